@@ -1,0 +1,124 @@
+#include "clicommand.h"
+
+#include "domainerror.h"
+#include "language.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace vd::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vd::cli", text);
+}
+
+// --lang is looked at before anything else so that help and errors are translated.
+QString languageFromArguments(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument.startsWith(QLatin1String("--lang=")))
+            return argument.mid(7);
+        if (argument == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments[i + 1];
+    }
+    return Language::fromSystem();
+}
+
+QString defaultWorkspace()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)).filePath(QStringLiteral("workspace"));
+}
+
+void printOverview(QTextStream &out, const QList<Command> &commands)
+{
+    out << tr("Usage: voucherdesk-cli COMMAND [options]") << "\n\n" << tr("Commands:") << '\n';
+    for (const Command &command : commands)
+        out << "  " << command.name.leftJustified(12) << ' ' << tr(command.summary) << '\n';
+    out << '\n' << tr("Run 'voucherdesk-cli COMMAND --help' for the options of a command.") << '\n';
+}
+
+void addCommonOptions(QCommandLineParser &parser, const Command &command)
+{
+    parser.setApplicationDescription(tr(command.summary));
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("lang"), tr("Language of messages: en, zh_HK or zh_CN."), QStringLiteral("code")});
+    if (command.options & Command::JsonOutput)
+        parser.addOption({QStringLiteral("json"), tr("Print the result as JSON.")});
+    if (command.options & Command::Workspace)
+        parser.addOption({QStringLiteral("workspace"), tr("The workspace folder (default: %1).").arg(defaultWorkspace()),
+                          QStringLiteral("dir")});
+    if (command.addOptions)
+        command.addOptions(parser);
+    parser.addPositionalArgument(command.name, tr(command.synopsis), command.name + u' ' + QString::fromUtf8(command.synopsis));
+}
+
+} // namespace
+
+void Invocation::printJson(const QJsonDocument &document) const
+{
+    out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+}
+
+int runCommandLine(const QStringList &arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString language = languageFromArguments(arguments);
+    if (!Language::isKnown(language)) {
+        err << QStringLiteral("voucherdesk-cli: --lang: unknown language \"%1\"; use en, zh_HK or zh_CN").arg(language) << '\n';
+        return BadInput;
+    }
+    Language::apply(language);
+
+    const QList<Command> commands = allCommands();
+    if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h")
+        || arguments[1].startsWith(u'-')) {
+        printOverview(arguments.size() < 2 || arguments[1].startsWith(QLatin1String("--lang")) ? err : out, commands);
+        return arguments.size() < 2 || !arguments[1].contains(QLatin1String("help")) ? BadInput : Success;
+    }
+    const auto found = std::find_if(commands.begin(), commands.end(),
+                                    [&](const Command &command) { return command.name == arguments[1]; });
+    if (found == commands.end()) {
+        err << "voucherdesk-cli: " << tr("unknown command \"%1\"").arg(arguments[1]) << "\n\n";
+        printOverview(err, commands);
+        return BadInput;
+    }
+
+    QCommandLineParser parser;
+    addCommonOptions(parser, *found);
+    QStringList commandArguments = arguments;
+    commandArguments.removeAt(1); // the parser sees "voucherdesk-cli [options] args"
+    if (!parser.parse(commandArguments)) {
+        err << "voucherdesk-cli " << found->name << ": " << parser.errorText() << '\n';
+        return BadInput;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return Success;
+    }
+    Invocation invocation{parser, parser.positionalArguments(), Language::localeFor(language), language,
+                          (found->options & Command::JsonOutput) && parser.isSet(QStringLiteral("json")),
+                          (found->options & Command::Workspace) && parser.isSet(QStringLiteral("workspace"))
+                              ? parser.value(QStringLiteral("workspace")) : defaultWorkspace(),
+                          out, err};
+    try {
+        return found->run(invocation);
+    } catch (const DomainError &error) {
+        out.flush();
+        err << "voucherdesk-cli " << found->name << ": " << error.fullMessage() << '\n';
+        return error.code() == QLatin1String("INPUT_ERROR") ? BadInput : Failure;
+    } catch (const std::exception &error) {
+        out.flush();
+        err << "voucherdesk-cli " << found->name << ": " << QString::fromUtf8(error.what()) << '\n';
+        return Failure;
+    }
+}
+
+} // namespace vd::cli

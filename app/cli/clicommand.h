@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace vd::cli {
+
+// Exit statuses shared by every command (docs/cli.md).
+enum ExitStatus {
+    Success = 0,
+    Findings = 1,    // ran, and found something wrong: rule errors, a broken audit chain, a refused action
+    BadInput = 2,    // the input or the arguments could not be used; nothing was changed
+    Failure = 3,     // the workspace or the system failed; nothing was changed
+};
+
+// What a command gets to run with, after the common options are parsed.
+struct Invocation
+{
+    QCommandLineParser &parser;
+    QStringList arguments;   // the positional arguments
+    QLocale locale;          // of --lang, for numbers, money and dates
+    QString language;        // en, zh_HK or zh_CN
+    bool json = false;       // --json
+    QString workspace;       // --workspace, or the user's data folder
+    QTextStream &out;
+    QTextStream &err;
+
+    void printJson(const QJsonDocument &document) const;
+};
+
+// A command of voucherdesk-cli. Options beyond the common ones are added by
+// addOptions; run does the work and returns an ExitStatus.
+struct Command
+{
+    enum Option { Workspace = 0x1, JsonOutput = 0x2 };
+
+    QString name;
+    const char *synopsis;    // after the command name, e.g. "FILE|-"; translated in context vd::cli
+    const char *summary;     // one line; translated in context vd::cli
+    int options = 0;
+    std::function<void(QCommandLineParser &)> addOptions;
+    std::function<int(Invocation &)> run;
+};
+
+// Every command, in the order help lists them.
+QList<Command> allCommands();
+
+// Parses the common options, picks the command and runs it; catches every
+// error at this boundary and tells the person what went wrong, in their language.
+int runCommandLine(const QStringList &arguments);
+
+} // namespace vd::cli
