@@ -89,6 +89,19 @@ QList<CaseDeadline> ofKind(const QList<CaseDeadline> &deadlines, const char *kin
     return found;
 }
 
+// The one deadline expected of a kind, or none when it is not listed.
+void compareOne(const QList<CaseDeadline> &found, bool listed, QDate dueOn, const QString &state,
+                const std::optional<QDate> &metOn, const QString &subjectId)
+{
+    QCOMPARE(found.size(), listed ? 1 : 0);
+    if (!listed)
+        return;
+    QCOMPARE(found.first().dueOn, dueOn);
+    QCOMPARE(found.first().state, state);
+    QCOMPARE(found.first().metOn, metOn);
+    QCOMPARE(found.first().subjectId, subjectId);
+}
+
 const QList<vd::StatusChange> submittedAndScreened{
     change("s-1", "submit", "draft", "submitted", hk("2024-01-02")),
     change("s-2", "start_screening", "submitted", "screening", hk("2024-01-03")),
@@ -266,13 +279,7 @@ void DeadlinesTest::tracksClarificationAnswers()
     QFETCH(OptionalDate, metOn);
     const QList<CaseDeadline> found = ofKind(DeadlinePolicy::technologyVoucher().caseDeadlines(
         application("screening"), changes, questions, {}, {}, {}, today), "clarification_response");
-    QCOMPARE(found.size(), listed ? 1 : 0);
-    if (!listed)
-        return;
-    QCOMPARE(found.first().dueOn, dueOn);
-    QCOMPARE(found.first().state, state);
-    QCOMPARE(found.first().metOn, metOn);
-    QCOMPARE(found.first().subjectId, QStringLiteral("q-1"));
+    compareOne(found, listed, dueOn, state, metOn, QStringLiteral("q-1"));
 }
 
 void DeadlinesTest::remindsBeforeTheDueDate_data()
@@ -346,11 +353,7 @@ void DeadlinesTest::tracksTheResultNotice()
     QFETCH(OptionalDate, metOn);
     const QList<CaseDeadline> found = ofKind(DeadlinePolicy::technologyVoucher().caseDeadlines(
         application(qPrintable(changes.last().toStatus)), changes, {}, letters, {}, {}, today), "result_notice");
-    QCOMPARE(found.size(), 1);
-    QCOMPARE(found.first().dueOn, day("2024-02-14"));
-    QCOMPARE(found.first().state, state);
-    QCOMPARE(found.first().metOn, metOn);
-    QCOMPARE(found.first().subjectId, QStringLiteral("s-4"));
+    compareOne(found, true, day("2024-02-14"), state, metOn, QStringLiteral("s-4"));
 }
 
 void DeadlinesTest::tracksTheVettingClock_data()
@@ -411,13 +414,7 @@ void DeadlinesTest::tracksTheVettingClock()
                                                   : application(qPrintable(changes.last().toStatus));
     const QList<CaseDeadline> found = ofKind(
         DeadlinePolicy::technologyVoucher().caseDeadlines(app, changes, questions, {}, {}, {}, today), "vetting_decision");
-    QCOMPARE(found.size(), listed ? 1 : 0);
-    if (!listed)
-        return;
-    QCOMPARE(found.first().dueOn, dueOn);
-    QCOMPARE(found.first().state, state);
-    QCOMPARE(found.first().metOn, metOn);
-    QCOMPARE(found.first().subjectId, QStringLiteral("app-1"));
+    compareOne(found, listed, dueOn, state, metOn, QStringLiteral("app-1"));
 }
 
 void DeadlinesTest::tracksReports_data()

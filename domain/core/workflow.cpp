@@ -53,12 +53,13 @@ QString quoted(const QString &name)
     return tr("“%1”").arg(name);
 }
 
-QString quotedList(const QList<LocalizedName> &names, const QLocale &locale)
+// Names in the locale's list form, in the sentence for one or for several.
+QString namesSentence(const QList<LocalizedName> &names, const QLocale &locale, const char *one, const char *several)
 {
     QStringList parts;
     for (const LocalizedName &name : names)
         parts.append(quoted(name.in(locale)));
-    return locale.createSeparatedList(parts);
+    return tr(names.size() == 1 ? one : several).arg(locale.createSeparatedList(parts));
 }
 
 LocalizedName unnamed(const QString &id)
@@ -92,29 +93,25 @@ QString TransitionDecision::reason(const QLocale &locale) const
     if (refusalCode == QLatin1String("STATUS_IS_TERMINAL"))
         return tr("The case is “%1”, which is final: the action “%2” can no longer be taken by anyone, "
                   "“%3” included.").arg(statusName, actionName, roleName);
-    if (refusalCode == QLatin1String("ACTION_NOT_AVAILABLE_IN_STATUS")) {
-        const QString sentence = tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
-                                     .arg(actionName, statusName, roleName);
-        const QString where = m_names.availableFrom.size() == 1
-            ? tr("It can be taken only on a case that is %1.").arg(quotedList(m_names.availableFrom, locale))
-            : tr("It can be taken only on a case in one of these statuses: %1.").arg(quotedList(m_names.availableFrom, locale));
-        return sentence + u' ' + where;
-    }
-    if (refusalCode == QLatin1String("ROLE_NOT_PERMITTED")) {
-        const QString sentence = tr("As “%1” you cannot take the action “%2” on a case that is “%3”.")
-                                     .arg(roleName, actionName, statusName);
-        const QString who = m_names.permittedRoles.size() == 1
-            ? tr("Only %1 can take it.").arg(quotedList(m_names.permittedRoles, locale))
-            : tr("Only these roles can take it: %1.").arg(quotedList(m_names.permittedRoles, locale));
-        return sentence + u' ' + who;
-    }
+    if (refusalCode == QLatin1String("ACTION_NOT_AVAILABLE_IN_STATUS"))
+        return tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
+                   .arg(actionName, statusName, roleName)
+            + u' '
+            + namesSentence(m_names.availableFrom, locale,
+                            QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case that is %1."),
+                            QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case in one of these statuses: %1."));
+    if (refusalCode == QLatin1String("ROLE_NOT_PERMITTED"))
+        return tr("As “%1” you cannot take the action “%2” on a case that is “%3”.").arg(roleName, actionName, statusName)
+            + u' '
+            + namesSentence(m_names.permittedRoles, locale, QT_TRANSLATE_NOOP("vd::Workflow", "Only %1 can take it."),
+                            QT_TRANSLATE_NOOP("vd::Workflow", "Only these roles can take it: %1."));
     return tr("As “%1” you can take the action “%2” on a case that is “%3”, but only with a reason. "
               "Write why, and try again.").arg(roleName, actionName, statusName);
 }
 
 Workflow::Workflow(const Scheme &scheme)
 {
-    m_roles = scheme.roles().terms();
+    m_roles = scheme.roles();
     readStatuses(scheme);
     readActions(scheme);
     checkGraph();
@@ -226,18 +223,9 @@ const WorkflowAction *Workflow::findAction(const QString &id) const
     return nullptr;
 }
 
-const SchemeTerm *Workflow::findRole(const QString &id) const
-{
-    for (const SchemeTerm &role : m_roles) {
-        if (role.id == id)
-            return &role;
-    }
-    return nullptr;
-}
-
 LocalizedName Workflow::roleName(const QString &id) const
 {
-    const SchemeTerm *role = findRole(id);
+    const SchemeTerm *role = m_roles.find(id);
     return role ? role->name : unnamed(id);
 }
 
@@ -290,7 +278,7 @@ TransitionDecision Workflow::decide(const QString &status, const QString &action
     decision.role = role;
     const Status *knownStatus = findStatus(status);
     const WorkflowAction *knownAction = findAction(action);
-    const SchemeTerm *knownRole = findRole(role);
+    const SchemeTerm *knownRole = m_roles.find(role);
     decision.m_names.status = knownStatus ? knownStatus->name : unnamed(status);
     decision.m_names.action = knownAction ? knownAction->name : unnamed(action);
     decision.m_names.role = roleName(role);

@@ -94,12 +94,11 @@ private:
     void readActions(const Scheme &scheme);
     void checkGraph() const;
     const Status *findStatus(const QString &id) const;
-    const SchemeTerm *findRole(const QString &id) const;
     LocalizedName roleName(const QString &id) const;
 
     QList<Status> m_statuses;
     QList<WorkflowAction> m_actions;
-    QList<SchemeTerm> m_roles;
+    SchemeVocabulary m_roles;
     QString m_initial;
 };
 
