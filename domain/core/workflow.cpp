@@ -145,16 +145,18 @@ void Workflow::readStatuses(const Scheme &scheme)
 void Workflow::readActions(const Scheme &scheme)
 {
     const auto knownStatus = [this](const QString &id) { return findStatus(id) != nullptr; };
-    const auto knownRole = [&scheme](const QString &id) { return scheme.roles().contains(id); };
+    const auto knownRole = [this](const QString &id) { return m_roles.contains(id); };
     const QList<SchemeTerm> &terms = scheme.actions().terms();
     for (qsizetype i = 0; i < terms.size(); ++i) {
         const JsonReader entry(terms[i].attributes, indexed("actions", i));
         WorkflowAction action{terms[i].id, terms[i].name, {}, {}, {}, false};
-        action.from = readIds(entry, QStringLiteral("from"), knownStatus, QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a status of this scheme"));
+        action.from = readIds(entry, QStringLiteral("from"), knownStatus,
+                              QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a status of this scheme"));
         action.to = entry.string(QStringLiteral("to"));
         if (!knownStatus(action.to))
             invalid(entry.pathOf(QStringLiteral("to")), tr("\"%1\" is not a status of this scheme").arg(action.to));
-        action.roles = readIds(entry, QStringLiteral("roles"), knownRole, QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a role of this scheme"));
+        action.roles = readIds(entry, QStringLiteral("roles"), knownRole,
+                               QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a role of this scheme"));
         action.reasonRequired = entry.optionalBoolean(QStringLiteral("reason_required"), false);
         for (qsizetype j = 0; j < action.from.size(); ++j) {
             const QString where = entry.pathOf(QStringLiteral("from")) + u'[' + QString::number(j) + u']';
