@@ -7,6 +7,12 @@
 
 namespace vd {
 
+LocalizedName LocalizedName::fromJson(const JsonReader &name)
+{
+    return {name.string(QStringLiteral("en")), name.string(QStringLiteral("zh_HK")),
+            name.string(QStringLiteral("zh_CN"))};
+}
+
 QString LocalizedName::in(const QLocale &locale) const
 {
     if (locale.language() == QLocale::Chinese) {
@@ -49,9 +55,7 @@ namespace {
 
 LocalizedName readName(const JsonReader &entry)
 {
-    const JsonReader name = entry.object(QStringLiteral("name"));
-    return {name.string(QStringLiteral("en")), name.string(QStringLiteral("zh_HK")),
-            name.string(QStringLiteral("zh_CN"))};
+    return LocalizedName::fromJson(entry.object(QStringLiteral("name")));
 }
 
 SchemeVocabulary readVocabulary(const JsonReader &root, const QString &key)

@@ -10,6 +10,8 @@
 
 namespace vd {
 
+class JsonReader;
+
 // A name from scheme data, in the three languages the interface speaks.
 struct LocalizedName
 {
@@ -17,6 +19,8 @@ struct LocalizedName
     QString zhHK;
     QString zhCN;
 
+    // Reads {"en", "zh_HK", "zh_CN"}; throws DomainError naming a missing one.
+    static LocalizedName fromJson(const JsonReader &name);
     QString in(const QLocale &locale) const;
 };
 
