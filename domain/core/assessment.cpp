@@ -41,7 +41,7 @@ public:
         checkApplicant();
         checkOneAtATime();
         checkPeriod();
-        checkItems();
+        assessItems();
         const Money grantByRatio = m_result.eligibleCost.multipliedBy(m_rules.fundingRatio, Rounding::Down)
                                        .roundedToDollar(Rounding::Down);
         applyCap(grantByRatio);
@@ -62,7 +62,7 @@ private:
     void checkApplicant();
     void checkOneAtATime();
     void checkPeriod();
-    void checkItems();
+    void assessItems();
     void checkQuotationCount(qsizetype index, const BudgetItem &item);
     void checkSelection(qsizetype index, const BudgetItem &item);
     Money eligibleAmount(qsizetype index, const BudgetItem &item);
@@ -137,7 +137,7 @@ void Assessor::checkPeriod()
               {dateArgument(start), dateArgument(end), countArgument(m_rules.maxDurationMonths), dateArgument(latestEnd)});
 }
 
-void Assessor::checkItems()
+void Assessor::assessItems()
 {
     const QList<BudgetItem> &items = m_input.application.items;
     if (items.isEmpty())
