@@ -204,6 +204,9 @@ Money JsonReader::money(const QString &key, bool mustBePositive) const
         fail(key, reason);
     if (mustBePositive && amount->cents() <= 0)
         fail(key, tr("must be greater than zero"));
+    // Formats carry at most 12 digits before the decimal point.
+    if (*amount > Money::fromCents(99'999'999'999'999))
+        fail(key, tr("is too large: at most 999999999999.99"));
     return *amount;
 }
 
