@@ -108,6 +108,111 @@ bool hasLatin(const QString &text)
     return false;
 }
 
+
+QHash<QString, QString> rolesOf(const DemoStaff &staff, const QList<DemoCase> &cases)
+{
+    QHash<QString, QString> roles;
+    for (const User &user : staff.users)
+        roles.insert(user.id, user.role);
+    for (const DemoCase &demoCase : cases) {
+        for (const User &user : demoCase.applicantUsers)
+            roles.insert(user.id, user.role);
+    }
+    return roles;
+}
+
+// Replays every case from draft through the scheme's own actions; returns
+// the first step that is not allowed, or nothing.
+QString firstDisallowedStep(const DemoStaff &staff, const QList<DemoCase> &cases)
+{
+    const SchemeVocabulary &actions = Scheme::technologyVoucher().actions();
+    const QHash<QString, QString> roles = rolesOf(staff, cases);
+    for (const DemoCase &demoCase : cases) {
+        for (const DemoApplication &record : demoCase.applications) {
+            QString status = QStringLiteral("draft");
+            QDateTime last;
+            for (const StatusChange &change : record.statusChanges) {
+                const QString where = record.application.id + u' ' + change.action + u' ';
+                const SchemeTerm *action = actions.find(change.action);
+                if (!action)
+                    return where + QStringLiteral("is no action of the scheme");
+                if (change.fromStatus != status)
+                    return where + QStringLiteral("starts from %1, the case is %2").arg(change.fromStatus, status);
+                if (!stringsOf(action->attributes.value(QStringLiteral("from"))).contains(change.fromStatus))
+                    return where + QStringLiteral("is not allowed from ") + change.fromStatus;
+                if (change.toStatus != action->attributes.value(QStringLiteral("to")).toString())
+                    return where + QStringLiteral("leads to ") + change.toStatus;
+                if (!stringsOf(action->attributes.value(QStringLiteral("roles"))).contains(roles.value(change.actorId)))
+                    return where + QStringLiteral("taken by the role \"%1\"").arg(roles.value(change.actorId));
+                if (action->attributes.value(QStringLiteral("reason_required")).toBool() && change.reason.isEmpty())
+                    return where + QStringLiteral("has no reason");
+                if (last.isValid() && !(last < change.at))
+                    return where + QStringLiteral("is not later than the step before");
+                if (change.applicationId != record.application.id)
+                    return where + QStringLiteral("belongs to another application");
+                last = change.at;
+                status = change.toStatus;
+            }
+            if (status != record.application.status)
+                return record.application.id + QStringLiteral(" ends at %1 but says %2").arg(status, record.application.status);
+        }
+    }
+    return {};
+}
+
+// Returns the first record dated after "now", or nothing.
+QString firstRecordAfter(const QDateTime &now, const DemoStaff &staff, const QList<DemoCase> &cases)
+{
+    for (const Meeting &meeting : staff.meetings) {
+        if (meeting.status != (meeting.heldAt <= now ? QLatin1String("held") : QLatin1String("planned")))
+            return QStringLiteral("meeting ") + meeting.id;
+    }
+    for (const InterestDeclaration &declaration : staff.declarations) {
+        if (declaration.declaredOn > now.date())
+            return QStringLiteral("declaration ") + declaration.id;
+    }
+    for (const DemoCase &demoCase : cases) {
+        for (const DemoApplication &record : demoCase.applications) {
+            const Application &application = record.application;
+            if (application.createdAt > application.updatedAt || application.updatedAt > now)
+                return QStringLiteral("application ") + application.id;
+            for (const StatusChange &change : record.statusChanges) {
+                if (change.at > now)
+                    return QStringLiteral("status change ") + change.id;
+            }
+            QDateTime previous;
+            for (const CorrespondenceEntry &entry : record.correspondence) {
+                if (entry.at > now || (previous.isValid() && entry.at < previous))
+                    return QStringLiteral("correspondence ") + entry.id;
+                previous = entry.at;
+            }
+            for (const Review &review : record.reviews) {
+                if (review.submittedAt > now)
+                    return QStringLiteral("review ") + review.id;
+            }
+            for (const Payment &payment : record.payments) {
+                if (payment.proposedAt > now || payment.releasedAt.has_value() != (payment.status != QLatin1String("proposed"))
+                    || (payment.releasedAt && *payment.releasedAt > now))
+                    return QStringLiteral("payment ") + payment.id;
+            }
+            for (const ClarificationRequest &request : record.clarifications) {
+                if (request.askedAt > now || request.answeredAt.has_value() == request.answer.isEmpty()
+                    || (request.answeredAt && *request.answeredAt > now))
+                    return QStringLiteral("clarification ") + request.id;
+            }
+            for (const SiteCheck &check : record.siteChecks) {
+                if (check.checkedOn > now.date())
+                    return QStringLiteral("site check ") + check.id;
+            }
+            for (const ProjectReport &report : record.reports) {
+                if (report.submittedAt > now || (report.acceptedAt && *report.acceptedAt > now))
+                    return QStringLiteral("report ") + report.id;
+            }
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 class DemoCohortTest : public QObject
@@ -124,6 +229,8 @@ private slots:
     void coversEveryStatusOfTheScheme();
     void statusChangesAreAllowedSchemeActionsByAllowedRoles();
     void nothingHappensAfterNow();
+    void followsAnExplicitNow();
+    void usernamesAreUnique();
     void onlySubmittedApplicationsCarryAReference();
     void quotationsObeyTheBands();
     void countedGrantsStayWithinTheCapOfTheRuleSet();
@@ -141,18 +248,11 @@ private slots:
 private:
     DemoStaff m_staff;
     QList<DemoCase> m_cases;
-    QHash<QString, QString> m_roles; // user id → role
 };
 
 void DemoCohortTest::initTestCase()
 {
     m_cases = generate(kSeed, kApplications, &m_staff);
-    for (const User &user : std::as_const(m_staff.users))
-        m_roles.insert(user.id, user.role);
-    for (const DemoCase &demoCase : std::as_const(m_cases)) {
-        for (const User &user : demoCase.applicantUsers)
-            m_roles.insert(user.id, user.role);
-    }
 }
 
 void DemoCohortTest::sameSeedGivesIdenticalCases_data()
@@ -257,69 +357,62 @@ void DemoCohortTest::coversEveryStatusOfTheScheme()
     QCOMPARE(seen.size(), statuses.size());
 }
 
-// Replays every case from draft through the scheme's own actions.
 void DemoCohortTest::statusChangesAreAllowedSchemeActionsByAllowedRoles()
 {
-    const SchemeVocabulary &actions = Scheme::technologyVoucher().actions();
-    for (const DemoCase &demoCase : std::as_const(m_cases)) {
-        for (const DemoApplication &record : demoCase.applications) {
-            QString status = QStringLiteral("draft");
-            QDateTime last;
-            for (const StatusChange &change : record.statusChanges) {
-                const QString where = record.application.id + u' ' + change.action;
-                const SchemeTerm *action = actions.find(change.action);
-                QVERIFY2(action, qPrintable(where));
-                QCOMPARE(change.fromStatus, status);
-                QVERIFY2(stringsOf(action->attributes.value(QStringLiteral("from"))).contains(change.fromStatus), qPrintable(where));
-                QCOMPARE(change.toStatus, action->attributes.value(QStringLiteral("to")).toString());
-                QVERIFY2(m_roles.contains(change.actorId), qPrintable(where));
-                QVERIFY2(stringsOf(action->attributes.value(QStringLiteral("roles"))).contains(m_roles.value(change.actorId)),
-                         qPrintable(where + u' ' + m_roles.value(change.actorId)));
-                if (action->attributes.value(QStringLiteral("reason_required")).toBool())
-                    QVERIFY2(!change.reason.isEmpty(), qPrintable(where));
-                QVERIFY2(!last.isValid() || last < change.at, qPrintable(where));
-                QCOMPARE(change.applicationId, record.application.id);
-                last = change.at;
-                status = change.toStatus;
-            }
-            QCOMPARE(status, record.application.status);
-        }
-    }
+    QCOMPARE(firstDisallowedStep(m_staff, m_cases), QString());
 }
 
 void DemoCohortTest::nothingHappensAfterNow()
 {
-    const QDateTime now = DemoCohort::defaultNow();
-    for (const Meeting &meeting : std::as_const(m_staff.meetings))
-        QCOMPARE(meeting.status, meeting.heldAt <= now ? QStringLiteral("held") : QStringLiteral("planned"));
-    for (const InterestDeclaration &declaration : std::as_const(m_staff.declarations))
-        QVERIFY(declaration.declaredOn <= now.date());
-    for (const DemoCase &demoCase : std::as_const(m_cases)) {
-        for (const DemoApplication &record : demoCase.applications) {
-            QVERIFY(record.application.createdAt <= record.application.updatedAt);
-            QVERIFY(record.application.updatedAt <= now);
-            for (const StatusChange &change : record.statusChanges)
-                QVERIFY(change.at <= now);
-            QDateTime previous;
-            for (const CorrespondenceEntry &entry : record.correspondence) {
-                QVERIFY(entry.at <= now);
-                QVERIFY(!previous.isValid() || previous <= entry.at);
-                previous = entry.at;
-            }
-            for (const Review &review : record.reviews)
-                QVERIFY(review.submittedAt <= now);
-            for (const Payment &payment : record.payments) {
-                QVERIFY(payment.proposedAt <= now);
-                QCOMPARE(payment.releasedAt.has_value(), payment.status != QLatin1String("proposed"));
-            }
-            for (const ClarificationRequest &request : record.clarifications) {
-                QVERIFY(request.askedAt <= now);
-                QCOMPARE(request.answeredAt.has_value(), !request.answer.isEmpty());
-            }
-            for (const SiteCheck &check : record.siteChecks)
-                QVERIFY(check.checkedOn <= now.date());
+    QCOMPARE(firstRecordAfter(DemoCohort::defaultNow(), m_staff, m_cases), QString());
+}
+
+// The cohort depends on the "now" it is given, never on the clock.
+void DemoCohortTest::followsAnExplicitNow()
+{
+    const QDateTime now(QDate(2021, 6, 30), QTime(2, 0), Qt::UTC);
+    DemoCohort cohort(Scheme::technologyVoucher(), kSeed, 600, now);
+    QList<DemoCase> cases;
+    DemoCase demoCase;
+    while (cohort.next(demoCase))
+        cases.append(demoCase);
+    QCOMPARE(firstRecordAfter(now, cohort.staff(), cases), QString());
+    QCOMPARE(firstDisallowedStep(cohort.staff(), cases), QString());
+    QSet<QString> statuses;
+    for (const DemoCase &each : std::as_const(cases)) {
+        for (const DemoApplication &record : each.applications) {
+            statuses.insert(record.application.status);
+            if (record.application.submitted)
+                QVERIFY(*record.application.submitted <= now.date());
         }
     }
+    QVERIFY(statuses.contains(QStringLiteral("draft")));
+    QVERIFY(statuses.contains(QStringLiteral("screening")));
+    QVERIFY(statuses.contains(QStringLiteral("closed")));
+}
+
+void DemoCohortTest::usernamesAreUnique()
+{
+    QSet<QString> usernames;
+    qsizetype users = 0;
+    for (const User &user : std::as_const(m_staff.users)) {
+        usernames.insert(user.username);
+        ++users;
+    }
+    for (const DemoCase &demoCase : std::as_const(m_cases)) {
+        for (const User &user : demoCase.applicantUsers) {
+            QCOMPARE(user.enterpriseId, demoCase.enterprise.id);
+            usernames.insert(user.username);
+            ++users;
+        }
+    }
+    QCOMPARE(qsizetype(usernames.size()), users);
+    QSet<QString> roles;
+    for (const User &user : std::as_const(m_staff.users))
+        roles.insert(user.role);
+    roles.insert(QStringLiteral("applicant"));
+    for (const QString &role : Scheme::technologyVoucher().roles().ids())
+        QVERIFY2(roles.contains(role), qPrintable(role));
 }
 
 void DemoCohortTest::onlySubmittedApplicationsCarryAReference()

@@ -83,7 +83,6 @@ DemoRules::DemoRules(const Scheme &scheme)
     m_initialPaymentShare = initial.percentage(QStringLiteral("max_share_pct"));
     auditedAccountsOver = defaults.money(QStringLiteral("audited_accounts_when_grant_over"), true);
     countedStatuses = stringList(defaults, QStringLiteral("counted_statuses"));
-    openStatuses = stringList(defaults, QStringLiteral("open_statuses"));
 
     const JsonReader deadlines(scheme.deadlines(), QStringLiteral("deadlines"));
     clarificationResponseDays = int(deadlines.integer(QStringLiteral("clarification_response_days"), 1, 365));

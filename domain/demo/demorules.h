@@ -53,7 +53,6 @@ public:
     Percentage relatedMinOwnership;
     Money auditedAccountsOver;
     QStringList countedStatuses;
-    QStringList openStatuses;
     int clarificationResponseDays = 0;
     int reminderDaysBeforeDue = 0;
     int resultNoticeWorkingDays = 0;

@@ -15,11 +15,6 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vd::DemoVocabulary", text);
-}
-
 // The kinds of letter and reason the casework writes; each must be in the file.
 const QStringList kLetterKinds = {
     QStringLiteral("acknowledgement"), QStringLiteral("clarification_request"), QStringLiteral("clarification_reminder"),
@@ -45,7 +40,7 @@ BilingualText pairOf(const JsonReader &element)
 {
     const QJsonArray pair = element.value().toArray();
     if (!element.value().isArray() || pair.size() != 2 || !pair.at(0).isString() || !pair.at(1).isString())
-        element.failHere(tr("expected [English, Chinese]"));
+        element.failHere(QCoreApplication::translate("vd::DemoVocabulary", "expected [English, Chinese]"));
     return {pair.at(0).toString(), pair.at(1).toString()};
 }
 
@@ -60,7 +55,7 @@ QList<BilingualText> pairs(const JsonReader &reader, const QString &key, bool re
     for (const JsonReader &element : reader.array(key))
         list.append(pairOf(element));
     if (required && list.isEmpty())
-        reader.fail(key, tr("list at least one entry"));
+        reader.fail(key, QCoreApplication::translate("vd::DemoVocabulary", "list at least one entry"));
     return list;
 }
 
@@ -69,11 +64,11 @@ QStringList strings(const JsonReader &reader, const QString &key)
     QStringList list;
     for (const JsonReader &element : reader.array(key)) {
         if (!element.value().isString())
-            element.failHere(tr("expected text"));
+            element.failHere(QCoreApplication::translate("vd::DemoVocabulary", "expected text"));
         list.append(element.value().toString());
     }
     if (list.isEmpty())
-        reader.fail(key, tr("list at least one entry"));
+        reader.fail(key, QCoreApplication::translate("vd::DemoVocabulary", "list at least one entry"));
     return list;
 }
 
@@ -116,7 +111,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
 {
     const JsonReader root(JsonReader::parseDocument(bytes, sourceName), QString());
     if (root.string(QStringLiteral("format")) != QLatin1String("voucherdesk.demo-vocabulary/1"))
-        root.fail(QStringLiteral("format"), tr("not a demo vocabulary this program knows"));
+        root.fail(QStringLiteral("format"), QCoreApplication::translate("vd::DemoVocabulary", "not a demo vocabulary this program knows"));
     DemoVocabulary v;
 
     const JsonReader company = root.object(QStringLiteral("company"));
@@ -159,7 +154,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
             v.m_industrialDistricts.append(district);
     }
     if (v.m_industrialDistricts.isEmpty())
-        places.fail(QStringLiteral("districts"), tr("mark at least one district as industrial"));
+        places.fail(QStringLiteral("districts"), QCoreApplication::translate("vd::DemoVocabulary", "mark at least one district as industrial"));
     const JsonReader buildings = places.object(QStringLiteral("buildings"));
     for (const QString &kind : {QStringLiteral("industrial"), QStringLiteral("commercial")})
         v.m_buildings.insert(kind, pairs(buildings, kind));
@@ -189,7 +184,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
             QStringList fitting;
             for (const JsonReader &solution : item.array(QStringLiteral("solutions"))) {
                 if (!solutions.contains(solution.value().toString()))
-                    solution.failHere(tr("not a solution category of the scheme"));
+                    solution.failHere(QCoreApplication::translate("vd::DemoVocabulary", "not a solution category of the scheme"));
                 fitting.append(solution.value().toString());
             }
             for (const QString &solution : fitting.isEmpty() ? solutions : fitting)
@@ -197,7 +192,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
         }
         for (const QString &solution : solutions) {
             if (!v.m_budgetItems.contains(category + u'/' + solution))
-                items.fail(category, tr("no item fits the solution \"%1\": add one, or one for every solution").arg(solution));
+                items.fail(category, QCoreApplication::translate("vd::DemoVocabulary", "no item fits the solution \"%1\": add one, or one for every solution").arg(solution));
         }
     }
     v.m_applicantDeclarations = strings(root, QStringLiteral("applicant_declarations"));
@@ -211,7 +206,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
     for (const JsonReader &entry : casework.array(QStringLiteral("clarifications")))
         v.m_clarifications.append({pair(entry, QStringLiteral("question")), pair(entry, QStringLiteral("answer"))});
     if (v.m_clarifications.isEmpty())
-        casework.fail(QStringLiteral("clarifications"), tr("list at least one entry"));
+        casework.fail(QStringLiteral("clarifications"), QCoreApplication::translate("vd::DemoVocabulary", "list at least one entry"));
     const JsonReader letters = casework.object(QStringLiteral("correspondence"));
     for (const QString &kind : kLetterKinds) {
         const JsonReader letter = letters.object(kind);
@@ -250,7 +245,7 @@ DemoVocabulary DemoVocabulary::fromJson(const QByteArray &bytes, const QString &
     v.m_titledFormat = pair(textFormats, QStringLiteral("named_person"));
     v.m_monthNames = strings(textFormats, QStringLiteral("months"));
     if (v.m_monthNames.size() != 12)
-        textFormats.fail(QStringLiteral("months"), tr("list the twelve months"));
+        textFormats.fail(QStringLiteral("months"), QCoreApplication::translate("vd::DemoVocabulary", "list the twelve months"));
     return v;
 }
 
