@@ -746,7 +746,8 @@ void DemoCohortTest::attendanceAndDeclarationsFollowTheAuditFindings()
     QVERIFY2(std::abs(late - 0.72 * n) <= tolerance, qPrintable(QStringLiteral("%1 of %2 late").arg(late).arg(n)));
 }
 
-// DOMAIN.md: average processing rose from 3.4 months (2017) to 11.9 months (2021).
+// DOMAIN.md: average processing, by year of approval, rose from 3.4 months
+// (2017) to 11.9 months (2021); the audit recommended faster vetting after.
 void DemoCohortTest::processingGrewLongerToTwentyTwentyOne()
 {
     QHash<int, std::pair<qint64, int>> byYear; // days to approval, approvals
@@ -754,7 +755,7 @@ void DemoCohortTest::processingGrewLongerToTwentyTwentyOne()
         for (const DemoApplication &record : demoCase.applications) {
             if (!record.approval)
                 continue;
-            auto &[days, approvals] = byYear[record.application.submitted->year()];
+            auto &[days, approvals] = byYear[record.approval->approvedAt.date().year()];
             days += record.application.submitted->daysTo(record.approval->approvedAt.date());
             ++approvals;
         }
@@ -763,7 +764,8 @@ void DemoCohortTest::processingGrewLongerToTwentyTwentyOne()
         const auto &[days, approvals] = byYear.value(year);
         return approvals ? double(days) / approvals / 30.44 : 0.0;
     };
-    qDebug("average months to approval: 2017 %.1f, 2019 %.1f, 2021 %.1f, 2024 %.1f", months(2017), months(2019), months(2021), months(2024));
+    qDebug("average months to approval by year of approval: 2017 %.1f, 2019 %.1f, 2021 %.1f, 2024 %.1f",
+           months(2017), months(2019), months(2021), months(2024));
     QVERIFY(months(2017) > 0 && months(2017) < months(2019));
     QVERIFY(months(2019) < months(2021));
     QVERIFY(months(2021) > 9);

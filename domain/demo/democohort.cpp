@@ -333,8 +333,10 @@ void DemoCohort::Private::makeApplications(DemoCase &demoCase, const DemoApplica
         application.scheme = programme.scheme.id();
         application.enterpriseId = demoCase.enterprise.id;
         const Money grant = proposal.draft(application, applicant, *ruleSet, submitted, ruleSet->cumulativeCap - used);
-        const int vetting = int(statistics.averageVettingDays(submitted.year())
-                                * dice.around(statistics.vettingLowPercent, statistics.vettingHighPercent) / 100);
+        const qint64 share = dice.percent(statistics.vettingLongPercent)
+            ? dice.around(statistics.vettingLongLowPercent, statistics.vettingLongHighPercent)
+            : dice.around(statistics.vettingLowPercent, statistics.vettingHighPercent);
+        const int vetting = int(statistics.averageVettingDays(submitted.year()) * share / 100);
         const int months = int(dice.between(6, rules.maxDurationMonths));
         DemoLifecycle lifecycle(programme, staffing, dice, applicant, record);
         lifecycle.live({submitted, vetting, grant, months, ruleSet});

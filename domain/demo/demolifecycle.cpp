@@ -163,8 +163,9 @@ bool DemoLifecycle::screen()
 
     const QDate referral = std::max(m_plan.submitted.addDays(m_plan.vettingDays - kCommitteeLeadDays),
                                     m_clock.date().addDays(kPapersBeforeMeetingDays));
-    int rounds = DemoWeights({35, 35, 20, 10}).pick(m_dice);
-    rounds = std::min<qint64>(rounds, m_clock.date().daysTo(referral) / kDaysPerClarificationRound);
+    // Most cases get questions; there are as many rounds as the screening time leaves room for.
+    int rounds = DemoWeights({25, 40, 23, 12}).pick(m_dice);
+    rounds = std::min<qint64>(rounds, std::max<qint64>(1, m_clock.date().daysTo(referral) / kDaysPerClarificationRound));
     if (endsAt(Stage::Clarification))
         rounds = std::max(rounds, 1);
     for (int round = 0; round < rounds; ++round) {

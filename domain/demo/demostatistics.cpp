@@ -66,6 +66,9 @@ DemoStatistics DemoStatistics::fromJson(const QByteArray &bytes, const QString &
     const JsonReader vetting = root.object(QStringLiteral("vetting_spread_percent"));
     s.vettingLowPercent = int(vetting.integer(QStringLiteral("low"), 1, 1000));
     s.vettingHighPercent = int(vetting.integer(QStringLiteral("high"), s.vettingLowPercent, 1000));
+    s.vettingLongPercent = int(vetting.integer(QStringLiteral("long_percent"), 0, 100));
+    s.vettingLongLowPercent = int(vetting.integer(QStringLiteral("long_low"), 1, 1000));
+    s.vettingLongHighPercent = int(vetting.integer(QStringLiteral("long_high"), s.vettingLongLowPercent, 1000));
 
     const JsonReader endings = root.object(QStringLiteral("endings_permille"));
     int endingTotal = 0;

@@ -28,8 +28,11 @@ struct DemoStatistics
 {
     QMap<int, qint64> applicationsByYear;   // relative weights
     QMap<int, int> averageVettingDaysByYear;
-    int vettingLowPercent = 0;
+    int vettingLowPercent = 0;      // of the year's average, for most cases
     int vettingHighPercent = 0;
+    int vettingLongPercent = 0;     // cases stuck in clarification
+    int vettingLongLowPercent = 0;
+    int vettingLongHighPercent = 0;
     QHash<QString, int> endingsPermille;    // returned, withdrawn, not_processed, not_supported, terminated
     QHash<QString, Money> averageGrantByRuleSet;
     int grantLowPercent = 0;
