@@ -24,7 +24,7 @@ constexpr qint64 kBrModulus = 100'000'000;
 constexpr qint64 kBrMultiplier = 48'271;        // coprime with 10^8, so numbers never repeat
 constexpr int kOwnerCoordinatesPercent = 45;
 constexpr int kOwnerSignsInPercent = 40;
-constexpr int kMaxNameDays = 9000;              // how long before its first application a business began
+constexpr int kMaxBusinessDays = 9000;          // how long before its first application a business began
 const QStringList kNameNoise = {QStringLiteral("limited"), QStringLiteral("company"), QStringLiteral("co"),
                                 QStringLiteral("hong"), QStringLiteral("kong"), QStringLiteral("hk"), QStringLiteral("asia")};
 
@@ -94,8 +94,11 @@ struct DemoCohort::Private
     Private(const Scheme &scheme, quint64 seed, int applications, const QDateTime &now);
 
     void makeCase(DemoCase &demoCase);
-    void makeApplications(DemoCase &demoCase, const DemoApplicant &applicant, QDate first,
-                          const std::optional<PastEnterprise> &related);
+    DemoCompanyName registerEnterprise(Enterprise &enterprise, QDate first);
+    QList<DemoPerson> appointOwners(DemoCase &demoCase);
+    DemoPerson appointUsers(DemoCase &demoCase, const DemoCompanyName &company, const QList<DemoPerson> &owners);
+    void makeApplications(DemoCase &demoCase, const DemoApplicant &applicant, QDate first);
+    void remember(const DemoCase &demoCase);
     QDate drawSubmission();
     QString brNumber();
     QString domainFor(const DemoCompanyName &company);
@@ -116,6 +119,7 @@ struct DemoCohort::Private
     QHash<QString, int> domains;
     QList<PastEnterprise> recent;
     qsizetype recentNext = 0;
+    std::optional<PastEnterprise> related; // of the case being made
 };
 
 DemoCohort::Private::Private(const Scheme &scheme, quint64 seed, int applications, const QDateTime &now)
@@ -197,24 +201,37 @@ User DemoCohort::Private::applicantUser(const DemoPerson &person, const Enterpri
 
 void DemoCohort::Private::makeCase(DemoCase &demoCase)
 {
-    const DemoStatistics &statistics = programme.statistics;
+    const QDate first = drawSubmission();
+    const DemoCompanyName company = registerEnterprise(demoCase.enterprise, first);
+    const DemoAddress address = programme.vocabulary.address(dice, demoCase.enterprise.sector);
+    demoCase.enterprise.address = address.text;
+    const QList<DemoPerson> owners = appointOwners(demoCase);
+    const DemoPerson coordinator = appointUsers(demoCase, company, owners);
+    const DemoApplicant applicant{&demoCase.enterprise, demoCase.applicantUsers.constFirst().id,
+                                  programme.vocabulary.titled(coordinator, dice, false),
+                                  programme.vocabulary.business(dice, demoCase.enterprise.sector), address.district,
+                                  dice.percent(programme.statistics.chineseCorrespondencePercent)};
+    makeApplications(demoCase, applicant, first);
+    remember(demoCase);
+}
+
+// Sector and constitution by the weights; before the scheme opened to all,
+// only SMEs with a year of business could apply (96% of approvals went to SMEs anyway).
+DemoCompanyName DemoCohort::Private::registerEnterprise(Enterprise &enterprise, QDate first)
+{
     const DemoRules &rules = programme.rules;
-    const DemoVocabulary &vocabulary = programme.vocabulary;
-    Enterprise &enterprise = demoCase.enterprise;
     ++enterprises;
     enterprise.id = programme.ids.next();
     enterprise.revision = 1;
     enterprise.sector = sectors.at(sectorWeights.pick(dice));
     enterprise.entityType = entityTypes.at(entityTypeWeights.pick(dice));
     const bool statutory = enterprise.entityType == QLatin1String("statutory_body");
-    const bool sole = enterprise.entityType == QLatin1String("sole_proprietorship");
-    const bool partnership = enterprise.entityType == QLatin1String("partnership");
-    const QDate first = drawSubmission();
-
-    const DemoCompanyName company = vocabulary.companyName(dice, enterprise.sector, enterprise.entityType);
+    const bool small = enterprise.entityType == QLatin1String("sole_proprietorship")
+        || enterprise.entityType == QLatin1String("partnership");
+    const DemoCompanyName company = programme.vocabulary.companyName(dice, enterprise.sector, enterprise.entityType);
     enterprise.name = company.name;
     enterprise.manufacturing = company.manufacturing;
-    // Before the scheme opened to all, only SMEs could apply (96% of approvals went to SMEs anyway).
+
     const DemoRuleSet *smeRules = nullptr;
     int minYears = 1;
     for (const DemoRuleSet &ruleSet : rules.ruleSets()) {
@@ -224,72 +241,87 @@ void DemoCohort::Private::makeCase(DemoCase &demoCase)
     }
     const int limit = !smeRules ? 50 : company.manufacturing ? smeRules->manufacturingEmployeesBelow : smeRules->otherEmployeesBelow;
     const QDate openToAll = rules.smeLimitsEndOn();
-    const bool sme = sole || partnership || (openToAll.isValid() && first < openToAll) || dice.percent(statistics.smePercent);
-    if (sole || partnership)
+    const bool sme = small || (openToAll.isValid() && first < openToAll) || dice.percent(programme.statistics.smePercent);
+    if (small)
         enterprise.employees = int(1 + dice.mostlySmall(14));
     else
         enterprise.employees = int(sme ? 1 + dice.mostlySmall(limit - 2) : dice.between(limit, 4 * limit));
-    enterprise.businessCommenced = first.addYears(-minYears).addDays(-dice.between(0, kMaxNameDays));
+    enterprise.businessCommenced = first.addYears(-minYears).addDays(-dice.between(0, kMaxBusinessDays));
     if (!statutory || dice.percent(50))
         enterprise.brNumber = brNumber();
+    return company;
+}
 
-    const DemoAddress address = vocabulary.address(dice, enterprise.sector);
-    enterprise.address = address.text;
-
+// Owners with shares adding up to 100; now and then the main owner also
+// holds an enterprise yielded earlier, which the case declares as related.
+QList<DemoPerson> DemoCohort::Private::appointOwners(DemoCase &demoCase)
+{
+    Enterprise &enterprise = demoCase.enterprise;
+    const QString &type = enterprise.entityType;
+    const int count = type == QLatin1String("statutory_body") ? 0
+        : type == QLatin1String("sole_proprietorship")         ? 1
+        : type == QLatin1String("partnership")                 ? int(dice.between(2, 3))
+                                                               : int(dice.between(1, 4));
+    const QList<int> ownerShares = shares(dice, count);
     QList<DemoPerson> owners;
-    const int ownerCount = statutory ? 0 : sole ? 1 : partnership ? int(dice.between(2, 3)) : int(dice.between(1, 4));
-    const QList<int> ownerShares = shares(dice, ownerCount);
-    for (int i = 0; i < ownerCount; ++i) {
-        owners.append(vocabulary.person(dice));
+    for (int i = 0; i < count; ++i) {
+        owners.append(programme.vocabulary.person(dice));
         enterprise.owners.append({owners.constLast().fullName(), Percentage::fromHundredths(ownerShares.at(i) * 100)});
     }
-    std::optional<PastEnterprise> related;
-    if (ownerCount > 0 && !recent.isEmpty() && dice.percent(statistics.relatedEnterprisePercent)) {
+    related.reset();
+    if (count > 0 && !recent.isEmpty() && dice.percent(programme.statistics.relatedEnterprisePercent)) {
         related = dice.pick(recent);
-        enterprise.owners[0].name = related->ownerName; // the owner they have in common
+        enterprise.owners[0].name = related->ownerName;
         demoCase.relations.append({programme.ids.next(), enterprise.id, related->id, enterprise.owners[0].share});
+        owners.removeFirst(); // the person is the earlier enterprise's; no user of ours
     }
+    return owners;
+}
 
-    const bool ownerCoordinates = ownerCount > 0 && !related && dice.percent(kOwnerCoordinatesPercent);
-    const DemoPerson coordinator = ownerCoordinates ? owners.constFirst() : vocabulary.person(dice);
+// The project coordinator (often an owner of a small firm) signs in for the
+// enterprise; sometimes an owner has an account too. Returns the coordinator.
+DemoPerson DemoCohort::Private::appointUsers(DemoCase &demoCase, const DemoCompanyName &company, const QList<DemoPerson> &owners)
+{
+    Enterprise &enterprise = demoCase.enterprise;
+    const bool ownerCoordinates = !owners.isEmpty() && !related && dice.percent(kOwnerCoordinatesPercent);
+    const DemoPerson coordinator = ownerCoordinates ? owners.constFirst() : programme.vocabulary.person(dice);
     const QString domain = domainFor(company);
     enterprise.contactName = coordinator.fullName();
     enterprise.contactEmail = mailbox(coordinator) + u'@' + domain;
     enterprise.contactPhone = phone(dice.percent(40));
     demoCase.applicantUsers.append(applicantUser(coordinator, enterprise, enterprise.contactEmail));
-    if (ownerCount > 0 && !related && !ownerCoordinates && dice.percent(kOwnerSignsInPercent)) {
+    if (!owners.isEmpty() && !related && !ownerCoordinates && dice.percent(kOwnerSignsInPercent)) {
         QString email = mailbox(owners.constFirst()) + u'@' + domain;
         if (email == enterprise.contactEmail)
             email = mailbox(owners.constFirst()) + u'2' + u'@' + domain;
         demoCase.applicantUsers.append(applicantUser(owners.constFirst(), enterprise, email));
     }
+    return coordinator;
+}
 
-    const DemoApplicant applicant{&enterprise, demoCase.applicantUsers.constFirst().id, vocabulary.titled(coordinator, dice, false),
-                                  vocabulary.business(dice, enterprise.sector), address.district,
-                                  dice.percent(statistics.chineseCorrespondencePercent)};
-    makeApplications(demoCase, applicant, first, related);
-
-    if (!demoCase.applications.isEmpty() && !enterprise.owners.isEmpty()) {
-        PastEnterprise past{enterprise.id, enterprise.owners.constFirst().name, {}};
-        for (const DemoApplication &record : std::as_const(demoCase.applications)) {
-            const Application &application = record.application;
-            past.applications.append({application.submitted.value_or(QDate()),
-                                      rules.countedStatuses.contains(application.status),
-                                      application.finalGrant.value_or(application.approvedGrant.value_or(Money()))});
-        }
-        if (recent.size() < kRecentEnterprises)
-            recent.append(past);
-        else
-            recent[recentNext++ % kRecentEnterprises] = past;
+// Keeps what later enterprises need to relate to this one and count its grants.
+void DemoCohort::Private::remember(const DemoCase &demoCase)
+{
+    if (demoCase.applications.isEmpty() || demoCase.enterprise.owners.isEmpty())
+        return;
+    PastEnterprise past{demoCase.enterprise.id, demoCase.enterprise.owners.constFirst().name, {}};
+    for (const DemoApplication &record : demoCase.applications) {
+        const Application &application = record.application;
+        past.applications.append({application.submitted.value_or(QDate()),
+                                  programme.rules.countedStatuses.contains(application.status),
+                                  application.finalGrant.value_or(application.approvedGrant.value_or(Money()))});
     }
+    if (recent.size() < kRecentEnterprises)
+        recent.append(past);
+    else
+        recent[recentNext++ % kRecentEnterprises] = past;
 }
 
 // An enterprise applies again only once its previous case is over or its
 // final report is in, and only while the rule set in force leaves it room
 // under the cap and the project count (counting related enterprises' grants
 // where the rules say so).
-void DemoCohort::Private::makeApplications(DemoCase &demoCase, const DemoApplicant &applicant, QDate first,
-                                           const std::optional<PastEnterprise> &related)
+void DemoCohort::Private::makeApplications(DemoCase &demoCase, const DemoApplicant &applicant, QDate first)
 {
     const DemoRules &rules = programme.rules;
     const DemoStatistics &statistics = programme.statistics;

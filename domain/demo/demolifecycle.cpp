@@ -271,49 +271,8 @@ bool DemoLifecycle::assess()
                       m_applicant.coordinatorId, QStringLiteral("withdrawal"));
 
     const DemoTermRoster &roster = m_staffing.rosterOf(*meeting);
-    const bool held = happened(meeting->heldAt);
-    QStringList reviewers = roster.nonOfficialIds;
-    if (m_dice.percent(kConflictPercent)) {
-        const QString member = m_dice.pick(roster.nonOfficialIds);
-        const QString ruling = m_dice.pick(QStringList{QStringLiteral("leave_room"), QStringLiteral("abstain"),
-                                                       QStringLiteral("may_participate")});
-        if (ruling != QLatin1String("may_participate"))
-            reviewers.removeOne(member);
-        if (held) {
-            const QString description = inLanguage(m_programme.vocabulary.phrase(m_dice, DemoPhrases::CaseConflicts),
-                                                   m_staffing.writesChinese(member));
-            m_record.conflicts.append({m_programme.ids.next(), roster.termId, member, QStringLiteral("case"), m_application.id,
-                                       meeting->id, meeting->heldAt.date(), meeting->heldAt.date(), description, ruling,
-                                       roster.chairId});
-        }
-    }
-
     const bool supported = m_ending != Ending::NotSupported;
-    const int reviewCount = int(m_dice.between(2, 3));
-    QList<Review> reviews;
-    for (int i = 0; i < reviewCount && !reviewers.isEmpty(); ++i) {
-        Review review;
-        review.reviewerId = reviewers.takeAt(m_dice.below(reviewers.size()));
-        review.submittedAt = applicantTime(referred.date().addDays(m_dice.between(1, std::max<qint64>(1, daysBefore - 1))));
-        if (!happened(review.submittedAt))
-            continue;
-        review.id = m_programme.ids.next();
-        review.revision = 1;
-        review.applicationId = m_application.id;
-        review.meetingId = meeting->id;
-        review.supported = m_dice.percent(90) ? supported : !supported; // a dissenting member now and then
-        for (const SchemeTerm &criterion : m_programme.scheme.reviewCriteria().terms()) {
-            const int top = criterion.attributes.value(QStringLiteral("max")).toInt(5);
-            const int score = int(review.supported ? m_dice.between(std::min(3, top), top) : m_dice.between(1, std::min(3, top)));
-            review.scores.append({criterion.id, score});
-        }
-        review.comment = inLanguage(m_programme.vocabulary.phrase(m_dice, review.supported ? DemoPhrases::SupportiveComments
-                                                                                            : DemoPhrases::CriticalComments),
-                                    m_staffing.writesChinese(review.reviewerId));
-        reviews.append(review);
-    }
-    std::sort(reviews.begin(), reviews.end(), [](const Review &a, const Review &b) { return a.submittedAt < b.submittedAt; });
-    m_record.reviews = reviews;
+    review(*meeting, referred, declareConflict(*meeting, roster), supported);
 
     CommitteeOutcome outcome;
     outcome.id = m_programme.ids.next();
@@ -322,20 +281,7 @@ bool DemoLifecycle::assess()
     outcome.recordedBy = roster.chairId;
     const QDateTime decided = meeting->heldAt.addSecs(m_dice.between(1800, 3 * 3600));
     if (supported) {
-        m_recommendedGrant = m_plan.grant;
-        if (m_dice.percent(kReducedGrantPercent)) {
-            m_recommendedGrant = percentOf(m_plan.grant, 100 - m_dice.between(5, 20));
-            const BilingualText &wording = m_programme.vocabulary.reductionCondition();
-            outcome.conditions.append({DemoVocabulary::fill(wording.en, {{QStringLiteral("{amount}"), m_programme.vocabulary.money(m_recommendedGrant, false)}}),
-                                       DemoVocabulary::fill(wording.zh, {{QStringLiteral("{amount}"), m_programme.vocabulary.money(m_recommendedGrant, true)}})});
-        }
-        if (m_dice.percent(kConditionsPercent)) {
-            const BilingualText &condition = m_programme.vocabulary.phrase(m_dice, DemoPhrases::Conditions);
-            outcome.conditions.append(condition);
-            const BilingualText &another = m_programme.vocabulary.phrase(m_dice, DemoPhrases::Conditions);
-            if (m_dice.percent(30) && another != condition)
-                outcome.conditions.append(another);
-        }
+        outcome.conditions = recommend();
         outcome.outcome = QStringLiteral("supported");
         outcome.recommendedGrant = m_recommendedGrant;
         if (!act(QStringLiteral("record_supported"), decided, roster.chairId))
@@ -354,6 +300,84 @@ bool DemoLifecycle::assess()
     if (!supported)
         m_freeFrom = m_clock;
     return supported;
+}
+
+// Now and then a member declares a conflict at the meeting; unless the chair
+// lets the member take part, the member does not review the case. Returns who may.
+QStringList DemoLifecycle::declareConflict(const DemoMeetingSlot &meeting, const DemoTermRoster &roster)
+{
+    QStringList reviewers = roster.nonOfficialIds;
+    if (!m_dice.percent(kConflictPercent))
+        return reviewers;
+    const QString member = m_dice.pick(roster.nonOfficialIds);
+    const QString ruling = m_dice.pick(QStringList{QStringLiteral("leave_room"), QStringLiteral("abstain"),
+                                                   QStringLiteral("may_participate")});
+    if (ruling != QLatin1String("may_participate"))
+        reviewers.removeOne(member);
+    if (happened(meeting.heldAt)) {
+        const QString description = inLanguage(m_programme.vocabulary.phrase(m_dice, DemoPhrases::CaseConflicts),
+                                               m_staffing.writesChinese(member));
+        m_record.conflicts.append({m_programme.ids.next(), roster.termId, member, QStringLiteral("case"), m_application.id,
+                                   meeting.id, meeting.heldAt.date(), meeting.heldAt.date(), description, ruling, roster.chairId});
+    }
+    return reviewers;
+}
+
+// Two or three members review the case between referral and the meeting, in
+// their own language; now and then one dissents from the outcome.
+void DemoLifecycle::review(const DemoMeetingSlot &meeting, const QDateTime &referred, QStringList reviewers, bool supported)
+{
+    const qint64 daysBefore = referred.date().daysTo(meeting.heldAt.date());
+    const int count = int(m_dice.between(2, 3));
+    QList<Review> reviews;
+    for (int i = 0; i < count && !reviewers.isEmpty(); ++i) {
+        Review review;
+        review.reviewerId = reviewers.takeAt(m_dice.below(reviewers.size()));
+        review.submittedAt = applicantTime(referred.date().addDays(m_dice.between(1, std::max<qint64>(1, daysBefore - 1))));
+        if (!happened(review.submittedAt))
+            continue;
+        review.id = m_programme.ids.next();
+        review.revision = 1;
+        review.applicationId = m_application.id;
+        review.meetingId = meeting.id;
+        review.supported = m_dice.percent(90) ? supported : !supported;
+        for (const SchemeTerm &criterion : m_programme.scheme.reviewCriteria().terms()) {
+            const int top = criterion.attributes.value(QStringLiteral("max")).toInt(5);
+            const int score = int(review.supported ? m_dice.between(std::min(3, top), top) : m_dice.between(1, std::min(3, top)));
+            review.scores.append({criterion.id, score});
+        }
+        review.comment = inLanguage(m_programme.vocabulary.phrase(m_dice, review.supported ? DemoPhrases::SupportiveComments
+                                                                                            : DemoPhrases::CriticalComments),
+                                    m_staffing.writesChinese(review.reviewerId));
+        reviews.append(review);
+    }
+    std::sort(reviews.begin(), reviews.end(), [](const Review &a, const Review &b) { return a.submittedAt < b.submittedAt; });
+    m_record.reviews = reviews;
+}
+
+// The committee supports the grant the rules give, now and then cutting it,
+// and sometimes sets conditions.
+QList<BilingualText> DemoLifecycle::recommend()
+{
+    QList<BilingualText> conditions;
+    m_recommendedGrant = m_plan.grant;
+    if (m_dice.percent(kReducedGrantPercent)) {
+        m_recommendedGrant = percentOf(m_plan.grant, 100 - m_dice.between(5, 20));
+        const BilingualText &wording = m_programme.vocabulary.reductionCondition();
+        auto inOne = [&](bool chinese) {
+            return DemoVocabulary::fill(inLanguage(wording, chinese),
+                                        {{QStringLiteral("{amount}"), m_programme.vocabulary.money(m_recommendedGrant, chinese)}});
+        };
+        conditions.append({inOne(false), inOne(true)});
+    }
+    if (m_dice.percent(kConditionsPercent)) {
+        const BilingualText &condition = m_programme.vocabulary.phrase(m_dice, DemoPhrases::Conditions);
+        conditions.append(condition);
+        const BilingualText &another = m_programme.vocabulary.phrase(m_dice, DemoPhrases::Conditions);
+        if (m_dice.percent(30) && another != condition)
+            conditions.append(another);
+    }
+    return conditions;
 }
 
 bool DemoLifecycle::approve()

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QStringList>
 
 #include <optional>
 
@@ -12,6 +13,8 @@ namespace vd {
 
 class DemoDice;
 class DemoStaffing;
+struct DemoMeetingSlot;
+struct DemoTermRoster;
 struct DemoApplicant;
 struct DemoProgramme;
 struct DemoRuleSet;
@@ -56,6 +59,9 @@ private:
     bool screen();
     bool clarify(QDate asked, bool last);
     bool assess();
+    QStringList declareConflict(const DemoMeetingSlot &meeting, const DemoTermRoster &roster);
+    void review(const DemoMeetingSlot &meeting, const QDateTime &referred, QStringList reviewers, bool supported);
+    QList<BilingualText> recommend();
     bool approve();
     bool sign();
     bool implement();
