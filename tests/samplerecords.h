@@ -113,6 +113,20 @@ inline Application application(const QString &id = QStringLiteral("a1000000-0000
     return a;
 }
 
+// Part ids are unique across the workspace; a second application made from
+// the sample leaves them empty, and the store gives them new ones.
+inline Application withNewPartIds(Application application)
+{
+    for (BudgetItem &item : application.items) {
+        item.id.clear();
+        for (Quotation &quotation : item.quotations)
+            quotation.id.clear();
+    }
+    for (AttachmentReference &attachment : application.attachments)
+        attachment.id.clear();
+    return application;
+}
+
 inline User user(const QString &id = QStringLiteral("u0000000-0000-4000-8000-000000000001"))
 {
     User u;

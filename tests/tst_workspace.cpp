@@ -1,5 +1,6 @@
 #include "domainerror.h"
 #include "migrations.h"
+#include "rawconnection.h"
 #include "workspace.h"
 
 #include <QCryptographicHash>
@@ -14,36 +15,6 @@
 using namespace vd;
 
 namespace {
-
-// A plain connection to a workspace file, for looking at it or tampering with it.
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString &file) : m_name(QStringLiteral("raw-%1").arg(++s_count))
-    {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        database.setDatabaseName(file);
-        if (!database.open())
-            qFatal("cannot open %s", qPrintable(file));
-    }
-    ~RawConnection()
-    {
-        QSqlDatabase::database(m_name).close();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QVariant scalar(const QString &sql) const
-    {
-        QSqlQuery query(QSqlDatabase::database(m_name));
-        if (!query.exec(sql))
-            qFatal("%s failed", qPrintable(sql));
-        return query.next() ? query.value(0) : QVariant();
-    }
-    void run(const QString &sql) const { scalar(sql); }
-
-private:
-    QString m_name;
-    static inline int s_count = 0;
-};
 
 void writeFile(const QString &path, const QByteArray &contents)
 {
