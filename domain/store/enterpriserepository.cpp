@@ -75,10 +75,11 @@ QList<RelatedEnterprise> EnterpriseRepository::relatedEnterprises(const QString 
 {
     QSqlQuery &query = m_workspace.statement(QStringLiteral(
         "SELECT e.id, e.br_number, r.common_ownership_bp FROM enterprise_relations AS r "
-        "JOIN enterprises AS e ON e.id = CASE WHEN r.enterprise_id = ?1 THEN r.related_enterprise_id "
+        "JOIN enterprises AS e ON e.id = CASE WHEN r.enterprise_id = ? THEN r.related_enterprise_id "
         "ELSE r.enterprise_id END "
-        "WHERE r.enterprise_id = ?1 OR r.related_enterprise_id = ?1 ORDER BY e.br_number"));
-    query.bindValue(0, enterpriseId);
+        "WHERE r.enterprise_id = ? OR r.related_enterprise_id = ? ORDER BY e.br_number"));
+    for (int i = 0; i < 3; ++i)
+        query.bindValue(i, enterpriseId);
     m_workspace.exec(query);
     QList<std::pair<QString, RelatedEnterprise>> related;
     while (query.next())
