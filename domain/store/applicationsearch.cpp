@@ -1,0 +1,191 @@
+#include "applicationsearch.h"
+
+#include "application.h"
+#include "transaction.h"
+#include "workspace.h"
+
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace vd {
+
+namespace {
+
+// The trigram tokenizer indexes runs of three characters (code points).
+constexpr qsizetype kTrigram = 3;
+
+qsizetype characters(const QString &text)
+{
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i, ++count) {
+        if (text[i].isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate())
+            ++i;
+    }
+    return count;
+}
+
+// A word as an FTS5 string: double quotes around, inner quotes doubled, so
+// nothing in it is read as query syntax.
+QString phrase(const QString &word)
+{
+    QString escaped = word;
+    escaped.replace(u'"', QStringLiteral("\"\""));
+    return u'"' + escaped + u'"';
+}
+
+// Words separated by any white space, the ideographic space included.
+QStringList words(const QString &text)
+{
+    QStringList result;
+    QString word;
+    for (const QChar c : text) {
+        if (!c.isSpace()) {
+            word += c;
+        } else if (!word.isEmpty()) {
+            result << word;
+            word.clear();
+        }
+    }
+    if (!word.isEmpty())
+        result << word;
+    return result;
+}
+
+// All words must occur: FTS5 joins phrases with an implicit AND.
+QString phrases(const QStringList &words)
+{
+    QStringList quotedWords;
+    for (const QString &word : words)
+        quotedWords << phrase(word);
+    return quotedWords.join(u' ');
+}
+
+} // namespace
+
+QString ApplicationSearch::indexedText(const Application &application, const BilingualText &enterpriseName,
+                                       const QString &brNumber)
+{
+    const QStringList lines{application.reference, application.title.en, application.title.zh, enterpriseName.en,
+                            enterpriseName.zh, brNumber, application.description.en, application.description.zh};
+    return lines.join(u'\n').toLower();
+}
+
+namespace {
+
+void storeText(Workspace &workspace, const QString &applicationId, const QString &text)
+{
+    // An unchanged text is not written again, so status changes cost the index nothing.
+    QSqlQuery &upsert = workspace.statement(QStringLiteral(
+        "INSERT INTO application_search (application_id, text) VALUES (?, ?) "
+        "ON CONFLICT (application_id) DO UPDATE SET text = excluded.text WHERE text <> excluded.text"));
+    upsert.bindValue(0, applicationId);
+    upsert.bindValue(1, text);
+    workspace.exec(upsert);
+}
+
+// Re-indexes the applications a statement selects as (id, reference, title
+// en/zh, description en/zh, enterprise name en/zh, BR number).
+void reindex(Workspace &workspace, QSqlQuery &select)
+{
+    workspace.exec(select);
+    QList<std::pair<QString, QString>> texts;
+    while (select.next()) {
+        Application application;
+        application.reference = select.value(1).toString();
+        application.title = {select.value(2).toString(), select.value(3).toString()};
+        application.description = {select.value(4).toString(), select.value(5).toString()};
+        const BilingualText name{select.value(6).toString(), select.value(7).toString()};
+        texts.append({select.value(0).toString(),
+                      ApplicationSearch::indexedText(application, name, select.value(8).toString())});
+    }
+    select.finish();
+    for (const auto &[id, text] : texts)
+        storeText(workspace, id, text);
+}
+
+const QString kIndexedColumns = QStringLiteral(
+    "SELECT a.id, a.reference, a.title_en, a.title_zh, a.description_en, a.description_zh, e.name_en, e.name_zh, "
+    "e.br_number FROM applications AS a LEFT JOIN enterprises AS e ON e.id = a.enterprise_id");
+
+} // namespace
+
+void ApplicationSearch::index(Workspace &workspace, const Application &application)
+{
+    QSqlQuery &enterprise = workspace.statement(
+        QStringLiteral("SELECT name_en, name_zh, br_number FROM enterprises WHERE id = ?"));
+    enterprise.bindValue(0, application.enterpriseId);
+    workspace.exec(enterprise);
+    BilingualText name;
+    QString brNumber;
+    if (enterprise.next()) {
+        name = {enterprise.value(0).toString(), enterprise.value(1).toString()};
+        brNumber = enterprise.value(2).toString();
+    }
+    enterprise.finish();
+    storeText(workspace, application.id, indexedText(application, name, brNumber));
+}
+
+void ApplicationSearch::reindexEnterprise(Workspace &workspace, const QString &enterpriseId)
+{
+    QSqlQuery &select = workspace.statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));
+    select.bindValue(0, enterpriseId);
+    reindex(workspace, select);
+}
+
+void ApplicationSearch::rebuild()
+{
+    Transaction transaction(m_workspace);
+    reindex(m_workspace, m_workspace.statement(kIndexedColumns));
+    transaction.commit();
+}
+
+QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
+{
+    QStringList longWords, shortWords;
+    for (const QString &word : words(query.toLower()))
+        (characters(word) >= kTrigram ? longWords : shortWords) << word;
+    if (longWords.isEmpty() && shortWords.isEmpty())
+        return {};
+
+    QString sql;
+    QVariantList values;
+    if (shortWords.isEmpty()) {
+        // The index alone, newest first, paged inside the FTS query so that
+        // only one page of rows is ever joined.
+        sql = QStringLiteral(
+            "SELECT s.application_id, a.reference FROM ("
+            " SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?"
+            " ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit"
+            " JOIN application_search AS s ON s.rowid = hit.rowid"
+            " JOIN applications AS a ON a.id = s.application_id"
+            " ORDER BY hit.rowid DESC");
+        values << phrases(longWords) << page.limit << page.offset;
+    } else {
+        QStringList conditions;
+        if (!longWords.isEmpty()) {
+            conditions << QStringLiteral(
+                "s.rowid IN (SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?)");
+            values << phrases(longWords);
+        }
+        for (const QString &word : shortWords) {
+            conditions << QStringLiteral("instr(s.text, ?) > 0");
+            values << word;
+        }
+        sql = QStringLiteral("SELECT s.application_id, a.reference FROM application_search AS s"
+                             " JOIN applications AS a ON a.id = s.application_id WHERE ")
+            + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
+        values << page.limit << page.offset;
+    }
+
+    QSqlQuery &statement = m_workspace.statement(sql);
+    for (int i = 0; i < values.size(); ++i)
+        statement.bindValue(i, values[i]);
+    m_workspace.exec(statement);
+    QList<SearchHit> hits;
+    while (statement.next())
+        hits.append({statement.value(0).toString(), statement.value(1).toString()});
+    statement.finish();
+    return hits;
+}
+
+} // namespace vd

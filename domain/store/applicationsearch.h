@@ -1,0 +1,51 @@
+#pragma once
+
+#include "page.h"
+
+#include <QList>
+#include <QString>
+
+namespace vd {
+
+class Workspace;
+struct Application;
+struct BilingualText;
+
+struct SearchHit
+{
+    QString applicationId;
+    QString reference;
+    friend bool operator==(const SearchHit &, const SearchHit &) = default;
+};
+
+// Bilingual full-text search over applications: reference, title and
+// description in both languages, the enterprise's name in both languages and
+// its BR number. Words of three or more characters go through an FTS5
+// trigram index; shorter ones (科技, "IT") are found by scanning the compact
+// search text. Every word must occur (as a substring, case ignored). User
+// input is always bound and quoted, so FTS syntax (quotes, *, NEAR, AND…)
+// is searched for literally. Newest applications first.
+class ApplicationSearch
+{
+public:
+    explicit ApplicationSearch(Workspace &workspace) : m_workspace(workspace) {}
+
+    QList<SearchHit> find(const QString &query, const Page &page = {}) const;
+
+    // The text kept for an application: one lower-cased line per field.
+    static QString indexedText(const Application &application, const BilingualText &enterpriseName,
+                               const QString &brNumber);
+
+    // Keeping the search text: the repositories call these inside their unit
+    // of work, so the text changes in the same transaction as the record.
+    static void index(Workspace &workspace, const Application &application);
+    static void reindexEnterprise(Workspace &workspace, const QString &enterpriseId);
+    // Recomputes the text of every application, in one transaction (after a
+    // change to what is indexed).
+    void rebuild();
+
+private:
+    Workspace &m_workspace;
+};
+
+} // namespace vd

@@ -1,0 +1,100 @@
+#include "outbox.h"
+
+#include "domainerror.h"
+#include "recordjson.h"
+#include "transaction.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace vd {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "operation_number, operation_id, entity_type, entity_id, operation, CAST(payload AS BLOB), base_revision, "
+    "created_at, state, attempts, result_reason");
+
+} // namespace
+
+QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery &query = m_workspace.statement(sql);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values[i]);
+    m_workspace.exec(query);
+    QList<OutboxEntry> entries;
+    while (query.next()) {
+        OutboxEntry &entry = entries.emplace_back();
+        entry.operationNumber = query.value(0).toLongLong();
+        entry.operationId = query.value(1).toString();
+        entry.entityType = query.value(2).toString();
+        entry.entityId = query.value(3).toString();
+        entry.operation = query.value(4).toString();
+        entry.payload = query.value(5).toByteArray();
+        entry.baseRevision = query.value(6).toLongLong();
+        entry.createdAt = record::instantFromText(query.value(7).toString());
+        entry.state = query.value(8).toString();
+        entry.attempts = query.value(9).toInt();
+        entry.resultReason = query.value(10).toString();
+    }
+    query.finish();
+    return entries;
+}
+
+QList<OutboxEntry> Outbox::pending(int limit) const
+{
+    return select(QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY operation_number LIMIT ?"),
+                  {limit});
+}
+
+qint64 Outbox::pendingCount() const
+{
+    QSqlQuery query = m_workspace.run(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 'pending'"));
+    return query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QList<OutboxEntry> Outbox::needingAttention() const
+{
+    return select(QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM outbox WHERE state IN ('conflict', 'rejected') ORDER BY operation_number"),
+                  {});
+}
+
+void Outbox::acknowledge(const QList<OutboxAcknowledgement> &answers)
+{
+    static const QStringList answered{QStringLiteral("applied"), QStringLiteral("duplicate"), QStringLiteral("conflict"),
+                                      QStringLiteral("rejected")};
+    Transaction transaction(m_workspace);
+    QSqlQuery &update = m_workspace.statement(QStringLiteral(
+        "UPDATE outbox SET state = ?, result_reason = ?, acknowledged_at = ? WHERE operation_number = ?"));
+    const QString now = record::instantText(QDateTime::currentDateTimeUtc());
+    for (const OutboxAcknowledgement &answer : answers) {
+        if (!answered.contains(answer.state))
+            throw DomainError(QStringLiteral("INPUT_ERROR"), QString::number(answer.operationNumber),
+                              QCoreApplication::translate("vd::Outbox", "unknown answer \"%1\" for a queued change")
+                                  .arg(answer.state));
+        update.bindValue(0, answer.state);
+        update.bindValue(1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
+        update.bindValue(2, now);
+        update.bindValue(3, answer.operationNumber);
+        m_workspace.exec(update);
+    }
+    transaction.commit();
+}
+
+void Outbox::countAttempt(const QList<qint64> &operationNumbers)
+{
+    Transaction transaction(m_workspace);
+    QSqlQuery &update = m_workspace.statement(
+        QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE operation_number = ?"));
+    for (const qint64 number : operationNumbers) {
+        update.bindValue(0, number);
+        m_workspace.exec(update);
+    }
+    transaction.commit();
+}
+
+} // namespace vd

@@ -1,0 +1,583 @@
+#pragma once
+
+// How records become rows: the generic part of every repository. A record's
+// fields (domain/core/recordfields.h) map to columns by their type; lists of
+// parts (budget items, owners, scores…) map to child tables. Repositories
+// use Records<R>; nothing outside domain/store includes this header.
+//
+//   field type                       column(s)
+//   QString                          name TEXT (empty stored as NULL)
+//   std::optional<QString>           name TEXT (nullopt as NULL, empty as '')
+//   bool                             name INTEGER 0/1
+//   int, qint64, std::optional<int>  name INTEGER
+//   Money, std::optional<Money>      name_cents INTEGER
+//   Percentage                       name without _pct, + _bp INTEGER (hundredths of a percent)
+//   QDate, std::optional<QDate>      name TEXT 'YYYY-MM-DD'
+//   QDateTime, std::optional<…>      name TEXT UTC ISO-8601 with milliseconds
+//   BilingualText                    name_en, name_zh TEXT
+//   QList<Part>                      table <parent entity>_<name> (<parent entity>_id, position, …);
+//                                    a list of BilingualText has columns text_en, text_zh
+//
+// Every stored record has a revision column, whether or not its struct has a
+// revision member.
+
+#include "domainerror.h"
+#include "page.h"
+#include "recordjson.h"
+#include "unitofwork.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QUuid>
+
+#include <type_traits>
+
+namespace vd::store {
+
+// The table of each record stored on its own, and the column its lists are
+// ordered by.
+template <typename Record> struct Table;
+template <> struct Table<Enterprise> { static constexpr const char *name = "enterprises", *order = "name_en"; };
+template <> struct Table<EnterpriseRelation> { static constexpr const char *name = "enterprise_relations", *order = "id"; };
+template <> struct Table<User> { static constexpr const char *name = "users", *order = "username"; };
+template <> struct Table<Application> { static constexpr const char *name = "applications", *order = "submitted"; };
+template <> struct Table<StatusChange> { static constexpr const char *name = "status_changes", *order = "at"; };
+template <> struct Table<ClarificationRequest> { static constexpr const char *name = "clarification_requests", *order = "asked_at"; };
+template <> struct Table<CorrespondenceEntry> { static constexpr const char *name = "correspondence_entries", *order = "at"; };
+template <> struct Table<ChangeRequest> { static constexpr const char *name = "change_requests", *order = "requested_at"; };
+template <> struct Table<SiteCheck> { static constexpr const char *name = "site_checks", *order = "checked_on"; };
+template <> struct Table<ProjectReport> { static constexpr const char *name = "project_reports", *order = "submitted_at"; };
+template <> struct Table<Committee> { static constexpr const char *name = "committees", *order = "name_en"; };
+template <> struct Table<CommitteeTerm> { static constexpr const char *name = "committee_terms", *order = "start"; };
+template <> struct Table<CommitteeMembership> { static constexpr const char *name = "committee_memberships", *order = "position"; };
+template <> struct Table<InterestDeclaration> { static constexpr const char *name = "interest_declarations", *order = "declared_on"; };
+template <> struct Table<Meeting> { static constexpr const char *name = "meetings", *order = "held_at"; };
+template <> struct Table<AgendaItem> { static constexpr const char *name = "agenda_items", *order = "position"; };
+template <> struct Table<Attendance> { static constexpr const char *name = "meeting_attendance", *order = "user_id"; };
+template <> struct Table<Review> { static constexpr const char *name = "reviews", *order = "submitted_at"; };
+template <> struct Table<CommitteeOutcome> { static constexpr const char *name = "committee_outcomes", *order = "recorded_at"; };
+template <> struct Table<Approval> { static constexpr const char *name = "approvals", *order = "approved_at"; };
+template <> struct Table<FundingAgreement> { static constexpr const char *name = "funding_agreements", *order = "issued_at"; };
+template <> struct Table<DisbursementMilestone> { static constexpr const char *name = "disbursement_milestones", *order = "due_on"; };
+template <> struct Table<Payment> { static constexpr const char *name = "payments", *order = "proposed_at"; };
+
+template <typename Record>
+concept StoredRecord = FieldRecord<Record> && requires { Table<Record>::name; };
+
+template <typename Value> inline constexpr bool isList = false;
+template <typename Part> inline constexpr bool isList<QList<Part>> = true;
+
+inline QString newRecordId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+inline QString quoted(const QString &name)
+{
+    return u'"' + name + u'"';
+}
+
+inline QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
+inline QVariant nullInteger() { return QVariant(QMetaType::fromType<qlonglong>()); }
+
+// Columns of one field, by its type.
+template <typename Value> struct Column;
+
+template <> struct Column<QString>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const QString &v) { q.bindValue(pos++, v.isEmpty() ? nullText() : QVariant(v)); }
+    static void read(const QSqlQuery &q, int &pos, QString &v) { v = q.value(pos++).toString(); }
+};
+
+template <> struct Column<std::optional<QString>>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<QString> &v)
+    {
+        q.bindValue(pos++, !v ? nullText() : v->isEmpty() ? QVariant(QStringLiteral("")) : QVariant(*v));
+    }
+    static void read(const QSqlQuery &q, int &pos, std::optional<QString> &v)
+    {
+        v = q.isNull(pos) ? std::nullopt : std::optional<QString>(q.value(pos).toString());
+        ++pos;
+    }
+};
+
+template <> struct Column<bool>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, bool v) { q.bindValue(pos++, v ? 1 : 0); }
+    static void read(const QSqlQuery &q, int &pos, bool &v) { v = q.value(pos++).toLongLong() != 0; }
+};
+
+template <> struct Column<int>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, int v) { q.bindValue(pos++, v); }
+    static void read(const QSqlQuery &q, int &pos, int &v) { v = q.value(pos++).toInt(); }
+};
+
+template <> struct Column<qint64>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, qint64 v) { q.bindValue(pos++, qlonglong(v)); }
+    static void read(const QSqlQuery &q, int &pos, qint64 &v) { v = q.value(pos++).toLongLong(); }
+};
+
+template <> struct Column<std::optional<int>>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<int> &v) { q.bindValue(pos++, v ? QVariant(*v) : nullInteger()); }
+    static void read(const QSqlQuery &q, int &pos, std::optional<int> &v)
+    {
+        v = q.isNull(pos) ? std::nullopt : std::optional<int>(q.value(pos).toInt());
+        ++pos;
+    }
+};
+
+template <> struct Column<Money>
+{
+    static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_cents"); }
+    static void bind(QSqlQuery &q, int &pos, Money v) { q.bindValue(pos++, qlonglong(v.cents())); }
+    static void read(const QSqlQuery &q, int &pos, Money &v) { v = Money::fromCents(q.value(pos++).toLongLong()); }
+};
+
+template <> struct Column<std::optional<Money>>
+{
+    static void names(QStringList &out, const QString &name) { Column<Money>::names(out, name); }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<Money> &v)
+    {
+        q.bindValue(pos++, v ? QVariant(qlonglong(v->cents())) : nullInteger());
+    }
+    static void read(const QSqlQuery &q, int &pos, std::optional<Money> &v)
+    {
+        v = q.isNull(pos) ? std::nullopt : std::optional<Money>(Money::fromCents(q.value(pos).toLongLong()));
+        ++pos;
+    }
+};
+
+template <> struct Column<Percentage>
+{
+    static void names(QStringList &out, const QString &name)
+    {
+        QString base = name;
+        if (base.endsWith(QLatin1String("_pct")))
+            base.chop(4);
+        out << base + QStringLiteral("_bp");
+    }
+    static void bind(QSqlQuery &q, int &pos, Percentage v) { q.bindValue(pos++, v.hundredths()); }
+    static void read(const QSqlQuery &q, int &pos, Percentage &v) { v = Percentage::fromHundredths(q.value(pos++).toInt()); }
+};
+
+template <> struct Column<QDate>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const QDate &v) { q.bindValue(pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
+    static void read(const QSqlQuery &q, int &pos, QDate &v) { v = record::dateFromText(q.value(pos++).toString()); }
+};
+
+template <> struct Column<std::optional<QDate>>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<QDate> &v) { Column<QDate>::bind(q, pos, v.value_or(QDate())); }
+    static void read(const QSqlQuery &q, int &pos, std::optional<QDate> &v)
+    {
+        const QDate date = record::dateFromText(q.value(pos++).toString());
+        v = date.isValid() ? std::optional<QDate>(date) : std::nullopt;
+    }
+};
+
+template <> struct Column<QDateTime>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const QDateTime &v)
+    {
+        q.bindValue(pos++, v.isValid() ? QVariant(record::instantText(v)) : nullText());
+    }
+    static void read(const QSqlQuery &q, int &pos, QDateTime &v) { v = record::instantFromText(q.value(pos++).toString()); }
+};
+
+template <> struct Column<std::optional<QDateTime>>
+{
+    static void names(QStringList &out, const QString &name) { out << name; }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<QDateTime> &v)
+    {
+        Column<QDateTime>::bind(q, pos, v.value_or(QDateTime()));
+    }
+    static void read(const QSqlQuery &q, int &pos, std::optional<QDateTime> &v)
+    {
+        const QDateTime instant = record::instantFromText(q.value(pos++).toString());
+        v = instant.isValid() ? std::optional<QDateTime>(instant) : std::nullopt;
+    }
+};
+
+template <> struct Column<BilingualText>
+{
+    static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_en") << name + QStringLiteral("_zh"); }
+    static void bind(QSqlQuery &q, int &pos, const BilingualText &v)
+    {
+        Column<QString>::bind(q, pos, v.en);
+        Column<QString>::bind(q, pos, v.zh);
+    }
+    static void read(const QSqlQuery &q, int &pos, BilingualText &v)
+    {
+        Column<QString>::read(q, pos, v.en);
+        Column<QString>::read(q, pos, v.zh);
+    }
+};
+
+inline bool isRevision(const char *name)
+{
+    return qstrcmp(name, "revision") == 0;
+}
+
+// A record's own columns (a part that is plain bilingual text has text_en, text_zh).
+template <typename Record>
+QStringList ownColumns()
+{
+    QStringList names;
+    if constexpr (FieldRecord<Record>) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(std::declval<Record>().*(field.member))>;
+            if constexpr (!isList<Value>) {
+                if (!isRevision(field.name))
+                    Column<Value>::names(names, QString::fromLatin1(field.name));
+            }
+        });
+    } else {
+        Column<Record>::names(names, QStringLiteral("text"));
+    }
+    return names;
+}
+
+template <typename Record>
+void bindOwnColumns(QSqlQuery &query, int &pos, const Record &record)
+{
+    if constexpr (FieldRecord<Record>) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
+            if constexpr (!isList<Value>) {
+                if (!isRevision(field.name))
+                    Column<Value>::bind(query, pos, record.*(field.member));
+            }
+        });
+    } else {
+        Column<Record>::bind(query, pos, record);
+    }
+}
+
+template <typename Record>
+void readOwnColumns(const QSqlQuery &query, int &pos, Record &record)
+{
+    if constexpr (FieldRecord<Record>) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
+            if constexpr (!isList<Value>) {
+                if (!isRevision(field.name))
+                    Column<Value>::read(query, pos, record.*(field.member));
+            }
+        });
+    } else {
+        Column<Record>::read(query, pos, record);
+    }
+}
+
+inline QString columnList(const QStringList &names, const QString &prefix = QString())
+{
+    QStringList quotedNames;
+    for (const QString &name : names)
+        quotedNames << prefix + quoted(name);
+    return quotedNames.join(QStringLiteral(", "));
+}
+
+inline QString placeholders(qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return marks.join(QStringLiteral(", "));
+}
+
+// The statements for one list of parts.
+struct PartsSql
+{
+    QString insert;
+    QString removeAll;
+    QString select;
+};
+
+// The statements for the lists of parts of a record (or of a part), by field name.
+template <typename Parent>
+const QHash<QString, PartsSql> &partsSqlOf()
+{
+    static const QHash<QString, PartsSql> statements = [] {
+        QHash<QString, PartsSql> result;
+        const QString entity = QString::fromLatin1(RecordFields<Parent>::entity);
+        forEachField<Parent>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(std::declval<Parent>().*(field.member))>;
+            if constexpr (isList<Value>) {
+                using Part = typename Value::value_type;
+                const QString name = QString::fromLatin1(field.name);
+                const QString table = quoted(entity + u'_' + name);
+                const QString parent = quoted(entity + QStringLiteral("_id"));
+                const QStringList columns = ownColumns<Part>();
+                result.insert(name, PartsSql{
+                    QStringLiteral("INSERT INTO %1 (%2, \"position\", %3) VALUES (?, ?, %4)")
+                        .arg(table, parent, columnList(columns), placeholders(columns.size())),
+                    QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, parent),
+                    QStringLiteral("SELECT %1 FROM %2 WHERE %3 = ? ORDER BY \"position\"")
+                        .arg(columnList(columns), table, parent)});
+            }
+        });
+        return result;
+    }();
+    return statements;
+}
+
+template <typename Record>
+constexpr bool hasParts()
+{
+    if constexpr (FieldRecord<Record>) {
+        bool found = false;
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(std::declval<Record>().*(field.member))>;
+            found = found || isList<Value>;
+        });
+        return found;
+    } else {
+        return false;
+    }
+}
+
+// Parts with an id get one when they have none, so that their own parts can refer to them.
+template <typename Record>
+void assignPartIds(Record &record)
+{
+    if constexpr (hasParts<Record>()) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
+            if constexpr (isList<Value>) {
+                for (auto &part : record.*(field.member)) {
+                    if constexpr (requires { part.id; }) {
+                        if (part.id.isEmpty())
+                            part.id = newRecordId();
+                    }
+                    assignPartIds(part);
+                }
+            }
+        });
+    }
+}
+
+// Writes the parts of a record; `replacing` first removes the stored ones
+// (their own parts go with them, ON DELETE CASCADE).
+template <typename Record>
+void writeParts(Workspace &workspace, const Record &record, bool replacing)
+{
+    if constexpr (hasParts<Record>()) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
+            if constexpr (isList<Value>) {
+                const PartsSql &sql = partsSqlOf<Record>()[QString::fromLatin1(field.name)];
+                if (replacing) {
+                    QSqlQuery &remove = workspace.statement(sql.removeAll);
+                    remove.bindValue(0, record.id);
+                    workspace.exec(remove);
+                }
+                QSqlQuery &insert = workspace.statement(sql.insert);
+                const Value &parts = record.*(field.member);
+                for (qsizetype i = 0; i < parts.size(); ++i) {
+                    insert.bindValue(0, record.id);
+                    insert.bindValue(1, int(i));
+                    int pos = 2;
+                    bindOwnColumns(insert, pos, parts[i]);
+                    workspace.exec(insert);
+                }
+                for (const auto &part : parts)
+                    writeParts(workspace, part, false);
+            }
+        });
+    }
+}
+
+template <typename Record>
+void readParts(Workspace &workspace, Record &record)
+{
+    if constexpr (hasParts<Record>()) {
+        forEachField<Record>([&](const auto &field) {
+            using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
+            if constexpr (isList<Value>) {
+                QSqlQuery &select = workspace.statement(partsSqlOf<Record>()[QString::fromLatin1(field.name)].select);
+                select.bindValue(0, record.id);
+                workspace.exec(select);
+                Value &parts = record.*(field.member);
+                parts.clear();
+                while (select.next()) {
+                    int pos = 0;
+                    readOwnColumns(select, pos, parts.emplace_back());
+                }
+                select.finish();
+                for (auto &part : parts)
+                    readParts(workspace, part);
+            }
+        });
+    }
+}
+
+// The statements of a record's own table.
+struct TableSql
+{
+    QString columns;     // quoted, in field order, then revision
+    QString insert;
+    QString update;
+    QString selectById;
+    QString revisionById;
+    QString removeById;
+};
+
+template <StoredRecord Record>
+const TableSql &tableSqlOf()
+{
+    static const TableSql sql = [] {
+        const QString table = quoted(QString::fromLatin1(Table<Record>::name));
+        QStringList columns = ownColumns<Record>();
+        columns << QStringLiteral("revision");
+        QStringList assignments;
+        for (const QString &column : columns)
+            assignments << quoted(column) + QStringLiteral(" = ?");
+        const QString list = columnList(columns);
+        return TableSql{
+            list,
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, list, placeholders(columns.size())),
+            QStringLiteral("UPDATE %1 SET %2 WHERE \"id\" = ?").arg(table, assignments.join(QStringLiteral(", "))),
+            QStringLiteral("SELECT %1 FROM %2 WHERE \"id\" = ?").arg(list, table),
+            QStringLiteral("SELECT \"revision\" FROM %1 WHERE \"id\" = ?").arg(table),
+            QStringLiteral("DELETE FROM %1 WHERE \"id\" = ?").arg(table)};
+    }();
+    return sql;
+}
+
+// Saving, finding and listing one kind of record, with its parts.
+template <StoredRecord Record>
+class Records
+{
+public:
+    static QString entity() { return QString::fromLatin1(RecordFields<Record>::entity); }
+
+    static std::optional<qint64> revisionOf(Workspace &workspace, const QString &id)
+    {
+        QSqlQuery &query = workspace.statement(tableSqlOf<Record>().revisionById);
+        query.bindValue(0, id);
+        workspace.exec(query);
+        const std::optional<qint64> revision =
+            query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::nullopt;
+        query.finish();
+        return revision;
+    }
+
+    static std::optional<Record> find(Workspace &workspace, const QString &id)
+    {
+        const QList<Record> found = select(workspace, tableSqlOf<Record>().selectById, {id});
+        return found.isEmpty() ? std::nullopt : std::optional<Record>(found.first());
+    }
+
+    // Records matching a condition on their own table (with ? placeholders),
+    // in the table's order, optionally one page of them.
+    static QList<Record> where(Workspace &workspace, const QString &condition, QVariantList values,
+                               const std::optional<Page> &page = std::nullopt)
+    {
+        QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 ORDER BY %4, \"id\"")
+                          .arg(tableSqlOf<Record>().columns, quoted(QString::fromLatin1(Table<Record>::name)),
+                               condition, quoted(QString::fromLatin1(Table<Record>::order)));
+        if (page) {
+            sql += QStringLiteral(" LIMIT ? OFFSET ?");
+            values << page->limit << page->offset;
+        }
+        return select(workspace, sql, values);
+    }
+
+    // Inserts or updates the record and its parts, and records the change in
+    // the unit of work. A record with a revision member must carry the stored
+    // revision (0 for a new one), else STALE_REVISION; on success the record
+    // has its new revision and the ids it was given.
+    static void save(UnitOfWork &work, Record &record, const QString &action)
+    {
+        Workspace &workspace = work.workspace();
+        Record saved = record;
+        if (saved.id.isEmpty())
+            saved.id = newRecordId();
+        assignPartIds(saved);
+        const std::optional<qint64> stored = revisionOf(workspace, saved.id);
+        const qint64 base = stored.value_or(0);
+        qint64 revision = base + 1;
+        if constexpr (requires { saved.revision; }) {
+            if (work.origin() == ChangeOrigin::Synced)
+                revision = saved.revision;
+            else if (saved.revision != base)
+                throw staleRevision(saved.id, base, saved.revision);
+            saved.revision = revision;
+        }
+        const QByteArray before = stored ? record::toCompactJson(*find(workspace, saved.id)) : QByteArray();
+        QSqlQuery &write = workspace.statement(stored ? tableSqlOf<Record>().update : tableSqlOf<Record>().insert);
+        int pos = 0;
+        bindOwnColumns(write, pos, saved);
+        write.bindValue(pos++, revision);
+        if (stored)
+            write.bindValue(pos++, saved.id);
+        workspace.exec(write);
+        writeParts(workspace, saved, stored.has_value());
+        work.record({action.isEmpty() ? (stored ? QStringLiteral("update") : QStringLiteral("create")) : action,
+                     entity(), saved.id, before, record::toCompactJson(saved), base});
+        record = std::move(saved);
+    }
+
+    // Removes the record and its parts; NOT_FOUND when there is none.
+    static void remove(UnitOfWork &work, const QString &id, const QString &action)
+    {
+        Workspace &workspace = work.workspace();
+        const std::optional<Record> existing = find(workspace, id);
+        if (!existing)
+            throw DomainError(QStringLiteral("NOT_FOUND"), entity() + u' ' + id,
+                              QCoreApplication::translate("vd::Records", "there is no such record to remove"));
+        const qint64 revision = revisionOf(workspace, id).value_or(0);
+        QSqlQuery &remove = workspace.statement(tableSqlOf<Record>().removeById);
+        remove.bindValue(0, id);
+        workspace.exec(remove);
+        work.record({action.isEmpty() ? QStringLiteral("delete") : action, entity(), id,
+                     record::toCompactJson(*existing), QByteArray(), revision});
+    }
+
+private:
+    static DomainError staleRevision(const QString &id, qint64 stored, qint64 yours)
+    {
+        return DomainError(QStringLiteral("STALE_REVISION"), entity() + u' ' + id,
+                           QCoreApplication::translate("vd::Records",
+                               "this record was changed since it was read (stored revision %1, yours %2); "
+                               "reload it and make the change again").arg(stored).arg(yours));
+    }
+
+    static QList<Record> select(Workspace &workspace, const QString &sql, const QVariantList &values)
+    {
+        QSqlQuery &query = workspace.statement(sql);
+        for (int i = 0; i < values.size(); ++i)
+            query.bindValue(i, values[i]);
+        workspace.exec(query);
+        QList<Record> records;
+        while (query.next()) {
+            Record &record = records.emplace_back();
+            int pos = 0;
+            readOwnColumns(query, pos, record);
+            const qint64 revision = query.value(pos).toLongLong();
+            if constexpr (requires { record.revision; })
+                record.revision = revision;
+        }
+        query.finish();
+        for (Record &record : records)
+            readParts(workspace, record);
+        return records;
+    }
+};
+
+} // namespace vd::store

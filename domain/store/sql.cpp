@@ -1,0 +1,66 @@
+#include "sql.h"
+
+#include "domainerror.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+
+namespace vd::sql {
+
+namespace {
+
+// SQLite's primary result codes for "the database is in use".
+bool isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6");
+}
+
+} // namespace
+
+void fail(const QSqlError &error, const QString &statement, const QString &databaseName)
+{
+    if (isBusy(error))
+        throw DomainError(QStringLiteral("WORKSPACE_BUSY"), databaseName,
+                          QCoreApplication::translate("vd::Workspace",
+                              "the workspace is in use by another program; close it or try again in a moment "
+                              "(%1; statement: %2)").arg(error.text(), statement.simplified()));
+    throw DomainError(QStringLiteral("STORAGE_ERROR"), databaseName,
+                      QCoreApplication::translate("vd::Workspace",
+                          "the workspace database refused a statement: %1 (statement: %2)")
+                          .arg(error.text(), statement.simplified()));
+}
+
+void exec(QSqlQuery &query, const QString &where)
+{
+    if (!query.exec())
+        fail(query.lastError(), query.lastQuery(), where);
+}
+
+QSqlQuery prepare(const QSqlDatabase &database, const QString &statement)
+{
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    if (!query.prepare(statement))
+        fail(query.lastError(), statement, database.databaseName());
+    return query;
+}
+
+QSqlQuery run(const QSqlDatabase &database, const QString &statement)
+{
+    QSqlQuery query(database);
+    query.setForwardOnly(true);
+    if (!query.exec(statement))
+        fail(query.lastError(), statement, database.databaseName());
+    return query;
+}
+
+QVariant scalar(const QSqlDatabase &database, const QString &statement)
+{
+    QSqlQuery query = run(database, statement);
+    const QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish();
+    return value;
+}
+
+} // namespace vd::sql

@@ -1,0 +1,120 @@
+#include "unitofwork.h"
+
+#include "audittrail.h"
+#include "recordjson.h"
+#include "workspace.h"
+
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace vd {
+
+namespace {
+
+// Text bound so that SQLite stores exactly these UTF-8 bytes: the bytes go
+// through QString only as valid UTF-8, which converts back unchanged.
+QVariant storedText(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(QString::fromUtf8(bytes));
+}
+
+QVariant storedOptionalText(const QByteArray &bytes)
+{
+    return bytes.isNull() ? QVariant(QMetaType::fromType<QString>()) : storedText(bytes);
+}
+
+QByteArray utf8(const QString &text)
+{
+    QByteArray bytes = text.toUtf8();
+    return bytes.isNull() ? QByteArray("") : bytes;
+}
+
+std::optional<QByteArrayView> optionalView(const QByteArray &bytes)
+{
+    return bytes.isNull() ? std::nullopt : std::optional<QByteArrayView>(bytes);
+}
+
+QByteArray newId()
+{
+    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+}
+
+} // namespace
+
+UnitOfWork::UnitOfWork(Workspace &workspace, QString actorId, ChangeOrigin origin)
+    : m_workspace(workspace), m_transaction(workspace), m_actorId(std::move(actorId)), m_origin(origin)
+{
+}
+
+QDateTime UnitOfWork::at() const
+{
+    return m_at.isValid() ? m_at.toUTC() : QDateTime::currentDateTimeUtc();
+}
+
+void UnitOfWork::loadChainHead()
+{
+    // Read inside the write transaction, so no other writer can extend the chain meanwhile.
+    QSqlQuery &head = m_workspace.statement(QStringLiteral("SELECT seq, hash FROM audit_entries ORDER BY seq DESC LIMIT 1"));
+    m_workspace.exec(head);
+    if (head.next()) {
+        m_lastSeq = head.value(0).toLongLong();
+        m_lastHash = head.value(1).toByteArray();
+    } else {
+        m_lastSeq = 0;
+        m_lastHash = auditChainStart();
+    }
+    head.finish();
+}
+
+void UnitOfWork::record(const RecordedChange &change)
+{
+    if (m_lastSeq < 0)
+        loadChainHead();
+    const QByteArray id = newId();
+    const QByteArray at = record::instantText(this->at()).toLatin1();
+    const QByteArray actor = utf8(m_actorId), action = utf8(change.action), type = utf8(change.entityType),
+                     entity = utf8(change.entityId);
+    const QByteArray hash = auditChainHash(m_hasher, {m_lastHash, id, at, actor, action, type, entity,
+                                                      optionalView(change.beforeJson), optionalView(change.afterJson)});
+    QSqlQuery &audit = m_workspace.statement(QStringLiteral(
+        "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
+        "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    audit.bindValue(0, m_lastSeq + 1);
+    audit.bindValue(1, storedText(id));
+    audit.bindValue(2, storedText(at));
+    audit.bindValue(3, storedText(actor));
+    audit.bindValue(4, storedText(action));
+    audit.bindValue(5, storedText(type));
+    audit.bindValue(6, storedText(entity));
+    const QVariant before = storedOptionalText(change.beforeJson), after = storedOptionalText(change.afterJson);
+    audit.bindValue(7, before);
+    audit.bindValue(8, after);
+    audit.bindValue(9, m_lastHash);
+    audit.bindValue(10, hash);
+    m_workspace.exec(audit);
+
+    if (m_origin == ChangeOrigin::Local) {
+        const bool removal = change.afterJson.isNull();
+        QSqlQuery &outbox = m_workspace.statement(QStringLiteral(
+            "INSERT INTO outbox (operation_id, entity_type, entity_id, operation, payload, base_revision, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        outbox.bindValue(0, storedText(newId()));
+        outbox.bindValue(1, change.entityType);
+        outbox.bindValue(2, change.entityId);
+        outbox.bindValue(3, removal ? QStringLiteral("delete") : QStringLiteral("upsert"));
+        outbox.bindValue(4, removal ? before : after);
+        outbox.bindValue(5, change.baseRevision);
+        outbox.bindValue(6, storedText(at));
+        m_workspace.exec(outbox);
+    }
+    ++m_lastSeq;
+    m_lastHash = hash;
+    ++m_recorded;
+}
+
+void UnitOfWork::commit()
+{
+    m_transaction.commit();
+}
+
+} // namespace vd

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "sha256.h"
+#include "transaction.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+namespace vd {
+
+class Workspace;
+
+// Where a change comes from. A local change is queued in the outbox for the
+// back office; a change applied from the back office (a sync pull, or the back
+// office's own store) is audited but not queued again, and keeps the revision
+// it arrived with.
+enum class ChangeOrigin { Local, Synced };
+
+// One change to one record, as the audit trail and the outbox keep it.
+struct RecordedChange
+{
+    QString action;          // create, update, delete, or a workflow action (submit, approve…)
+    QString entityType;      // RecordFields<…>::entity
+    QString entityId;
+    QByteArray beforeJson;   // compact JSON of the record before; null for a creation
+    QByteArray afterJson;    // compact JSON after; null for a removal
+    qint64 baseRevision = 0; // the revision the change was made on; 0 for a new record
+};
+
+// Every change that matters, in one transaction (DESIGN.md §4): the records,
+// one audit entry per record changed (hash-chained to the previous entry) and,
+// for local changes, one outbox entry per record for sync. Nothing is kept
+// unless commit() is called; a throw or a crash at any point leaves all of it
+// or none.
+//
+//   vd::UnitOfWork work(workspace, officerId);
+//   applications.save(work, application, QStringLiteral("start_screening"));
+//   applications.recordStatusChange(work, change);
+//   work.commit();
+//
+// For backdated history (demo data, restores) set the time before each save:
+// work.setTime(at). A batch may also change the actor between saves.
+class UnitOfWork
+{
+public:
+    UnitOfWork(Workspace &workspace, QString actorId, ChangeOrigin origin = ChangeOrigin::Local);
+
+    Workspace &workspace() const { return m_workspace; }
+    ChangeOrigin origin() const { return m_origin; }
+
+    const QString &actorId() const { return m_actorId; }
+    void setActor(QString actorId) { m_actorId = std::move(actorId); }
+    // The time of the next audit entry: the one set, or now (UTC).
+    QDateTime at() const;
+    void setTime(QDateTime at) { m_at = std::move(at); }
+
+    // Writes the audit entry (and, for a local change, the outbox entry).
+    // Repositories call this; call it yourself only for a change no
+    // repository makes.
+    void record(const RecordedChange &change);
+    qint64 changesRecorded() const { return m_recorded; }
+
+    void commit();
+
+private:
+    void loadChainHead();
+
+    Workspace &m_workspace;
+    Transaction m_transaction;
+    QString m_actorId;
+    QDateTime m_at;
+    ChangeOrigin m_origin;
+    Sha256 m_hasher;
+    qint64 m_lastSeq = -1; // -1 until the chain head is read
+    QByteArray m_lastHash;
+    qint64 m_recorded = 0;
+};
+
+} // namespace vd

@@ -1,0 +1,235 @@
+#include "workspace.h"
+
+#include "domainerror.h"
+#include "recordjson.h"
+#include "sql.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QUuid>
+#include <QtEndian>
+
+namespace vd {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("vd::Workspace", text);
+}
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("vd-workspace-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+[[noreturn]] void notAWorkspace(const QString &file, const QString &detail)
+{
+    throw DomainError(QStringLiteral("NOT_A_WORKSPACE"), file,
+                      tr("this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, "
+                         "or an empty folder for a new one").arg(detail));
+}
+
+// The 100-byte header of an SQLite file: user_version at offset 60 and
+// application_id at offset 68, big-endian.
+struct FileHeader
+{
+    qint32 userVersion = 0;
+    qint32 applicationId = 0;
+};
+
+std::optional<FileHeader> readHeader(const QString &file)
+{
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), file,
+                          tr("cannot read the workspace: %1").arg(input.errorString()));
+    const QByteArray header = input.read(100);
+    if (header.isEmpty())
+        return std::nullopt; // an empty file is an empty database
+    if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
+        notAWorkspace(file, tr("it is not an SQLite database"));
+    return FileHeader{qFromBigEndian<qint32>(header.constData() + 60), qFromBigEndian<qint32>(header.constData() + 68)};
+}
+
+// With a -wal file beside it the header may be stale, so SQLite itself reads
+// the version, over a read-only connection that cannot change the file.
+int versionThroughReadOnlyConnection(const QString &file)
+{
+    const QString name = nextConnectionName();
+    int version = 0;
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        database.setDatabaseName(file);
+        database.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!database.open())
+            sql::fail(database.lastError(), QStringLiteral("open"), file);
+        try {
+            const qint32 applicationId =
+                sql::scalar(database, QStringLiteral("PRAGMA application_id")).toInt();
+            version = sql::scalar(database, QStringLiteral("PRAGMA user_version")).toInt();
+            if (applicationId != 0 && applicationId != kWorkspaceApplicationId)
+                notAWorkspace(file, tr("another program made it"));
+        } catch (...) {
+            database.close();
+            database = QSqlDatabase();
+            QSqlDatabase::removeDatabase(name);
+            throw;
+        }
+        database.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
+} // namespace
+
+QString Workspace::fileIn(const QString &folder)
+{
+    return QDir(folder).filePath(QStringLiteral("workspace.sqlite"));
+}
+
+int Workspace::schemaVersionOf(const QString &file)
+{
+    if (QFileInfo::exists(file + QStringLiteral("-wal")))
+        return versionThroughReadOnlyConnection(file);
+    const std::optional<FileHeader> header = readHeader(file);
+    if (!header)
+        return 0;
+    if (header->applicationId != 0 && header->applicationId != kWorkspaceApplicationId)
+        notAWorkspace(file, tr("another program made it"));
+    return header->userVersion;
+}
+
+Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrations)
+    : m_folder(QDir::cleanPath(QDir(folder).absolutePath())), m_file(fileIn(m_folder))
+{
+    if (QFileInfo::exists(m_file)) {
+        const int version = schemaVersionOf(m_file);
+        if (version > migrations.latestVersion())
+            throw DomainError(QStringLiteral("SCHEMA_TOO_NEW"), m_file,
+                              tr("this workspace was written by a newer VoucherDesk (schema version %1; this program "
+                                 "knows up to %2); install the newer program to open it. Nothing was changed.")
+                                  .arg(version).arg(migrations.latestVersion()));
+    } else if (mode == Mode::OpenExisting) {
+        throw DomainError(QStringLiteral("WORKSPACE_NOT_FOUND"), m_folder,
+                          tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
+    } else if (!QDir().mkpath(m_folder)) {
+        throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), m_folder, tr("cannot create the workspace folder"));
+    }
+
+    openConnection();
+    try {
+        checkIsWorkspace(); // before anything writes, so another program's file is left as it was
+        setPragmas();
+        checkFullTextSearch();
+        m_applied = migrations.applyTo(m_database);
+        loadDeviceId();
+    } catch (...) {
+        m_statements.clear();
+        m_database.close();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+Workspace::~Workspace()
+{
+    m_statements.clear();
+    m_database.close();
+    m_database = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void Workspace::openConnection()
+{
+    m_connectionName = nextConnectionName();
+    m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_database.setDatabaseName(m_file);
+    m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_database.open()) {
+        const QSqlError error = m_database.lastError();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        sql::fail(error, QStringLiteral("open"), m_file);
+    }
+}
+
+void Workspace::setPragmas()
+{
+    // WAL lets readers run beside the writer; with synchronous NORMAL a commit
+    // is durable once the WAL is checkpointed and never corrupts on a crash.
+    const QString mode = sql::scalar(m_database, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
+    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
+                          tr("the workspace cannot use write-ahead logging (journal mode stays \"%1\"); keep "
+                             "workspaces on a local disk").arg(mode));
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
+                               "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA mmap_size = 268435456"})
+        sql::run(m_database, QString::fromLatin1(pragma));
+}
+
+void Workspace::checkFullTextSearch()
+{
+    // The probe lives in the temp schema and never touches the workspace file.
+    QSqlQuery probe(m_database);
+    if (!probe.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.vd_trigram_probe USING fts5(text, tokenize = 'trigram')")))
+        throw DomainError(QStringLiteral("SQLITE_WITHOUT_FTS5"), m_file,
+                          tr("this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or "
+                             "later built with FTS5 is needed): %1").arg(probe.lastError().text()));
+    sql::run(m_database, QStringLiteral("DROP TABLE temp.vd_trigram_probe"));
+}
+
+void Workspace::checkIsWorkspace()
+{
+    // A version-0 file with tables in it belongs to some other program.
+    if (sql::scalar(m_database, QStringLiteral("PRAGMA user_version")).toInt() == 0
+        && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sqlite_schema")).toInt() > 0)
+        notAWorkspace(m_file, tr("it holds tables of another program"));
+}
+
+void Workspace::loadDeviceId()
+{
+    m_deviceId = sql::scalar(m_database, QStringLiteral("SELECT device_id FROM device")).toString();
+    if (!m_deviceId.isEmpty())
+        return;
+    QSqlQuery insert = sql::prepare(m_database,
+                                    QStringLiteral("INSERT INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)"));
+    m_deviceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    insert.addBindValue(m_deviceId);
+    insert.addBindValue(record::instantText(QDateTime::currentDateTimeUtc()));
+    sql::exec(insert, m_file);
+}
+
+int Workspace::schemaVersion() const
+{
+    return sql::scalar(m_database, QStringLiteral("PRAGMA user_version")).toInt();
+}
+
+QSqlQuery &Workspace::statement(const QString &sql)
+{
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end())
+        found = m_statements.emplace(sql, sql::prepare(m_database, sql)).first;
+    return found->second;
+}
+
+void Workspace::exec(QSqlQuery &query) const
+{
+    sql::exec(query, m_file);
+}
+
+QSqlQuery Workspace::run(const QString &sql) const
+{
+    return sql::run(m_database, sql);
+}
+
+} // namespace vd

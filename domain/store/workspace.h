@@ -1,0 +1,80 @@
+#pragma once
+
+#include "migrations.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <unordered_map>
+
+namespace vd {
+
+// A workspace: one folder with one SQLite file, DIR/workspace.sqlite, opened
+// through its own uniquely named Qt SQL connection (closed and removed when
+// the object goes). On opening it refuses a file written by a newer program
+// (DomainError SCHEMA_TOO_NEW, the file left untouched), checks that SQLite
+// has FTS5 with the trigram tokenizer, switches to WAL with foreign keys on,
+// and runs the migrations the file has not had yet.
+//
+// A Workspace belongs to the thread that opened it. Repositories, units of
+// work and searches borrow it and must not outlive it.
+class Workspace
+{
+public:
+    enum class Mode { CreateIfMissing, OpenExisting };
+
+    explicit Workspace(const QString &folder, Mode mode = Mode::CreateIfMissing,
+                       const Migrations &migrations = Migrations::shipped());
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    static QString fileIn(const QString &folder); // DIR/workspace.sqlite
+    // The schema version of a workspace file, read without writing anything
+    // to it (not even a WAL switch). 0 for an empty file; throws
+    // NOT_A_WORKSPACE for a file that is not a VoucherDesk workspace.
+    static int schemaVersionOf(const QString &file);
+
+    const QString &folder() const { return m_folder; }
+    const QString &file() const { return m_file; }
+    int schemaVersion() const;
+    // The migrations this opening applied (empty when the file was current).
+    const QList<int> &appliedMigrations() const { return m_applied; }
+    // This installation's device id (UUID), made when the workspace was created.
+    const QString &deviceId() const { return m_deviceId; }
+
+    QSqlDatabase database() const { return m_database; }
+
+    // A statement prepared once per workspace and reused (forward-only for
+    // reads). Bind its values and run it with exec(); read every row you need
+    // before running another statement that could reuse it.
+    QSqlQuery &statement(const QString &sql);
+    // Runs a prepared statement; a failure throws DomainError (STORAGE_ERROR
+    // or WORKSPACE_BUSY) with the statement and the driver's error.
+    void exec(QSqlQuery &query) const;
+    // Runs a statement once.
+    QSqlQuery run(const QString &sql) const;
+
+    // Whether a Transaction is open on this workspace (they do not nest).
+    bool inTransaction() const { return m_inTransaction; }
+
+private:
+    friend class Transaction;
+    void openConnection();
+    void setPragmas();
+    void checkFullTextSearch();
+    void checkIsWorkspace();
+    void loadDeviceId();
+
+    QString m_folder;
+    QString m_file;
+    QString m_connectionName;
+    QSqlDatabase m_database;
+    std::unordered_map<QString, QSqlQuery> m_statements;
+    QList<int> m_applied;
+    QString m_deviceId;
+    bool m_inTransaction = false;
+};
+
+} // namespace vd

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+// A plain Qt SQL connection to a workspace file beside the Workspace, for
+// looking at the file or tampering with it as someone with sqlite3 would.
+class RawConnection
+{
+public:
+    explicit RawConnection(const QString &file) : m_name(QStringLiteral("raw-%1").arg(++s_count))
+    {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        database.setDatabaseName(file);
+        if (!database.open())
+            qFatal("cannot open %s", qPrintable(file));
+    }
+    ~RawConnection()
+    {
+        QSqlDatabase::database(m_name).close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+    RawConnection(const RawConnection &) = delete;
+    RawConnection &operator=(const RawConnection &) = delete;
+
+    QVariant scalar(const QString &sql, const QVariantList &values = {}) const
+    {
+        QSqlQuery query(QSqlDatabase::database(m_name));
+        query.prepare(sql);
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            qFatal("%s failed: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return query.next() ? query.value(0) : QVariant();
+    }
+    void run(const QString &sql, const QVariantList &values = {}) const { scalar(sql, values); }
+    qint64 count(const QString &table) const
+    {
+        return scalar(QStringLiteral("SELECT count(*) FROM ") + table).toLongLong();
+    }
+
+private:
+    QString m_name;
+    static inline int s_count = 0;
+};
