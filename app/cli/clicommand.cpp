@@ -2,6 +2,7 @@
 
 #include "domainerror.h"
 #include "language.h"
+#include "workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -59,7 +60,22 @@ void addCommonOptions(QCommandLineParser &parser, const Command &command)
     parser.addPositionalArgument(command.name, tr(command.synopsis), command.name + u' ' + QString::fromUtf8(command.synopsis));
 }
 
+// Errors that come from what the person typed or gave, not from the system.
+bool isInputError(const QString &code)
+{
+    static const QStringList codes{QStringLiteral("INPUT_ERROR"), QStringLiteral("WORKSPACE_NOT_FOUND"),
+                                   QStringLiteral("WORKSPACE_NOT_EMPTY"), QStringLiteral("NOT_FOUND"),
+                                   QStringLiteral("UNKNOWN_USER"), QStringLiteral("UNKNOWN_ACTION")};
+    return codes.contains(code);
+}
+
 } // namespace
+
+std::unique_ptr<Workspace> Invocation::openWorkspace(bool createIfMissing) const
+{
+    return std::make_unique<Workspace>(workspace, createIfMissing ? Workspace::Mode::CreateIfMissing
+                                                                  : Workspace::Mode::OpenExisting);
+}
 
 void Invocation::printJson(const QJsonDocument &document) const
 {
@@ -113,7 +129,7 @@ int runCommandLine(const QStringList &arguments)
     } catch (const DomainError &error) {
         out.flush();
         err << "voucherdesk-cli " << found->name << ": " << error.fullMessage() << '\n';
-        return error.code() == QLatin1String("INPUT_ERROR") ? BadInput : Failure;
+        return isInputError(error.code()) ? BadInput : Failure;
     } catch (const std::exception &error) {
         out.flush();
         err << "voucherdesk-cli " << found->name << ": " << QString::fromUtf8(error.what()) << '\n';

@@ -8,6 +8,11 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
+
+namespace vd {
+class Workspace;
+}
 
 namespace vd::cli {
 
@@ -32,6 +37,9 @@ struct Invocation
     QTextStream &err;
 
     void printJson(const QJsonDocument &document) const;
+    // The workspace of --workspace: created when asked to, otherwise it must
+    // exist (DomainError WORKSPACE_NOT_FOUND, an input error).
+    std::unique_ptr<Workspace> openWorkspace(bool createIfMissing = false) const;
 };
 
 // A command of voucherdesk-cli. Options beyond the common ones are added by

@@ -5,11 +5,15 @@ namespace vd::cli {
 // Each command lives in its own file and is listed here once.
 
 Command assessCommand();
+Command initCommand();
+Command demoCommand();
 
 QList<Command> allCommands()
 {
     return {
         assessCommand(),
+        initCommand(),
+        demoCommand(),
     };
 }
 

@@ -1,0 +1,151 @@
+#include "demoworkspace.h"
+
+#include "applicationrepository.h"
+#include "caseworkrepository.h"
+#include "committeerepository.h"
+#include "domainerror.h"
+#include "enterpriserepository.h"
+#include "fundingrepository.h"
+#include "unitofwork.h"
+#include "userrepository.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace vd {
+
+namespace {
+
+// The repositories of one workspace, and the unit of work the demo writes in.
+struct DemoWriter
+{
+    UnitOfWork &work;
+    UserRepository users;
+    EnterpriseRepository enterprises;
+    ApplicationRepository applications;
+    CaseworkRepository casework;
+    CommitteeRepository committee;
+    FundingRepository funding;
+
+    explicit DemoWriter(Workspace &workspace, UnitOfWork &unitOfWork)
+        : work(unitOfWork), users(workspace), enterprises(workspace), applications(workspace),
+          casework(workspace), committee(workspace), funding(workspace)
+    {}
+
+    // Saves a record as done at a time, by a person, so the audit entry says so.
+    template <typename Repository, typename Record>
+    void saveAt(Repository &repository, Record &record, const QDateTime &at, const QString &actor)
+    {
+        if (at.isValid())
+            work.setTime(at);
+        if (!actor.isEmpty())
+            work.setActor(actor);
+        if constexpr (requires { record.revision; })
+            record.revision = 0; // every demo record is new to the workspace
+        repository.save(work, record);
+    }
+
+    template <typename Repository, typename Record>
+    void saveAllAt(Repository &repository, QList<Record> &records, const QDateTime &at, const QString &actor)
+    {
+        for (Record &record : records)
+            saveAt(repository, record, at, actor);
+    }
+
+    void writeStaff(DemoStaff staff, const QDateTime &start);
+    void writeApplication(DemoApplication &demo, const QString &applicantUserId);
+    void writeCase(DemoCase &demoCase);
+};
+
+QDateTime startOf(const QDate &date)
+{
+    return QDateTime(date, QTime(9, 0), Qt::UTC);
+}
+
+void DemoWriter::writeStaff(DemoStaff staff, const QDateTime &start)
+{
+    const QString administrator = staff.users.isEmpty() ? QString() : staff.users.first().id;
+    saveAllAt(users, staff.users, start, administrator);
+    saveAt(committee, staff.committee, start, administrator);
+    for (CommitteeTerm &term : staff.terms)
+        saveAt(committee, term, startOf(term.start), administrator);
+    saveAllAt(committee, staff.memberships, start, administrator);
+    for (InterestDeclaration &declaration : staff.declarations)
+        saveAt(committee, declaration, startOf(declaration.declaredOn), declaration.userId);
+    for (Meeting &meeting : staff.meetings)
+        saveAt(committee, meeting, meeting.heldAt, administrator);
+    saveAllAt(committee, staff.attendance, {}, {});
+}
+
+void DemoWriter::writeApplication(DemoApplication &demo, const QString &applicantUserId)
+{
+    Application &application = demo.application;
+    saveAt(applications, application, application.createdAt, applicantUserId);
+    for (StatusChange &change : demo.statusChanges) {
+        work.setTime(change.at);
+        work.setActor(change.actorId);
+        applications.recordStatusChange(work, change);
+    }
+    for (ClarificationRequest &request : demo.clarifications)
+        saveAt(casework, request, request.askedAt, request.askedBy);
+    for (CorrespondenceEntry &entry : demo.correspondence)
+        saveAt(casework, entry, entry.at, entry.authorId);
+    saveAllAt(committee, demo.agendaItems, {}, {});
+    for (InterestDeclaration &conflict : demo.conflicts)
+        saveAt(committee, conflict, startOf(conflict.declaredOn), conflict.userId);
+    for (Review &review : demo.reviews)
+        saveAt(committee, review, review.submittedAt, review.reviewerId);
+    if (demo.outcome)
+        saveAt(committee, *demo.outcome, demo.outcome->recordedAt, demo.outcome->recordedBy);
+    if (demo.approval)
+        saveAt(funding, *demo.approval, demo.approval->approvedAt, demo.approval->approvedBy);
+    if (demo.agreement)
+        saveAt(funding, *demo.agreement, demo.agreement->issuedAt, {});
+    saveAllAt(funding, demo.milestones, {}, {});
+    for (Payment &payment : demo.payments)
+        saveAt(funding, payment, payment.proposedAt, payment.proposedBy);
+    for (ChangeRequest &request : demo.changeRequests)
+        saveAt(casework, request, request.requestedAt, request.requestedBy);
+    for (SiteCheck &check : demo.siteChecks)
+        saveAt(casework, check, startOf(check.checkedOn), check.officerId);
+    for (ProjectReport &report : demo.reports)
+        saveAt(casework, report, report.submittedAt, applicantUserId);
+}
+
+void DemoWriter::writeCase(DemoCase &demoCase)
+{
+    const QString applicantUserId = demoCase.applicantUsers.isEmpty() ? QString() : demoCase.applicantUsers.first().id;
+    const QDateTime founded = demoCase.applications.isEmpty() ? QDateTime()
+                                                              : demoCase.applications.first().application.createdAt;
+    saveAt(enterprises, demoCase.enterprise, founded, applicantUserId);
+    saveAllAt(users, demoCase.applicantUsers, founded, applicantUserId);
+    saveAllAt(enterprises, demoCase.relations, founded, applicantUserId);
+    for (DemoApplication &application : demoCase.applications)
+        writeApplication(application, applicantUserId);
+}
+
+} // namespace
+
+void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)> &progress)
+{
+    if (UserRepository(m_workspace).all().size() > 0 || ApplicationRepository(m_workspace).count() > 0)
+        throw DomainError(QStringLiteral("WORKSPACE_NOT_EMPTY"), QDir::toNativeSeparators(m_workspace.folder()),
+                          QCoreApplication::translate("vd::DemoWorkspace",
+                                                      "the workspace already has data; demo data goes into an empty "
+                                                      "workspace: choose a new folder with --workspace"));
+    const DemoStaff &staff = cohort.staff();
+    UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id);
+    DemoWriter writer(m_workspace, work);
+    const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
+    writer.writeStaff(staff, firstMeeting.addDays(-30));
+    DemoCase demoCase;
+    while (cohort.next(demoCase)) {
+        writer.writeCase(demoCase);
+        if (progress && cohort.applicationsYielded() % 1000 < int(demoCase.applications.size()))
+            progress(cohort.applicationsYielded(), cohort.applicationsTotal());
+    }
+    work.commit();
+}
+
+} // namespace vd
