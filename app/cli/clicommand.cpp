@@ -14,10 +14,11 @@ namespace vd::cli {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate the context the strings are looked up under at run time.
+struct CliText
 {
-    return QCoreApplication::translate("vd::cli", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::cli)
+};
 
 // --lang is looked at before anything else so that help and errors are translated.
 QString languageFromArguments(const QStringList &arguments)
@@ -39,25 +40,28 @@ QString defaultWorkspace()
 
 void printOverview(QTextStream &out, const QList<Command> &commands)
 {
-    out << tr("Usage: voucherdesk-cli COMMAND [options]") << "\n\n" << tr("Commands:") << '\n';
+    out << CliText::tr("Usage: voucherdesk-cli COMMAND [options]") << "\n\n" << CliText::tr("Commands:") << '\n';
     for (const Command &command : commands)
-        out << "  " << command.name.leftJustified(12) << ' ' << tr(command.summary) << '\n';
-    out << '\n' << tr("Run 'voucherdesk-cli COMMAND --help' for the options of a command.") << '\n';
+        out << "  " << command.name.leftJustified(12) << ' ' << CliText::tr(command.summary) << '\n';
+    out << '\n' << CliText::tr("Run 'voucherdesk-cli COMMAND --help' for the options of a command.") << '\n';
 }
 
 void addCommonOptions(QCommandLineParser &parser, const Command &command)
 {
-    parser.setApplicationDescription(tr(command.summary));
+    parser.setApplicationDescription(CliText::tr(command.summary));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("lang"), tr("Language of messages: en, zh_HK or zh_CN."), QStringLiteral("code")});
+    parser.addOption({QStringLiteral("lang"), CliText::tr("Language of messages: en, zh_HK or zh_CN."),
+                      QStringLiteral("code")});
     if (command.options & Command::JsonOutput)
-        parser.addOption({QStringLiteral("json"), tr("Print the result as JSON.")});
+        parser.addOption({QStringLiteral("json"), CliText::tr("Print the result as JSON.")});
     if (command.options & Command::Workspace)
-        parser.addOption({QStringLiteral("workspace"), tr("The workspace folder (default: %1).").arg(defaultWorkspace()),
+        parser.addOption({QStringLiteral("workspace"),
+                          CliText::tr("The workspace folder (default: %1).").arg(defaultWorkspace()),
                           QStringLiteral("dir")});
     if (command.addOptions)
         command.addOptions(parser);
-    parser.addPositionalArgument(command.name, tr(command.synopsis), command.name + u' ' + QString::fromUtf8(command.synopsis));
+    parser.addPositionalArgument(command.name, CliText::tr(command.synopsis),
+                                 command.name + u' ' + QString::fromUtf8(command.synopsis));
 }
 
 // Errors that come from what the person typed or gave, not from the system.
@@ -102,7 +106,7 @@ int runCommandLine(const QStringList &arguments)
     const auto found = std::find_if(commands.begin(), commands.end(),
                                     [&](const Command &command) { return command.name == arguments[1]; });
     if (found == commands.end()) {
-        err << "voucherdesk-cli: " << tr("unknown command \"%1\"").arg(arguments[1]) << "\n\n";
+        err << "voucherdesk-cli: " << CliText::tr("unknown command \"%1\"").arg(arguments[1]) << "\n\n";
         printOverview(err, commands);
         return BadInput;
     }

@@ -12,6 +12,12 @@ namespace vd {
 
 namespace {
 
+// Gives lupdate the context the strings are looked up under at run time.
+struct CaseDeadlineText
+{
+    Q_DECLARE_TR_FUNCTIONS(vd::CaseDeadline)
+};
+
 const char *const kindOrder[] = {"clarification_response", "result_notice", "vetting_decision",
                                  "final_report", "evaluation_report", "records_retention"};
 
@@ -52,20 +58,19 @@ std::optional<QDate> earliest(const std::optional<QDate> &a, const std::optional
 QString CaseDeadline::label(const QLocale &locale) const
 {
     const QString date = locale.toString(dueOn, QLocale::LongFormat);
-    const auto tr = [](const char *text) { return QCoreApplication::translate("vd::CaseDeadline", text); };
     if (kind == QLatin1String("clarification_response"))
-        return tr("Applicant's answer to the clarification request, due %1").arg(date);
+        return CaseDeadlineText::tr("Applicant's answer to the clarification request, due %1").arg(date);
     if (kind == QLatin1String("result_notice"))
-        return tr("Tell the applicant the committee's result, due %1").arg(date);
+        return CaseDeadlineText::tr("Tell the applicant the committee's result, due %1").arg(date);
     if (kind == QLatin1String("vetting_decision"))
-        return tr("Result of vetting for the applicant, due %1").arg(date);
+        return CaseDeadlineText::tr("Result of vetting for the applicant, due %1").arg(date);
     if (kind == QLatin1String("final_report"))
-        return tr("Final report, due %1").arg(date);
+        return CaseDeadlineText::tr("Final report, due %1").arg(date);
     if (kind == QLatin1String("evaluation_report"))
-        return tr("Evaluation report, due %1").arg(date);
+        return CaseDeadlineText::tr("Evaluation report, due %1").arg(date);
     if (kind == QLatin1String("records_retention"))
-        return tr("Keep the project's accounts and records until %1").arg(date);
-    return tr("%1, due %2").arg(kind, date);
+        return CaseDeadlineText::tr("Keep the project's accounts and records until %1").arg(date);
+    return CaseDeadlineText::tr("%1, due %2").arg(kind, date);
 }
 
 DeadlinePolicy::DeadlinePolicy(const Scheme &scheme, const HolidayCalendar &calendar)

@@ -13,10 +13,11 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate the context the strings are looked up under at run time.
+struct CalendarText
 {
-    return QCoreApplication::translate("vd::HolidayCalendar", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::HolidayCalendar)
+};
 
 bool isComplete(const LocalizedName &name)
 {
@@ -28,23 +29,27 @@ void readYear(const JsonReader &entry, int year, QHash<QDate, Holiday> &holidays
 {
     const QList<JsonReader> listed = entry.array(QStringLiteral("holidays"));
     if (listed.isEmpty())
-        entry.fail(QStringLiteral("holidays"), tr("lists no holiday; every year has gazetted general holidays"));
+        entry.fail(QStringLiteral("holidays"),
+                   CalendarText::tr("lists no holiday; every year has gazetted general holidays"));
     QDate previous;
     for (const JsonReader &holiday : listed) {
         const QDate date = holiday.date(QStringLiteral("date"));
         if (date.year() != year)
-            holiday.fail(QStringLiteral("date"), tr("%1 is not in %2; move it to its own year")
+            holiday.fail(QStringLiteral("date"), CalendarText::tr("%1 is not in %2; move it to its own year")
                                                      .arg(date.toString(Qt::ISODate)).arg(year));
         if (previous.isValid() && date <= previous)
-            holiday.fail(QStringLiteral("date"), tr("must come after %1: list a year's holidays in order, each once")
-                                                     .arg(previous.toString(Qt::ISODate)));
+            holiday.fail(QStringLiteral("date"),
+                         CalendarText::tr("must come after %1: list a year's holidays in order, each once")
+                             .arg(previous.toString(Qt::ISODate)));
         if (date.dayOfWeek() == Qt::Sunday)
             holiday.fail(QStringLiteral("date"),
-                         tr("%1 is a Sunday, a general holiday anyway; list the day designated in substitution instead")
+                         CalendarText::tr("%1 is a Sunday, a general holiday anyway; "
+                                          "list the day designated in substitution instead")
                              .arg(date.toString(Qt::ISODate)));
         const LocalizedName name = LocalizedName::fromJson(holiday.object(QStringLiteral("name")));
         if (!isComplete(name))
-            holiday.fail(QStringLiteral("name"), tr("needs a name in English, Traditional Chinese and Simplified Chinese"));
+            holiday.fail(QStringLiteral("name"),
+                         CalendarText::tr("needs a name in English, Traditional Chinese and Simplified Chinese"));
         holidays.insert(date, {date, name});
         previous = date;
     }
@@ -56,7 +61,7 @@ HolidayCalendar HolidayCalendar::fromJson(const QByteArray &bytes, const QString
 {
     const JsonReader root(JsonReader::parseDocument(bytes, sourceName), QString());
     if (root.string(QStringLiteral("format")) != QLatin1String("voucherdesk.calendar/1"))
-        root.fail(QStringLiteral("format"), tr("not a holiday calendar this program knows"));
+        root.fail(QStringLiteral("format"), CalendarText::tr("not a holiday calendar this program knows"));
     HolidayCalendar calendar;
     calendar.m_sourceName = sourceName;
     calendar.m_name = LocalizedName::fromJson(root.object(QStringLiteral("name")));
@@ -65,13 +70,14 @@ HolidayCalendar HolidayCalendar::fromJson(const QByteArray &bytes, const QString
 
     const QList<JsonReader> years = root.array(QStringLiteral("years"));
     if (years.isEmpty())
-        root.fail(QStringLiteral("years"), tr("lists no year; a calendar must cover at least one"));
+        root.fail(QStringLiteral("years"), CalendarText::tr("lists no year; a calendar must cover at least one"));
     int firstYear = 0;
     int nextYear = 0;
     for (const JsonReader &entry : years) {
         const int year = int(entry.integer(QStringLiteral("year"), 1900, 2999));
         if (nextYear != 0 && year != nextYear)
-            entry.fail(QStringLiteral("year"), tr("expected %1: the years must follow each other without a gap").arg(nextYear));
+            entry.fail(QStringLiteral("year"),
+                       CalendarText::tr("expected %1: the years must follow each other without a gap").arg(nextYear));
         if (firstYear == 0)
             firstYear = year;
         readYear(entry, year, calendar.m_holidays);
@@ -100,10 +106,10 @@ void HolidayCalendar::requireCovered(QDate date) const
 {
     if (covers(date))
         return;
-    const QString asked = date.isValid() ? date.toString(Qt::ISODate) : tr("a missing date");
+    const QString asked = date.isValid() ? date.toString(Qt::ISODate) : CalendarText::tr("a missing date");
     throw DomainError(QStringLiteral("CALENDAR_NOT_COVERED"), m_sourceName,
-                      tr("The holiday calendar covers %1 to %2 only, so it cannot tell whether %3 is a working day. "
-                         "Install a holiday calendar that covers that year.")
+                      CalendarText::tr("The holiday calendar covers %1 to %2 only, so it cannot tell whether %3 is a "
+                                       "working day. Install a holiday calendar that covers that year.")
                           .arg(m_firstCovered.toString(Qt::ISODate), m_lastCovered.toString(Qt::ISODate), asked));
 }
 

@@ -11,23 +11,24 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate the context the strings are looked up under at run time.
+struct JsonReaderText
 {
-    return QCoreApplication::translate("vd::JsonReader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::JsonReader)
+};
 
 QString typeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return tr("null");
-    case QJsonValue::Bool: return tr("true or false");
-    case QJsonValue::Double: return tr("a number");
-    case QJsonValue::String: return tr("text");
-    case QJsonValue::Array: return tr("a list");
-    case QJsonValue::Object: return tr("an object");
+    case QJsonValue::Null: return JsonReaderText::tr("null");
+    case QJsonValue::Bool: return JsonReaderText::tr("true or false");
+    case QJsonValue::Double: return JsonReaderText::tr("a number");
+    case QJsonValue::String: return JsonReaderText::tr("text");
+    case QJsonValue::Array: return JsonReaderText::tr("a list");
+    case QJsonValue::Object: return JsonReaderText::tr("an object");
     case QJsonValue::Undefined: break;
     }
-    return tr("nothing");
+    return JsonReaderText::tr("nothing");
 }
 
 // Line and column of a byte offset, for syntax errors a person can find.
@@ -43,7 +44,7 @@ QString lineAndColumn(const QByteArray &bytes, int offset)
             ++column;
         }
     }
-    return QCoreApplication::translate("vd::JsonReader", "line %1, column %2").arg(line).arg(column);
+    return JsonReaderText::tr("line %1, column %2").arg(line).arg(column);
 }
 
 } // namespace
@@ -54,9 +55,10 @@ QJsonObject JsonReader::parseDocument(const QByteArray &bytes, const QString &so
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
         throw DomainError(QStringLiteral("INPUT_ERROR"), sourceName + u' ' + lineAndColumn(bytes, error.offset),
-                          tr("not valid JSON (%1)").arg(error.errorString()));
+                          JsonReaderText::tr("not valid JSON (%1)").arg(error.errorString()));
     if (!document.isObject())
-        throw DomainError(QStringLiteral("INPUT_ERROR"), sourceName, tr("expected a JSON object at the top level"));
+        throw DomainError(QStringLiteral("INPUT_ERROR"), sourceName,
+                          JsonReaderText::tr("expected a JSON object at the top level"));
     return document.object();
 }
 
@@ -78,7 +80,7 @@ void JsonReader::failHere(const QString &message) const
 QJsonObject JsonReader::asObject() const
 {
     if (!m_value.isObject())
-        failHere(tr("expected an object, found %1").arg(typeName(m_value)));
+        failHere(JsonReaderText::tr("expected an object, found %1").arg(typeName(m_value)));
     return m_value.toObject();
 }
 
@@ -97,7 +99,7 @@ QJsonValue JsonReader::required(const QString &key) const
 {
     const QJsonValue value = asObject().value(key);
     if (value.isUndefined() || value.isNull())
-        fail(key, tr("is required"));
+        fail(key, JsonReaderText::tr("is required"));
     return value;
 }
 
@@ -110,7 +112,7 @@ JsonReader JsonReader::object(const QString &key) const
 {
     const QJsonValue value = required(key);
     if (!value.isObject())
-        fail(key, tr("expected an object, found %1").arg(typeName(value)));
+        fail(key, JsonReaderText::tr("expected an object, found %1").arg(typeName(value)));
     return JsonReader(value, pathOf(key));
 }
 
@@ -127,7 +129,7 @@ QList<JsonReader> JsonReader::array(const QString &key, bool mandatory) const
         return {};
     const QJsonValue value = required(key);
     if (!value.isArray())
-        fail(key, tr("expected a list, found %1").arg(typeName(value)));
+        fail(key, JsonReaderText::tr("expected a list, found %1").arg(typeName(value)));
     QList<JsonReader> elements;
     const QJsonArray array = value.toArray();
     elements.reserve(array.size());
@@ -140,7 +142,7 @@ QString JsonReader::string(const QString &key) const
 {
     const QJsonValue value = required(key);
     if (!value.isString())
-        fail(key, tr("expected text, found %1").arg(typeName(value)));
+        fail(key, JsonReaderText::tr("expected text, found %1").arg(typeName(value)));
     return value.toString();
 }
 
@@ -155,7 +157,8 @@ QString JsonReader::oneOf(const QString &key, const QStringList &allowed) const
 {
     const QString text = string(key);
     if (!allowed.contains(text))
-        fail(key, tr("unknown value \"%1\"; expected one of: %2").arg(text, allowed.join(QStringLiteral(", "))));
+        fail(key, JsonReaderText::tr("unknown value \"%1\"; expected one of: %2")
+                      .arg(text, allowed.join(QStringLiteral(", "))));
     return text;
 }
 
@@ -163,7 +166,7 @@ bool JsonReader::boolean(const QString &key) const
 {
     const QJsonValue value = required(key);
     if (!value.isBool())
-        fail(key, tr("expected true or false, found %1").arg(typeName(value)));
+        fail(key, JsonReaderText::tr("expected true or false, found %1").arg(typeName(value)));
     return value.toBool();
 }
 
@@ -177,9 +180,9 @@ qint64 JsonReader::integer(const QString &key, qint64 min, qint64 max) const
     const QJsonValue value = required(key);
     const double number = value.toDouble();
     if (!value.isDouble() || std::trunc(number) != number)
-        fail(key, tr("expected a whole number, found %1").arg(typeName(value)));
+        fail(key, JsonReaderText::tr("expected a whole number, found %1").arg(typeName(value)));
     if (number < double(min) || number > double(max))
-        fail(key, tr("must be from %1 to %2").arg(min).arg(max));
+        fail(key, JsonReaderText::tr("must be from %1 to %2").arg(min).arg(max));
     return qint64(number);
 }
 
@@ -194,19 +197,19 @@ Money JsonReader::money(const QString &key, bool mustBePositive) const
 {
     const QJsonValue value = required(key);
     if (!value.isString())
-        fail(key, tr("an amount of money must be written as text, such as \"1200.50\""));
+        fail(key, JsonReaderText::tr("an amount of money must be written as text, such as \"1200.50\""));
     const QString text = value.toString();
     if (text.startsWith(u'-'))
-        fail(key, tr("must not be negative"));
+        fail(key, JsonReaderText::tr("must not be negative"));
     QString reason;
     const auto amount = Money::parse(text, &reason);
     if (!amount)
         fail(key, reason);
     if (mustBePositive && amount->cents() <= 0)
-        fail(key, tr("must be greater than zero"));
+        fail(key, JsonReaderText::tr("must be greater than zero"));
     // Formats carry at most 12 digits before the decimal point.
     if (*amount > Money::fromCents(99'999'999'999'999))
-        fail(key, tr("is too large: at most 999999999999.99"));
+        fail(key, JsonReaderText::tr("is too large: at most 999999999999.99"));
     return *amount;
 }
 
@@ -221,7 +224,7 @@ Percentage JsonReader::percentage(const QString &key) const
 {
     const auto percentage = Percentage::parse(string(key));
     if (!percentage)
-        fail(key, tr("must be a percentage from 0 to 100, such as \"40\""));
+        fail(key, JsonReaderText::tr("must be a percentage from 0 to 100, such as \"40\""));
     return *percentage;
 }
 
@@ -231,7 +234,7 @@ QDate JsonReader::date(const QString &key) const
     static const QRegularExpression shape(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
     const QDate date = QDate::fromString(text, Qt::ISODate);
     if (!shape.match(text).hasMatch() || !date.isValid())
-        fail(key, tr("\"%1\" is not a date that exists; write it as YYYY-MM-DD").arg(text));
+        fail(key, JsonReaderText::tr("\"%1\" is not a date that exists; write it as YYYY-MM-DD").arg(text));
     return date;
 }
 
@@ -247,7 +250,7 @@ BilingualText JsonReader::bilingual(const QString &key) const
     const JsonReader text = object(key);
     BilingualText result{text.optionalString(QStringLiteral("en")), text.optionalString(QStringLiteral("zh"))};
     if (result.en.trimmed().isEmpty() && result.zh.trimmed().isEmpty())
-        fail(key, tr("needs text in English or Chinese"));
+        fail(key, JsonReaderText::tr("needs text in English or Chinese"));
     return result;
 }
 

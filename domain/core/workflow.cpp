@@ -12,10 +12,11 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
+// Gives lupdate the context the strings are looked up under at run time.
+struct WorkflowText
 {
-    return QCoreApplication::translate("vd::Workflow", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::Workflow)
+};
 
 [[noreturn]] void invalid(const QString &where, const QString &message)
 {
@@ -33,16 +34,16 @@ QStringList readIds(const JsonReader &entry, const QString &key, const std::func
 {
     const QList<JsonReader> items = entry.array(key);
     if (items.isEmpty())
-        entry.fail(key, tr("must name at least one"));
+        entry.fail(key, WorkflowText::tr("must name at least one"));
     QStringList ids;
     for (const JsonReader &item : items) {
         if (!item.value().isString())
-            item.failHere(tr("expected an id written as text"));
+            item.failHere(WorkflowText::tr("expected an id written as text"));
         const QString id = item.value().toString();
         if (!known(id))
-            invalid(item.path(), tr(unknownMessage).arg(id));
+            invalid(item.path(), WorkflowText::tr(unknownMessage).arg(id));
         if (ids.contains(id))
-            invalid(item.path(), tr("\"%1\" is listed twice").arg(id));
+            invalid(item.path(), WorkflowText::tr("\"%1\" is listed twice").arg(id));
         ids.append(id);
     }
     return ids;
@@ -50,7 +51,7 @@ QStringList readIds(const JsonReader &entry, const QString &key, const std::func
 
 QString quoted(const QString &name)
 {
-    return tr("“%1”").arg(name);
+    return WorkflowText::tr("“%1”").arg(name);
 }
 
 // Names in the locale's list form, in the sentence for one or for several.
@@ -59,7 +60,7 @@ QString namesSentence(const QList<LocalizedName> &names, const QLocale &locale, 
     QStringList parts;
     for (const LocalizedName &name : names)
         parts.append(quoted(name.in(locale)));
-    return tr(names.size() == 1 ? one : several).arg(locale.createSeparatedList(parts));
+    return WorkflowText::tr(names.size() == 1 ? one : several).arg(locale.createSeparatedList(parts));
 }
 
 LocalizedName unnamed(const QString &id)
@@ -83,30 +84,32 @@ QString TransitionDecision::reason(const QLocale &locale) const
     const QString actionName = m_names.action.in(locale);
     const QString roleName = m_names.role.in(locale);
     if (refusalCode == QLatin1String("UNKNOWN_STATUS"))
-        return tr("“%1” is not a case status of this scheme, so no action can be decided for it. "
-                  "Reload the case and try again.").arg(statusName);
+        return WorkflowText::tr("“%1” is not a case status of this scheme, so no action can be decided for it. "
+                                "Reload the case and try again.").arg(statusName);
     if (refusalCode == QLatin1String("UNKNOWN_ACTION"))
-        return tr("“%1” is not an action of this scheme. Choose one of the actions offered for the case.").arg(actionName);
+        return WorkflowText::tr("“%1” is not an action of this scheme. Choose one of the actions offered for the case.")
+            .arg(actionName);
     if (refusalCode == QLatin1String("UNKNOWN_ROLE"))
-        return tr("“%1” is not a role of this scheme, so it cannot act on cases. "
-                  "Ask an administrator to check your account.").arg(roleName);
+        return WorkflowText::tr("“%1” is not a role of this scheme, so it cannot act on cases. "
+                                "Ask an administrator to check your account.").arg(roleName);
     if (refusalCode == QLatin1String("STATUS_IS_TERMINAL"))
-        return tr("The case is “%1”, which is final: the action “%2” can no longer be taken by anyone, "
-                  "“%3” included.").arg(statusName, actionName, roleName);
+        return WorkflowText::tr("The case is “%1”, which is final: the action “%2” can no longer be taken by anyone, "
+                                "“%3” included.").arg(statusName, actionName, roleName);
     if (refusalCode == QLatin1String("ACTION_NOT_AVAILABLE_IN_STATUS"))
-        return tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
+        return WorkflowText::tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
                    .arg(actionName, statusName, roleName)
             + u' '
             + namesSentence(m_names.availableFrom, locale,
                             QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case that is %1."),
                             QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case in one of these statuses: %1."));
     if (refusalCode == QLatin1String("ROLE_NOT_PERMITTED"))
-        return tr("As “%1” you cannot take the action “%2” on a case that is “%3”.").arg(roleName, actionName, statusName)
+        return WorkflowText::tr("As “%1” you cannot take the action “%2” on a case that is “%3”.")
+                   .arg(roleName, actionName, statusName)
             + u' '
             + namesSentence(m_names.permittedRoles, locale, QT_TRANSLATE_NOOP("vd::Workflow", "Only %1 can take it."),
                             QT_TRANSLATE_NOOP("vd::Workflow", "Only these roles can take it: %1."));
-    return tr("As “%1” you can take the action “%2” on a case that is “%3”, but only with a reason. "
-              "Write why, and try again.").arg(roleName, actionName, statusName);
+    return WorkflowText::tr("As “%1” you can take the action “%2” on a case that is “%3”, but only with a reason. "
+                            "Write why, and try again.").arg(roleName, actionName, statusName);
 }
 
 Workflow::Workflow(const Scheme &scheme)
@@ -127,7 +130,7 @@ void Workflow::readStatuses(const Scheme &scheme)
 {
     const QList<SchemeTerm> &terms = scheme.statuses().terms();
     if (terms.isEmpty())
-        invalid(QStringLiteral("statuses"), tr("lists no status; a workflow needs at least one"));
+        invalid(QStringLiteral("statuses"), WorkflowText::tr("lists no status; a workflow needs at least one"));
     for (qsizetype i = 0; i < terms.size(); ++i) {
         const JsonReader entry(terms[i].attributes, indexed("statuses", i));
         m_statuses.append({terms[i].id, terms[i].name, entry.optionalBoolean(QStringLiteral("terminal"), false)});
@@ -135,11 +138,12 @@ void Workflow::readStatuses(const Scheme &scheme)
             continue;
         if (!m_initial.isEmpty())
             invalid(entry.pathOf(QStringLiteral("initial")),
-                    tr("only one status can be where every case starts, and \"%1\" already is").arg(m_initial));
+                    WorkflowText::tr("only one status can be where every case starts, and \"%1\" already is").arg(m_initial));
         m_initial = terms[i].id;
     }
     if (m_initial.isEmpty())
-        invalid(QStringLiteral("statuses"), tr("no status is marked \"initial\": true; mark the one where every case starts"));
+        invalid(QStringLiteral("statuses"),
+                WorkflowText::tr("no status is marked \"initial\": true; mark the one where every case starts"));
 }
 
 void Workflow::readActions(const Scheme &scheme)
@@ -154,16 +158,18 @@ void Workflow::readActions(const Scheme &scheme)
                               QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a status of this scheme"));
         action.to = entry.string(QStringLiteral("to"));
         if (!knownStatus(action.to))
-            invalid(entry.pathOf(QStringLiteral("to")), tr("\"%1\" is not a status of this scheme").arg(action.to));
+            invalid(entry.pathOf(QStringLiteral("to")),
+                    WorkflowText::tr("\"%1\" is not a status of this scheme").arg(action.to));
         action.roles = readIds(entry, QStringLiteral("roles"), knownRole,
                                QT_TRANSLATE_NOOP("vd::Workflow", "\"%1\" is not a role of this scheme"));
         action.reasonRequired = entry.optionalBoolean(QStringLiteral("reason_required"), false);
         for (qsizetype j = 0; j < action.from.size(); ++j) {
             const QString where = entry.pathOf(QStringLiteral("from")) + u'[' + QString::number(j) + u']';
             if (findStatus(action.from[j])->terminal)
-                invalid(where, tr("\"%1\" is a terminal status: no action may lead out of it").arg(action.from[j]));
+                invalid(where,
+                        WorkflowText::tr("\"%1\" is a terminal status: no action may lead out of it").arg(action.from[j]));
             if (action.from[j] == action.to)
-                invalid(where, tr("the action would lead from \"%1\" back to the same status").arg(action.to));
+                invalid(where, WorkflowText::tr("the action would lead from \"%1\" back to the same status").arg(action.to));
         }
         m_actions.append(action);
     }
@@ -198,12 +204,14 @@ void Workflow::checkGraph() const
         const Status &status = m_statuses[i];
         if (!status.terminal && actionsFrom(status.id).isEmpty())
             invalid(indexed("statuses", i),
-                    tr("no action leads out of \"%1\"; add one, or mark the status \"terminal\": true").arg(status.id));
+                    WorkflowText::tr("no action leads out of \"%1\"; add one, or mark the status \"terminal\": true")
+                        .arg(status.id));
         if (!reached.contains(status.id))
-            invalid(indexed("statuses", i), tr("no case can reach \"%1\" from \"%2\"").arg(status.id, m_initial));
+            invalid(indexed("statuses", i), WorkflowText::tr("no case can reach \"%1\" from \"%2\"").arg(status.id, m_initial));
         if (!finishing.contains(status.id))
             invalid(indexed("statuses", i),
-                    tr("a case in \"%1\" could never finish: no chain of actions leads to a terminal status").arg(status.id));
+                    WorkflowText::tr("a case in \"%1\" could never finish: no chain of actions leads to a terminal status")
+                        .arg(status.id));
     }
 }
 
