@@ -62,6 +62,11 @@ QJsonObject JsonReader::parseDocument(const QByteArray &bytes, const QString &so
     return document.object();
 }
 
+QString JsonReader::listOf(const QStringList &values)
+{
+    return values.join(JsonReaderText::tr(", ", "between values in a list"));
+}
+
 QString JsonReader::pathOf(const QString &key) const
 {
     return m_path.isEmpty() ? key : m_path + u'.' + key;
@@ -158,7 +163,7 @@ QString JsonReader::oneOf(const QString &key, const QStringList &allowed) const
     const QString text = string(key);
     if (!allowed.contains(text))
         fail(key, JsonReaderText::tr("unknown value \"%1\"; expected one of: %2")
-                      .arg(text, allowed.join(QStringLiteral(", "))));
+                      .arg(text, listOf(allowed)));
     return text;
 }
 

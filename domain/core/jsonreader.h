@@ -50,6 +50,9 @@ public:
     std::optional<QDate> optionalDate(const QString &key) const;
     BilingualText bilingual(const QString &key) const;    // {en, zh}, not both empty
 
+    // Values a person may type, as a list in the current language: "a, b, c" or "a、b、c".
+    static QString listOf(const QStringList &values);
+
     [[noreturn]] void fail(const QString &key, const QString &message) const;
     [[noreturn]] void failHere(const QString &message) const;
     QString pathOf(const QString &key) const;

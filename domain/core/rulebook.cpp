@@ -50,7 +50,7 @@ QStringList readTerms(const MergedRules &rules, const QString &key, const Scheme
     for (const JsonReader &element : rules.array(key)) {
         const QString term = element.value().toString();
         if (!element.value().isString() || !vocabulary.contains(term))
-            element.failHere(RuleBook::tr("expected one of: %1").arg(vocabulary.ids().join(QStringLiteral(", "))));
+            element.failHere(RuleBook::tr("expected one of: %1").arg(JsonReader::listOf(vocabulary.ids())));
         terms.append(term);
     }
     return terms;
@@ -100,7 +100,7 @@ QMap<QString, CategoryLimit> readCategoryLimits(const MergedRules &rules, const 
     for (const QString &category : limits.value().toObject().keys()) {
         if (!scheme.budgetCategories().contains(category))
             limits.fail(category, RuleBook::tr("not a budget category; expected one of: %1")
-                                      .arg(scheme.budgetCategories().ids().join(QStringLiteral(", "))));
+                                      .arg(JsonReader::listOf(scheme.budgetCategories().ids())));
         const JsonReader entry = limits.object(category);
         CategoryLimit limit;
         if (const auto months = entry.optionalInteger(QStringLiteral("max_months"), 1, kManyMonths))

@@ -74,6 +74,12 @@ TransitionDecision refuse(TransitionDecision decision, const QString &code)
     return decision;
 }
 
+// Two sentences one after the other: a space between them in English, none in Chinese.
+QString twoSentences(const QString &first, const QString &second)
+{
+    return WorkflowText::tr("%1 %2", "one sentence after another").arg(first, second);
+}
+
 } // namespace
 
 QString TransitionDecision::reason(const QLocale &locale) const
@@ -96,18 +102,18 @@ QString TransitionDecision::reason(const QLocale &locale) const
         return WorkflowText::tr("The case is “%1”, which is final: the action “%2” can no longer be taken by anyone, "
                                 "“%3” included.").arg(statusName, actionName, roleName);
     if (refusalCode == QLatin1String("ACTION_NOT_AVAILABLE_IN_STATUS"))
-        return WorkflowText::tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
-                   .arg(actionName, statusName, roleName)
-            + u' '
-            + namesSentence(m_names.availableFrom, locale,
-                            QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case that is %1."),
-                            QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case in one of these statuses: %1."));
+        return twoSentences(
+            WorkflowText::tr("The action “%1” cannot be taken on a case that is “%2” (you act as “%3”).")
+                .arg(actionName, statusName, roleName),
+            namesSentence(m_names.availableFrom, locale,
+                          QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case that is %1."),
+                          QT_TRANSLATE_NOOP("vd::Workflow", "It can be taken only on a case in one of these statuses: %1.")));
     if (refusalCode == QLatin1String("ROLE_NOT_PERMITTED"))
-        return WorkflowText::tr("As “%1” you cannot take the action “%2” on a case that is “%3”.")
-                   .arg(roleName, actionName, statusName)
-            + u' '
-            + namesSentence(m_names.permittedRoles, locale, QT_TRANSLATE_NOOP("vd::Workflow", "Only %1 can take it."),
-                            QT_TRANSLATE_NOOP("vd::Workflow", "Only these roles can take it: %1."));
+        return twoSentences(WorkflowText::tr("As “%1” you cannot take the action “%2” on a case that is “%3”.")
+                                .arg(roleName, actionName, statusName),
+                            namesSentence(m_names.permittedRoles, locale,
+                                          QT_TRANSLATE_NOOP("vd::Workflow", "Only %1 can take it."),
+                                          QT_TRANSLATE_NOOP("vd::Workflow", "Only these roles can take it: %1.")));
     return WorkflowText::tr("As “%1” you can take the action “%2” on a case that is “%3”, but only with a reason. "
                             "Write why, and try again.").arg(roleName, actionName, statusName);
 }
