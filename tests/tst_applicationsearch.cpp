@@ -73,8 +73,10 @@ private slots:
     void takesHostileInputLiterally();
     void pagesNewestFirst_data();
     void pagesNewestFirst();
-    void followsChangesInTheSameTransaction();
+    void followsChangesWhenTheyCommit();
     void forgetsWhatWasRolledBack();
+    void indexesTheLastOfSeveralChangesInOneUnitOfWork();
+    void removingAnApplicationTakesItOutOfTheIndex();
     void rebuildsTheSameIndex();
 
 private:
@@ -208,7 +210,7 @@ void ApplicationSearchTest::pagesNewestFirst()
     QCOMPARE(search(query, page), expected);
 }
 
-void ApplicationSearchTest::followsChangesInTheSameTransaction()
+void ApplicationSearchTest::followsChangesWhenTheyCommit()
 {
     {
         UnitOfWork work(*m_workspace, QStringLiteral("tester"));
@@ -218,7 +220,8 @@ void ApplicationSearchTest::followsChangesInTheSameTransaction()
         Application retitled = *ApplicationRepository(*m_workspace).find(idOf(0));
         retitled.title.en = QStringLiteral("Cloud accounting");
         ApplicationRepository(*m_workspace).save(work, retitled);
-        QCOMPARE(search(QStringLiteral("phoenix")), numbers("00102")); // inside the transaction already
+        // Inside the transaction the text has changed; the index follows at commit.
+        QCOMPARE(search(QStringLiteral("鳳凰")), numbers("00102"));
         work.commit();
     }
     QCOMPARE(search(QStringLiteral("phoenix")), numbers("00102"));
@@ -239,6 +242,45 @@ void ApplicationSearchTest::forgetsWhatWasRolledBack()
     }
     QCOMPARE(search(QStringLiteral("blockchain")), numbers(""));
     QCOMPARE(search(QStringLiteral("rfid")), numbers("00103"));
+}
+
+void ApplicationSearchTest::indexesTheLastOfSeveralChangesInOneUnitOfWork()
+{
+    {
+        UnitOfWork work(*m_workspace, QStringLiteral("tester"));
+        ApplicationRepository applications(*m_workspace);
+        Application changed = *applications.find(idOf(1));
+        changed.title.en = QStringLiteral("Kiosk ordering");
+        applications.save(work, changed);
+        changed.title.en = QStringLiteral("Self-service kiosks");
+        applications.save(work, changed);
+        Application fresh;
+        fresh.enterpriseId = QStringLiteral("enterprise-0");
+        fresh.reference = QStringLiteral("TVP/2026/00104");
+        fresh.title.en = QStringLiteral("Drone survey");
+        applications.save(work, fresh);
+        fresh.title.en = QStringLiteral("Laser survey");
+        applications.save(work, fresh);
+        work.commit();
+    }
+    QCOMPARE(search(QStringLiteral("kiosks")), numbers("00102"));
+    QCOMPARE(search(QStringLiteral("ordering")), numbers("00102")); // still in its description
+    QCOMPARE(search(QStringLiteral("kiosk ordering")), numbers("00102"));
+    QCOMPARE(search(QStringLiteral("point of sale")), numbers(""));
+    QCOMPARE(search(QStringLiteral("laser")), numbers("00104"));
+    QCOMPARE(search(QStringLiteral("drone")), numbers(""));
+    QCOMPARE(search(QStringLiteral("survey")), numbers("00104"));
+    m_workspace->run(QStringLiteral("INSERT INTO application_search_index (application_search_index) "
+                                    "VALUES ('integrity-check')"));
+}
+
+void ApplicationSearchTest::removingAnApplicationTakesItOutOfTheIndex()
+{
+    m_workspace->run(QStringLiteral("DELETE FROM applications WHERE id = 'application-2'"));
+    QCOMPARE(search(QStringLiteral("rfid")), numbers(""));
+    QCOMPARE(search(QStringLiteral("科技")), numbers("00101"));
+    m_workspace->run(QStringLiteral("INSERT INTO application_search_index (application_search_index) "
+                                    "VALUES ('integrity-check')"));
 }
 
 void ApplicationSearchTest::rebuildsTheSameIndex()

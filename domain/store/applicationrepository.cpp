@@ -95,7 +95,7 @@ void ApplicationRepository::save(UnitOfWork &work, Application &application, con
         stamped.createdAt = now;
     stamped.updatedAt = now;
     Records<Application>::save(work, stamped, action);
-    ApplicationSearch::index(m_workspace, stamped);
+    ApplicationSearch::index(work, stamped);
     application = std::move(stamped);
 }
 
@@ -118,7 +118,7 @@ QList<ApplicationSummary> ApplicationRepository::list(const ApplicationFilter &f
                                              + QStringLiteral(" LIMIT ? OFFSET ?"));
     values << page.limit << page.offset;
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
+        sql::bind(query, i, values[i]);
     m_workspace.exec(query);
     QList<ApplicationSummary> summaries;
     while (query.next())
@@ -132,7 +132,7 @@ qint64 ApplicationRepository::count(const ApplicationFilter &filter) const
     const auto [where, values] = conditionsOf(filter);
     QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT count(*)") + kFrom + where);
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
+        sql::bind(query, i, values[i]);
     m_workspace.exec(query);
     const qint64 count = query.next() ? query.value(0).toLongLong() : 0;
     query.finish();
@@ -149,7 +149,7 @@ QList<StatusCount> ApplicationRepository::countByStatus(const ApplicationFilter 
                          "GROUP BY application_id) AS t ON t.application_id = a.id")
         + where + QStringLiteral(" GROUP BY a.status ORDER BY a.status"));
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
+        sql::bind(query, i, values[i]);
     m_workspace.exec(query);
     QList<StatusCount> counts;
     while (query.next())
@@ -166,7 +166,7 @@ QList<ApplicationSummary> ApplicationRepository::summaries(const QStringList &id
     QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT ") + kSummaryColumns + kFrom
                                              + QStringLiteral(" WHERE a.id IN (%1)").arg(store::placeholders(ids.size())));
     for (int i = 0; i < ids.size(); ++i)
-        query.bindValue(i, ids[i]);
+        sql::bind(query, i, ids[i]);
     m_workspace.exec(query);
     QHash<QString, ApplicationSummary> byId;
     while (query.next()) {

@@ -1,7 +1,8 @@
 #include "applicationsearch.h"
 
 #include "application.h"
-#include "transaction.h"
+#include "unitofwork.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QSqlQuery>
@@ -72,22 +73,68 @@ QString ApplicationSearch::indexedText(const Application &application, const Bil
 
 namespace {
 
-void storeText(Workspace &workspace, const QString &applicationId, const QString &text)
+// Brings the full-text index up to date with the texts added and changed in
+// this transaction: five statements for the whole batch.
+void flushPending(Workspace &workspace)
 {
-    // An unchanged text is not written again, so status changes cost the index nothing.
-    QSqlQuery &upsert = workspace.statement(QStringLiteral(
-        "INSERT INTO application_search (application_id, text) VALUES (?, ?) "
-        "ON CONFLICT (application_id) DO UPDATE SET text = excluded.text WHERE text <> excluded.text"));
-    upsert.bindValue(0, applicationId);
-    upsert.bindValue(1, text);
-    workspace.exec(upsert);
+    for (const char *statement : {
+             "INSERT INTO application_search_index (application_search_index, rowid, text) "
+             "SELECT 'delete', rowid, indexed_text FROM application_search_pending",
+             "INSERT INTO application_search_index (rowid, text) SELECT p.rowid, s.text "
+             "FROM application_search_pending AS p JOIN application_search AS s ON s.rowid = p.rowid",
+             "INSERT INTO application_search_index (rowid, text) SELECT rowid, text FROM application_search "
+             "WHERE rowid > (SELECT indexed_up_to FROM application_search_state)",
+             "UPDATE application_search_state SET indexed_up_to = "
+             "(SELECT coalesce(max(rowid), indexed_up_to) FROM application_search)",
+             "DELETE FROM application_search_pending"}) {
+        QSqlQuery &query = workspace.statement(QString::fromLatin1(statement));
+        workspace.exec(query);
+    }
+}
+
+// Keeps an application's text. A new row is indexed at commit as one of the
+// rows added; a changed row that the index already holds is noted with the
+// text the index holds (the first note in a transaction wins).
+void storeText(UnitOfWork &work, const QString &applicationId, const QString &text)
+{
+    Workspace &workspace = work.workspace();
+    work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
+    QSqlQuery &insert = workspace.statement(QStringLiteral(
+        "INSERT INTO application_search (application_id, text) VALUES (?, ?) ON CONFLICT (application_id) DO NOTHING"));
+    sql::bind(insert, 0, applicationId);
+    sql::bind(insert, 1, text);
+    workspace.exec(insert);
+    if (insert.numRowsAffected() == 1)
+        return;
+    QSqlQuery &stored = workspace.statement(
+        QStringLiteral("SELECT rowid, text FROM application_search WHERE application_id = ?"));
+    sql::bind(stored, 0, applicationId);
+    workspace.exec(stored);
+    if (!stored.next())
+        return;
+    const qint64 rowid = stored.value(0).toLongLong();
+    const QString indexed = stored.value(1).toString();
+    stored.finish();
+    if (indexed == text) // status changes and the like cost the index nothing
+        return;
+    QSqlQuery &note = workspace.statement(QStringLiteral(
+        "INSERT OR IGNORE INTO application_search_pending (rowid, indexed_text) "
+        "SELECT ?, ? WHERE ? <= (SELECT indexed_up_to FROM application_search_state)"));
+    sql::bind(note, 0, rowid);
+    sql::bind(note, 1, indexed);
+    sql::bind(note, 2, rowid);
+    workspace.exec(note);
+    QSqlQuery &update = workspace.statement(QStringLiteral("UPDATE application_search SET text = ? WHERE rowid = ?"));
+    sql::bind(update, 0, text);
+    sql::bind(update, 1, rowid);
+    workspace.exec(update);
 }
 
 // Re-indexes the applications a statement selects as (id, reference, title
 // en/zh, description en/zh, enterprise name en/zh, BR number).
-void reindex(Workspace &workspace, QSqlQuery &select)
+void reindex(UnitOfWork &work, QSqlQuery &select)
 {
-    workspace.exec(select);
+    work.workspace().exec(select);
     QList<std::pair<QString, QString>> texts;
     while (select.next()) {
         Application application;
@@ -100,7 +147,7 @@ void reindex(Workspace &workspace, QSqlQuery &select)
     }
     select.finish();
     for (const auto &[id, text] : texts)
-        storeText(workspace, id, text);
+        storeText(work, id, text);
 }
 
 const QString kIndexedColumns = QStringLiteral(
@@ -109,11 +156,12 @@ const QString kIndexedColumns = QStringLiteral(
 
 } // namespace
 
-void ApplicationSearch::index(Workspace &workspace, const Application &application)
+void ApplicationSearch::index(UnitOfWork &work, const Application &application)
 {
+    Workspace &workspace = work.workspace();
     QSqlQuery &enterprise = workspace.statement(
         QStringLiteral("SELECT name_en, name_zh, br_number FROM enterprises WHERE id = ?"));
-    enterprise.bindValue(0, application.enterpriseId);
+    sql::bind(enterprise, 0, application.enterpriseId);
     workspace.exec(enterprise);
     BilingualText name;
     QString brNumber;
@@ -122,21 +170,26 @@ void ApplicationSearch::index(Workspace &workspace, const Application &applicati
         brNumber = enterprise.value(2).toString();
     }
     enterprise.finish();
-    storeText(workspace, application.id, indexedText(application, name, brNumber));
+    storeText(work, application.id, indexedText(application, name, brNumber));
 }
 
-void ApplicationSearch::reindexEnterprise(Workspace &workspace, const QString &enterpriseId)
+void ApplicationSearch::reindexEnterprise(UnitOfWork &work, const QString &enterpriseId)
 {
-    QSqlQuery &select = workspace.statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));
-    select.bindValue(0, enterpriseId);
-    reindex(workspace, select);
+    QSqlQuery &select = work.workspace().statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));
+    sql::bind(select, 0, enterpriseId);
+    reindex(work, select);
 }
 
 void ApplicationSearch::rebuild()
 {
-    Transaction transaction(m_workspace);
-    reindex(m_workspace, m_workspace.statement(kIndexedColumns));
-    transaction.commit();
+    // Recomputes every text, then rebuilds the index from the texts as FTS5 does it.
+    UnitOfWork work(m_workspace, QStringLiteral("system"), ChangeOrigin::Synced);
+    reindex(work, m_workspace.statement(kIndexedColumns));
+    m_workspace.run(QStringLiteral("DELETE FROM application_search_pending"));
+    m_workspace.run(QStringLiteral("INSERT INTO application_search_index (application_search_index) VALUES ('rebuild')"));
+    m_workspace.run(QStringLiteral("UPDATE application_search_state SET indexed_up_to = "
+                                   "(SELECT coalesce(max(rowid), 0) FROM application_search)"));
+    work.commit();
 }
 
 QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
@@ -179,7 +232,7 @@ QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page)
 
     QSqlQuery &statement = m_workspace.statement(sql);
     for (int i = 0; i < values.size(); ++i)
-        statement.bindValue(i, values[i]);
+        sql::bind(statement, i, values[i]);
     m_workspace.exec(statement);
     QList<SearchHit> hits;
     while (statement.next())

@@ -7,6 +7,7 @@
 
 namespace vd {
 
+class UnitOfWork;
 class Workspace;
 struct Application;
 struct BilingualText;
@@ -37,9 +38,11 @@ public:
                                const QString &brNumber);
 
     // Keeping the search text: the repositories call these inside their unit
-    // of work, so the text changes in the same transaction as the record.
-    static void index(Workspace &workspace, const Application &application);
-    static void reindexEnterprise(Workspace &workspace, const QString &enterpriseId);
+    // of work, so the text changes in the same transaction as the record. The
+    // full-text index follows once, just before the unit of work commits
+    // (until then only searches of one or two characters see the change).
+    static void index(UnitOfWork &work, const Application &application);
+    static void reindexEnterprise(UnitOfWork &work, const QString &enterpriseId);
     // Recomputes the text of every application, in one transaction (after a
     // change to what is indexed).
     void rebuild();

@@ -2,6 +2,7 @@
 
 #include "recordjson.h"
 #include "sha256.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -138,7 +139,7 @@ AuditVerification verifyAuditChain(Workspace &workspace)
             } else {
                 QSqlQuery &successor = workspace.statement(
                     QStringLiteral("SELECT seq FROM audit_entries WHERE previous_hash = ? LIMIT 1"));
-                successor.bindValue(0, expected);
+                sql::bind(successor, 0, expected);
                 workspace.exec(successor);
                 const bool elsewhere = successor.next();
                 successor.finish();
@@ -166,7 +167,7 @@ QList<AuditEntry> AuditTrail::select(const QString &sql, const QVariantList &val
 {
     QSqlQuery &query = m_workspace.statement(sql);
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
+        sql::bind(query, i, values[i]);
     m_workspace.exec(query);
     QList<AuditEntry> entries;
     while (query.next())

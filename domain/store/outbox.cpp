@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "transaction.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -13,8 +14,10 @@ namespace vd {
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "operation_number, operation_id, entity_type, entity_id, operation, CAST(payload AS BLOB), base_revision, "
-    "created_at, state, attempts, result_reason");
+    "o.operation_number, o.operation_id, o.entity_type, o.entity_id, o.operation, "
+    "CAST(coalesce(a.after_json, a.before_json) AS BLOB), o.base_revision, o.created_at, o.state, o.attempts, "
+    "o.result_reason");
+const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a ON a.seq = o.audit_seq");
 
 } // namespace
 
@@ -22,7 +25,7 @@ QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values
 {
     QSqlQuery &query = m_workspace.statement(sql);
     for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
+        sql::bind(query, i, values[i]);
     m_workspace.exec(query);
     QList<OutboxEntry> entries;
     while (query.next()) {
@@ -45,8 +48,8 @@ QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values
 
 QList<OutboxEntry> Outbox::pending(int limit) const
 {
-    return select(QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY operation_number LIMIT ?"),
+    return select(QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE o.state = 'pending' ORDER BY o.operation_number LIMIT ?"),
                   {limit});
 }
 
@@ -58,8 +61,8 @@ qint64 Outbox::pendingCount() const
 
 QList<OutboxEntry> Outbox::needingAttention() const
 {
-    return select(QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM outbox WHERE state IN ('conflict', 'rejected') ORDER BY operation_number"),
+    return select(QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE o.state IN ('conflict', 'rejected') ORDER BY o.operation_number"),
                   {});
 }
 
@@ -76,10 +79,10 @@ void Outbox::acknowledge(const QList<OutboxAcknowledgement> &answers)
             throw DomainError(QStringLiteral("INPUT_ERROR"), QString::number(answer.operationNumber),
                               QCoreApplication::translate("vd::Outbox", "unknown answer \"%1\" for a queued change")
                                   .arg(answer.state));
-        update.bindValue(0, answer.state);
-        update.bindValue(1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
-        update.bindValue(2, now);
-        update.bindValue(3, answer.operationNumber);
+        sql::bind(update, 0, answer.state);
+        sql::bind(update, 1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
+        sql::bind(update, 2, now);
+        sql::bind(update, 3, answer.operationNumber);
         m_workspace.exec(update);
     }
     transaction.commit();
@@ -91,7 +94,7 @@ void Outbox::countAttempt(const QList<qint64> &operationNumbers)
     QSqlQuery &update = m_workspace.statement(
         QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE operation_number = ?"));
     for (const qint64 number : operationNumbers) {
-        update.bindValue(0, number);
+        sql::bind(update, 0, number);
         m_workspace.exec(update);
     }
     transaction.commit();

@@ -17,7 +17,7 @@ struct OutboxEntry
     QString entityType;
     QString entityId;
     QString operation;          // upsert | delete
-    QByteArray payload;         // compact JSON of the record (before it, for a delete)
+    QByteArray payload;         // compact JSON of the record (before it, for a delete), from its audit entry
     qint64 baseRevision = 0;
     QDateTime createdAt;
     QString state;              // pending | applied | duplicate | conflict | rejected

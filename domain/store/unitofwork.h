@@ -7,6 +7,9 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+#include <vector>
+
 namespace vd {
 
 class Workspace;
@@ -61,6 +64,11 @@ public:
     void record(const RecordedChange &change);
     qint64 changesRecorded() const { return m_recorded; }
 
+    // Work done once per unit of work just before COMMIT, inside the
+    // transaction (such as bringing the search index up to date); a step
+    // registered again under the same name is not added twice.
+    void beforeCommit(const QString &name, std::function<void()> step);
+
     void commit();
 
 private:
@@ -75,6 +83,7 @@ private:
     qint64 m_lastSeq = -1; // -1 until the chain head is read
     QByteArray m_lastHash;
     qint64 m_recorded = 0;
+    std::vector<std::pair<QString, std::function<void()>>> m_beforeCommit;
 };
 
 } // namespace vd

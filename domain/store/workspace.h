@@ -47,8 +47,9 @@ public:
     QSqlDatabase database() const { return m_database; }
 
     // A statement prepared once per workspace and reused (forward-only for
-    // reads). Bind its values and run it with exec(); read every row you need
-    // before running another statement that could reuse it.
+    // reads), written with ? placeholders. Bind its values with sql::bind()
+    // (sql.h), run it with exec(), and read every row you need before running
+    // another statement that could reuse it.
     QSqlQuery &statement(const QString &sql);
     // Runs a prepared statement; a failure throws DomainError (STORAGE_ERROR
     // or WORKSPACE_BUSY) with the statement and the driver's error.

@@ -111,7 +111,7 @@ CREATE TABLE application_items (
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     months INTEGER CHECK (months > 0),
     justification TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX application_items_by_application ON application_items (application_id, position);
 
 CREATE TABLE budget_item_quotations (
@@ -122,7 +122,7 @@ CREATE TABLE budget_item_quotations (
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     selected INTEGER NOT NULL CHECK (selected IN (0, 1)),
     platform INTEGER NOT NULL CHECK (platform IN (0, 1))
-);
+) WITHOUT ROWID;
 CREATE INDEX budget_item_quotations_by_item ON budget_item_quotations (budget_item_id, position);
 
 CREATE TABLE application_attachments (
@@ -133,7 +133,7 @@ CREATE TABLE application_attachments (
     file_name TEXT,
     sha256 TEXT CHECK (length(sha256) = 64),
     size INTEGER NOT NULL CHECK (size >= 0)
-);
+) WITHOUT ROWID;
 CREATE INDEX application_attachments_by_application ON application_attachments (application_id, position);
 CREATE INDEX application_attachments_by_content ON application_attachments (sha256);
 
@@ -156,7 +156,7 @@ CREATE TABLE status_changes (
     actor_id TEXT,
     at TEXT NOT NULL,
     reason TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX status_changes_by_application ON status_changes (application_id, at);
 
 -- Casework.
@@ -403,7 +403,9 @@ CREATE INDEX payments_by_status ON payments (status);
 
 -- The audit trail: append-only and hash-chained (docs/storage.md gives the
 -- exact definition). seq is the order of the chain; hash covers the previous
--- entry's hash and this entry's column texts exactly as stored.
+-- entry's hash and this entry's columns exactly as stored. The JSON of the
+-- record before and after is kept as its UTF-8 bytes in a BLOB, written and
+-- hashed without conversion (CAST(after_json AS TEXT) reads it as text).
 CREATE TABLE audit_entries (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
@@ -412,8 +414,8 @@ CREATE TABLE audit_entries (
     action TEXT NOT NULL,
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
-    before_json TEXT,
-    after_json TEXT,
+    before_json BLOB,
+    after_json BLOB,
     previous_hash BLOB NOT NULL CHECK (length(previous_hash) = 32),
     hash BLOB NOT NULL CHECK (length(hash) = 32)
 );
@@ -428,14 +430,16 @@ BEGIN
 END;
 
 -- Changes made here, queued for the back office (DESIGN.md §5). The
--- operation number is this device's per-device operation number.
+-- operation number is this device's per-device operation number. The
+-- payload is the record's JSON that the change's audit entry already holds
+-- (after_json, or before_json for a delete), so it is not stored twice.
 CREATE TABLE outbox (
     operation_number INTEGER PRIMARY KEY AUTOINCREMENT,
     operation_id TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL REFERENCES audit_entries (seq),
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     operation TEXT NOT NULL CHECK (operation IN ('upsert', 'delete')),
-    payload TEXT NOT NULL,
     base_revision INTEGER NOT NULL CHECK (base_revision >= 0),
     created_at TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'pending'
@@ -463,26 +467,38 @@ CREATE TABLE device (
 
 -- Application search (docs/storage.md): one lower-cased line of searchable
 -- text per application, kept by the application repository in the same
--- transaction, and an FTS5 trigram index over it kept by the triggers below.
+-- transaction as the application, and an FTS5 trigram index over it. The
+-- index is brought up to date once per transaction, just before COMMIT: rows
+-- added since the last time (rowid above indexed_up_to; AUTOINCREMENT keeps
+-- rowids rising) and rows changed, noted in application_search_pending with
+-- the text the index still holds (empty outside a transaction). An FTS5 table
+-- touched by every statement of a bulk transaction flushes its pending terms
+-- at each statement's savepoint, which made bulk writes several times slower.
 -- Queries under three characters scan the text with instr().
 CREATE TABLE application_search (
-    rowid INTEGER PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
     application_id TEXT NOT NULL UNIQUE REFERENCES applications (id) ON DELETE CASCADE,
     text TEXT NOT NULL
 );
+CREATE TABLE application_search_pending (
+    rowid INTEGER PRIMARY KEY,
+    indexed_text TEXT NOT NULL
+);
+CREATE TABLE application_search_state (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO application_search_state (singleton, indexed_up_to) VALUES (1, 0);
 CREATE VIRTUAL TABLE application_search_index USING fts5 (
     text, content = 'application_search', content_rowid = 'rowid', tokenize = 'trigram'
 );
-CREATE TRIGGER application_search_inserted AFTER INSERT ON application_search
-BEGIN
-    INSERT INTO application_search_index (rowid, text) VALUES (new.rowid, new.text);
-END;
+-- Removing an application (which the repositories never do) takes its text
+-- out of the index at once, as the index holds it.
 CREATE TRIGGER application_search_deleted AFTER DELETE ON application_search
 BEGIN
-    INSERT INTO application_search_index (application_search_index, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
-CREATE TRIGGER application_search_updated AFTER UPDATE ON application_search
-BEGIN
-    INSERT INTO application_search_index (application_search_index, rowid, text) VALUES ('delete', old.rowid, old.text);
-    INSERT INTO application_search_index (rowid, text) VALUES (new.rowid, new.text);
+    INSERT INTO application_search_index (application_search_index, rowid, text)
+        SELECT 'delete', old.rowid,
+               coalesce((SELECT indexed_text FROM application_search_pending WHERE rowid = old.rowid), old.text)
+        WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
+    DELETE FROM application_search_pending WHERE rowid = old.rowid;
 END;
