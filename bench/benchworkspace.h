@@ -66,7 +66,10 @@ inline const QStringList &chineseNameParts()
 class Filler
 {
 public:
-    explicit Filler(Workspace &workspace, unsigned seed = 42) : m_workspace(workspace), m_random(seed) {}
+    Filler(Workspace &workspace, ChangeOrigin origin, unsigned seed = 42)
+        : m_workspace(workspace), m_origin(origin), m_random(seed)
+    {
+    }
 
     FillFigures fill(int applications, int batch = 1000)
     {
@@ -77,7 +80,7 @@ public:
         ApplicationRepository repository(m_workspace);
         const int enterpriseCount = std::max(1, applications / 2);
         for (int done = 0; done < applications; done += batch) {
-            UnitOfWork work(m_workspace, QStringLiteral("demo"));
+            UnitOfWork work(m_workspace, QStringLiteral("demo"), m_origin);
             for (int i = done; i < std::min(applications, done + batch); ++i) {
                 if (i < enterpriseCount) {
                     Enterprise enterprise = makeEnterprise(i);
@@ -182,6 +185,7 @@ private:
     }
 
     Workspace &m_workspace;
+    ChangeOrigin m_origin;
     std::mt19937 m_random;
     QStringList m_enterpriseIds;
 };

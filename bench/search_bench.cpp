@@ -4,8 +4,10 @@
 // yardstick measured in the same run, a naive LIKE over every searchable
 // column. Prints Markdown for BENCHMARKS.md.
 //
-//   search_bench [APPLICATIONS] [FOLDER [fill]]   (FOLDER is kept; default: a temporary one;
-//                                                 "fill" stops after filling)
+//   search_bench [APPLICATIONS] [FOLDER [fill] [server]]
+//     FOLDER is kept (default: a temporary one); "fill" stops after filling;
+//     "server" writes as ChangeOrigin::Server (audited, not queued for sync),
+//     as demo data should be; by default every change is also queued.
 
 #include "applicationsearch.h"
 #include "audittrail.h"
@@ -76,11 +78,13 @@ int main(int argc, char *argv[])
     Workspace workspace(folder);
     bench::FillFigures figures;
     if (ApplicationRepository(workspace).count() == 0) {
-        figures = bench::Filler(workspace).fill(count);
+        const bool server = argc > 4 && qstrcmp(argv[4], "server") == 0;
+        figures = bench::Filler(workspace, server ? ChangeOrigin::Server : ChangeOrigin::Local).fill(count);
         out << "## Store: filling a workspace\n\n"
-            << QStringLiteral("%1 applications (with %2 status changes, each audited and queued) in %3 s: %4 applications/s\n\n")
+            << QStringLiteral("%1 applications (with %2 status changes, each audited%5) in %3 s: %4 applications/s\n\n")
                    .arg(figures.applications).arg(figures.statusChanges).arg(figures.milliseconds / 1000.0, 0, 'f', 1)
-                   .arg(figures.applications * 1000.0 / std::max<qint64>(1, figures.milliseconds), 0, 'f', 0);
+                   .arg(figures.applications * 1000.0 / std::max<qint64>(1, figures.milliseconds), 0, 'f', 0)
+                   .arg(server ? QString() : QStringLiteral(" and queued"));
         out.flush();
     }
     if (argc > 3 && qstrcmp(argv[3], "fill") == 0)

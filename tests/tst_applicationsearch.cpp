@@ -279,6 +279,19 @@ void ApplicationSearchTest::removingAnApplicationTakesItOutOfTheIndex()
     m_workspace->run(QStringLiteral("DELETE FROM applications WHERE id = 'application-2'"));
     QCOMPARE(search(QStringLiteral("rfid")), numbers(""));
     QCOMPARE(search(QStringLiteral("科技")), numbers("00101"));
+    // The newest row removed, its rowid is given again and must still be indexed.
+    m_workspace->run(QStringLiteral("DELETE FROM applications WHERE id = 'application-draft'"));
+    QCOMPARE(search(QStringLiteral("bookkeeping")), numbers(""));
+    {
+        UnitOfWork work(*m_workspace, QStringLiteral("tester"));
+        Application fresh;
+        fresh.enterpriseId = QStringLiteral("enterprise-0");
+        fresh.reference = QStringLiteral("TVP/2026/00105");
+        fresh.title.en = QStringLiteral("Hydroponic farm sensors");
+        ApplicationRepository(*m_workspace).save(work, fresh);
+        work.commit();
+    }
+    QCOMPARE(search(QStringLiteral("hydroponic")), numbers("00105"));
     m_workspace->run(QStringLiteral("INSERT INTO application_search_index (application_search_index) "
                                     "VALUES ('integrity-check')"));
 }

@@ -17,7 +17,7 @@ const QString kColumns = QStringLiteral(
     "o.operation_number, o.operation_id, o.entity_type, o.entity_id, o.operation, "
     "CAST(coalesce(a.after_json, a.before_json) AS BLOB), o.base_revision, o.created_at, o.state, o.attempts, "
     "o.result_reason");
-const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a ON a.seq = o.audit_seq");
+const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a ON a.seq = o.operation_number");
 
 } // namespace
 

@@ -12,7 +12,7 @@ class Workspace;
 // An operation queued for the back office (DESIGN.md §5).
 struct OutboxEntry
 {
-    qint64 operationNumber = 0; // this device's operation number, increasing, never reused
+    qint64 operationNumber = 0; // this device's operation number (its audit entry's seq): increasing, never reused
     QString operationId;        // UUID
     QString entityType;
     QString entityId;

@@ -376,13 +376,13 @@ void writeParts(Workspace &workspace, const Record &record, bool replacing)
         forEachField<Record>([&](const auto &field) {
             using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
             if constexpr (isList<Value>) {
-                const PartsSql &sql = partsSqlOf<Record>()[QString::fromLatin1(field.name)];
+                const PartsSql &statements = *partsSqlOf<Record>().constFind(QString::fromLatin1(field.name));
                 if (replacing) {
-                    QSqlQuery &remove = workspace.statement(sql.removeAll);
+                    QSqlQuery &remove = workspace.statement(statements.removeAll);
                     sql::bind(remove, 0, record.id);
                     workspace.exec(remove);
                 }
-                QSqlQuery &insert = workspace.statement(sql.insert);
+                QSqlQuery &insert = workspace.statement(statements.insert);
                 const Value &parts = record.*(field.member);
                 for (qsizetype i = 0; i < parts.size(); ++i) {
                     sql::bind(insert, 0, record.id);
@@ -405,7 +405,8 @@ void readParts(Workspace &workspace, Record &record)
         forEachField<Record>([&](const auto &field) {
             using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
             if constexpr (isList<Value>) {
-                QSqlQuery &select = workspace.statement(partsSqlOf<Record>()[QString::fromLatin1(field.name)].select);
+                QSqlQuery &select =
+                    workspace.statement(partsSqlOf<Record>().constFind(QString::fromLatin1(field.name))->select);
                 sql::bind(select, 0, record.id);
                 workspace.exec(select);
                 Value &parts = record.*(field.member);

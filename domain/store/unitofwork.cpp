@@ -98,10 +98,10 @@ void UnitOfWork::record(const RecordedChange &change)
     if (m_origin == ChangeOrigin::Local) {
         const bool removal = change.afterJson.isNull();
         QSqlQuery &outbox = m_workspace.statement(QStringLiteral(
-            "INSERT INTO outbox (operation_id, audit_seq, entity_type, entity_id, operation, base_revision, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        sql::bind(outbox, 0, storedText(newId()));
-        sql::bind(outbox, 1, m_lastSeq + 1);
+            "INSERT INTO outbox (operation_number, operation_id, entity_type, entity_id, operation, base_revision, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        sql::bind(outbox, 0, m_lastSeq + 1);
+        sql::bind(outbox, 1, storedText(newId()));
         sql::bind(outbox, 2, change.entityType);
         sql::bind(outbox, 3, change.entityId);
         sql::bind(outbox, 4, removal ? QStringLiteral("delete") : QStringLiteral("upsert"));

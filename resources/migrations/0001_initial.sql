@@ -135,7 +135,6 @@ CREATE TABLE application_attachments (
     size INTEGER NOT NULL CHECK (size >= 0)
 ) WITHOUT ROWID;
 CREATE INDEX application_attachments_by_application ON application_attachments (application_id, position);
-CREATE INDEX application_attachments_by_content ON application_attachments (sha256);
 
 CREATE TABLE application_declarations (
     application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
@@ -430,13 +429,14 @@ BEGIN
 END;
 
 -- Changes made here, queued for the back office (DESIGN.md §5). The
--- operation number is this device's per-device operation number. The
--- payload is the record's JSON that the change's audit entry already holds
--- (after_json, or before_json for a delete), so it is not stored twice.
+-- operation number, this device's per-device operation number, is the seq of
+-- the change's audit entry: increasing, never reused, with gaps where a
+-- change was not queued. The payload is the record's JSON that the audit
+-- entry already holds (after_json, or before_json for a delete), so it is
+-- not stored twice.
 CREATE TABLE outbox (
-    operation_number INTEGER PRIMARY KEY AUTOINCREMENT,
+    operation_number INTEGER PRIMARY KEY REFERENCES audit_entries (seq),
     operation_id TEXT NOT NULL,
-    audit_seq INTEGER NOT NULL REFERENCES audit_entries (seq),
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     operation TEXT NOT NULL CHECK (operation IN ('upsert', 'delete')),
@@ -469,14 +469,14 @@ CREATE TABLE device (
 -- text per application, kept by the application repository in the same
 -- transaction as the application, and an FTS5 trigram index over it. The
 -- index is brought up to date once per transaction, just before COMMIT: rows
--- added since the last time (rowid above indexed_up_to; AUTOINCREMENT keeps
--- rowids rising) and rows changed, noted in application_search_pending with
+-- added since the last time (rowid above indexed_up_to) and rows changed,
+-- noted in application_search_pending with
 -- the text the index still holds (empty outside a transaction). An FTS5 table
 -- touched by every statement of a bulk transaction flushes its pending terms
 -- at each statement's savepoint, which made bulk writes several times slower.
 -- Queries under three characters scan the text with instr().
 CREATE TABLE application_search (
-    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+    rowid INTEGER PRIMARY KEY,
     application_id TEXT NOT NULL UNIQUE REFERENCES applications (id) ON DELETE CASCADE,
     text TEXT NOT NULL
 );
@@ -493,7 +493,9 @@ CREATE VIRTUAL TABLE application_search_index USING fts5 (
     text, content = 'application_search', content_rowid = 'rowid', tokenize = 'trigram'
 );
 -- Removing an application (which the repositories never do) takes its text
--- out of the index at once, as the index holds it.
+-- out of the index at once, as the index holds it. When the row removed was
+-- the last one indexed, indexed_up_to comes down with it, so that a new row
+-- given the same rowid is still indexed.
 CREATE TRIGGER application_search_deleted AFTER DELETE ON application_search
 BEGIN
     INSERT INTO application_search_index (application_search_index, rowid, text)
@@ -501,4 +503,6 @@ BEGIN
                coalesce((SELECT indexed_text FROM application_search_pending WHERE rowid = old.rowid), old.text)
         WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
     DELETE FROM application_search_pending WHERE rowid = old.rowid;
+    UPDATE application_search_state SET indexed_up_to = (SELECT coalesce(max(rowid), 0) FROM application_search)
+        WHERE old.rowid <= indexed_up_to AND old.rowid > (SELECT coalesce(max(rowid), 0) FROM application_search);
 END;
