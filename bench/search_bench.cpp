@@ -90,27 +90,35 @@ int main(int argc, char *argv[])
     if (argc > 3 && qstrcmp(argv[3], "fill") == 0)
         return 0;
 
-    const QStringList queries{QStringLiteral("inventory"), QStringLiteral("erp"), QStringLiteral("cloud analytics"),
-                              QStringLiteral("企業資源規劃"), QStringLiteral("科技"), QStringLiteral("IT"),
-                              QStringLiteral("券"), QStringLiteral("tvp/2023/0421"), QStringLiteral("golden dragon"),
-                              QStringLiteral("金龍"), QStringLiteral("\"near*"), QStringLiteral("zzzz")};
+    // Words of three or more characters go through the trigram index, short
+    // words of letters and digits through the character index, anything
+    // else through a scan (ApplicationSearch).
+    const QList<std::pair<QString, const char *>> queries{
+        {QStringLiteral("inventory"), "trigrams"}, {QStringLiteral("erp"), "trigrams"},
+        {QStringLiteral("cloud analytics"), "trigrams"}, {QStringLiteral("企業資源規劃"), "trigrams"},
+        {QStringLiteral("tvp/2023/0421"), "trigrams"}, {QStringLiteral("golden dragon"), "trigrams"},
+        {QStringLiteral("zzzz"), "trigrams"}, {QStringLiteral("\"near*"), "trigrams"},
+        {QStringLiteral("科技"), "characters"}, {QStringLiteral("IT"), "characters"},
+        {QStringLiteral("券"), "characters"}, {QStringLiteral("金龍"), "characters"},
+        {QStringLiteral("qz"), "characters"}, {QStringLiteral("erp 龍"), "trigrams + text"},
+        {QStringLiteral("/2"), "scan"}, {QStringLiteral("*"), "scan"}};
     ApplicationSearch search(workspace);
     out << "## Store: search over " << ApplicationRepository(workspace).count() << " applications\n\n"
-        << "| query | path | hits (page of 50) | p50 ms | p95 ms | naive LIKE p50 ms | ratio |\n"
+        << "First page of 50, newest first; 40 runs each. The yardstick is a LIKE over the same columns\n"
+        << "without any index, measured in the same run.\n\n"
+        << "| query | path | hits | p50 ms | p95 ms | LIKE p50 ms | LIKE ÷ search |\n"
         << "|---|---|---|---|---|---|---|\n";
     double worstP95 = 0;
-    for (const QString &text : queries) {
-        const bool shortWord = std::any_of(text.begin(), text.end(), [](QChar) { return false; })
-            || text.split(u' ').first().size() < 3;
+    for (const auto &[text, path] : queries) {
         const Latency indexed = measure([&] { return int(search.find(text, Page{50, 0}).size()); });
         const Latency naive = measure([&] { return naiveScan(workspace, text); }, 5);
         worstP95 = std::max(worstP95, indexed.p95);
-        out << "| `" << text << "` | " << (shortWord ? "scan" : "index") << " | " << indexed.hits << " | "
-            << QString::number(indexed.p50, 'f', 2) << " | " << QString::number(indexed.p95, 'f', 2) << " | "
-            << QString::number(naive.p50, 'f', 1) << " | " << QString::number(naive.p50 / indexed.p50, 'f', 0)
-            << "× faster |\n";
+        out << "| `" << text << "` | " << path << " | " << indexed.hits << " | " << QString::number(indexed.p50, 'f', 2)
+            << " | " << QString::number(indexed.p95, 'f', 2) << " | " << QString::number(naive.p50, 'f', 1) << " | "
+            << QString::number(naive.p50 / std::max(indexed.p50, 0.001), 'f', 1) << " |\n";
     }
     out << "\nWorst p95: " << QString::number(worstP95, 'f', 2) << " ms\n\n";
+    out.flush();
 
     QElapsedTimer timer;
     timer.start();

@@ -467,22 +467,27 @@ CREATE TABLE device (
 
 -- Application search (docs/storage.md): one lower-cased line of searchable
 -- text per application, kept by the application repository in the same
--- transaction as the application, and an FTS5 trigram index over it. The
--- index is brought up to date once per transaction, just before COMMIT: rows
--- added since the last time (rowid above indexed_up_to) and rows changed,
--- noted in application_search_pending with
--- the text the index still holds (empty outside a transaction). An FTS5 table
--- touched by every statement of a bulk transaction flushes its pending terms
--- at each statement's savepoint, which made bulk writes several times slower.
--- Queries under three characters scan the text with instr().
+-- transaction as the application, and two FTS5 indexes over it: trigrams of
+-- the text for words of three or more characters, and the same text one
+-- character per token ("characters": letters and digits separated by
+-- spaces, every other run of characters replaced by the private-use
+-- character U+E000 so that no phrase spans it) for words of one or two.
+-- The indexes are brought up to date once per transaction, just before
+-- COMMIT: rows added since the last time (rowid above indexed_up_to) and
+-- rows changed, noted in application_search_pending with what the indexes
+-- still hold (empty outside a transaction). An FTS5 table touched by every
+-- statement of a bulk transaction flushes its pending terms at each
+-- statement's savepoint, which made bulk writes several times slower.
 CREATE TABLE application_search (
     rowid INTEGER PRIMARY KEY,
     application_id TEXT NOT NULL UNIQUE REFERENCES applications (id) ON DELETE CASCADE,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    characters TEXT NOT NULL
 );
 CREATE TABLE application_search_pending (
     rowid INTEGER PRIMARY KEY,
-    indexed_text TEXT NOT NULL
+    indexed_text TEXT NOT NULL,
+    indexed_characters TEXT NOT NULL
 );
 CREATE TABLE application_search_state (
     singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
@@ -492,15 +497,23 @@ INSERT INTO application_search_state (singleton, indexed_up_to) VALUES (1, 0);
 CREATE VIRTUAL TABLE application_search_index USING fts5 (
     text, content = 'application_search', content_rowid = 'rowid', tokenize = 'trigram'
 );
--- Removing an application (which the repositories never do) takes its text
--- out of the index at once, as the index holds it. When the row removed was
--- the last one indexed, indexed_up_to comes down with it, so that a new row
--- given the same rowid is still indexed.
+CREATE VIRTUAL TABLE application_search_characters USING fts5 (
+    characters, content = 'application_search', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 0'
+);
+-- Removing an application (which the repositories never do) takes it out of
+-- the indexes at once, as they hold it. When the row removed was the last
+-- one indexed, indexed_up_to comes down with it, so that a new row given the
+-- same rowid is still indexed.
 CREATE TRIGGER application_search_deleted AFTER DELETE ON application_search
 BEGIN
     INSERT INTO application_search_index (application_search_index, rowid, text)
         SELECT 'delete', old.rowid,
                coalesce((SELECT indexed_text FROM application_search_pending WHERE rowid = old.rowid), old.text)
+        WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
+    INSERT INTO application_search_characters (application_search_characters, rowid, characters)
+        SELECT 'delete', old.rowid,
+               coalesce((SELECT indexed_characters FROM application_search_pending WHERE rowid = old.rowid),
+                        old.characters)
         WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
     DELETE FROM application_search_pending WHERE rowid = old.rowid;
     UPDATE application_search_state SET indexed_up_to = (SELECT coalesce(max(rowid), 0) FROM application_search)
