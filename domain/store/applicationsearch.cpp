@@ -16,15 +16,32 @@ namespace {
 
 // The trigram tokenizer indexes runs of three characters (code points).
 constexpr qsizetype kTrigram = 3;
-// Stands for any run of characters that are not letters or digits in the
-// character index; a private-use character, so it is a token of its own.
+// Stands for a run of white space or control characters in the character
+// index; a private-use character, so it is a token of its own.
 constexpr QChar kGap(0xE000);
 
-// A short word the character index can find: letters and digits only.
-bool isIndexedCharacters(const QString &word)
+// Whether the character index has the character as a token of its own: the
+// tokenizer's categories L* N* Co M* P* S*, that is all but Z* and C* (Co aside).
+bool isIndexedCharacter(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_NotAssigned:
+        return false;
+    default:
+        return true;
+    }
+}
+
+bool isIndexedWord(const QString &word)
 {
     const QList<uint> codePoints = word.toUcs4();
-    return std::all_of(codePoints.begin(), codePoints.end(), [](uint c) { return QChar::isLetterOrNumber(c); });
+    return std::all_of(codePoints.begin(), codePoints.end(), [](uint c) { return isIndexedCharacter(c); });
 }
 
 qsizetype characters(const QString &text)
@@ -81,7 +98,7 @@ QString ApplicationSearch::characterText(QStringView text)
     characters.reserve(text.size() * 2);
     bool gap = false;
     for (const char32_t c : text.toUcs4()) {
-        if (QChar::isLetterOrNumber(c)) {
+        if (isIndexedCharacter(c)) {
             characters.append(QStringView(QChar::fromUcs4(c))).append(u' ');
             gap = false;
         } else if (!gap) {
@@ -239,15 +256,15 @@ void ApplicationSearch::rebuild()
 QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
 {
     // One index drives the search, newest first: trigrams when there is a
-    // word of three or more characters, else the character index when there
-    // is a short word of letters and digits, else a scan of the text. Every
-    // other word is checked in the text of the rows it yields.
+    // word of three or more characters, else the character index. Every other
+    // word is checked in the text of the rows it yields. Only a short word
+    // with a control character in it, alone, needs a scan of the text.
     QStringList longWords, shortWords, otherWords;
     for (const QString &word : words(query.toLower())) {
         if (characters(word) >= kTrigram)
             longWords << word;
         else
-            (isIndexedCharacters(word) ? shortWords : otherWords) << word;
+            (isIndexedWord(word) ? shortWords : otherWords) << word;
     }
     QString driver;
     QVariantList values;

@@ -23,9 +23,9 @@ struct SearchHit
 // description in both languages, the enterprise's name in both languages and
 // its BR number. Every word must occur (as a substring, case ignored). Words
 // of three or more characters go through an FTS5 trigram index; shorter
-// ones of letters and digits (科技, "IT") through an FTS5 index of single
-// characters, as a phrase; short words with other characters (", *, /) are
-// checked in the search text, by a scan when nothing else narrows the search.
+// ones (科技, "IT", "/2") through an FTS5 index of single characters, as a
+// phrase. With both kinds in one query, the trigram index finds the rows and
+// the short words are checked in their text.
 // User input is always bound and quoted, so FTS syntax (quotes, *, NEAR,
 // AND…) is searched for literally. Newest applications first.
 class ApplicationSearch
@@ -38,8 +38,9 @@ public:
     // The text kept for an application: one lower-cased line per field.
     static QString indexedText(const Application &application, const BilingualText &enterpriseName,
                                const QString &brNumber);
-    // The same text for the character index: each letter or digit followed by
-    // a space, any other run of characters as one U+E000 (so no phrase spans it).
+    // The same text for the character index: each character followed by a
+    // space, a run of white space or control characters as one U+E000 (so
+    // that no phrase spans it).
     static QString characterText(QStringView text);
 
     // Keeping the search text: the repositories call these inside their unit

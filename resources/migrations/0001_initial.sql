@@ -469,9 +469,10 @@ CREATE TABLE device (
 -- text per application, kept by the application repository in the same
 -- transaction as the application, and two FTS5 indexes over it: trigrams of
 -- the text for words of three or more characters, and the same text one
--- character per token ("characters": letters and digits separated by
--- spaces, every other run of characters replaced by the private-use
--- character U+E000 so that no phrase spans it) for words of one or two.
+-- character per token for words of one or two ("characters": every letter,
+-- digit, mark, punctuation and symbol followed by a space, every run of
+-- white space or control characters replaced by the private-use character
+-- U+E000 so that no phrase spans it).
 -- The indexes are brought up to date once per transaction, just before
 -- COMMIT: rows added since the last time (rowid above indexed_up_to) and
 -- rows changed, noted in application_search_pending with what the indexes
@@ -498,7 +499,8 @@ CREATE VIRTUAL TABLE application_search_index USING fts5 (
     text, content = 'application_search', content_rowid = 'rowid', tokenize = 'trigram'
 );
 CREATE VIRTUAL TABLE application_search_characters USING fts5 (
-    characters, content = 'application_search', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 0'
+    characters, content = 'application_search', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M* P* S*'''
 );
 -- Removing an application (which the repositories never do) takes it out of
 -- the indexes at once, as they hold it. When the row removed was the last
