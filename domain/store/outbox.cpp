@@ -68,22 +68,28 @@ QList<OutboxEntry> Outbox::needingAttention() const
 
 void Outbox::acknowledge(const QList<OutboxAcknowledgement> &answers)
 {
-    static const QStringList answered{QStringLiteral("applied"), QStringLiteral("duplicate"), QStringLiteral("conflict"),
-                                      QStringLiteral("rejected")};
+    static const QStringList done{QStringLiteral("applied"), QStringLiteral("duplicate")};
+    static const QStringList refused{QStringLiteral("conflict"), QStringLiteral("rejected")};
     Transaction transaction(m_workspace);
-    QSqlQuery &update = m_workspace.statement(QStringLiteral(
+    QSqlQuery &remove = m_workspace.statement(QStringLiteral("DELETE FROM outbox WHERE operation_number = ?"));
+    QSqlQuery &keep = m_workspace.statement(QStringLiteral(
         "UPDATE outbox SET state = ?, result_reason = ?, acknowledged_at = ? WHERE operation_number = ?"));
     const QString now = record::instantText(QDateTime::currentDateTimeUtc());
     for (const OutboxAcknowledgement &answer : answers) {
-        if (!answered.contains(answer.state))
+        if (done.contains(answer.state)) {
+            sql::bind(remove, 0, answer.operationNumber);
+            m_workspace.exec(remove);
+        } else if (refused.contains(answer.state)) {
+            sql::bind(keep, 0, answer.state);
+            sql::bind(keep, 1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
+            sql::bind(keep, 2, now);
+            sql::bind(keep, 3, answer.operationNumber);
+            m_workspace.exec(keep);
+        } else {
             throw DomainError(QStringLiteral("INPUT_ERROR"), QString::number(answer.operationNumber),
                               QCoreApplication::translate("vd::Outbox", "unknown answer \"%1\" for a queued change")
                                   .arg(answer.state));
-        sql::bind(update, 0, answer.state);
-        sql::bind(update, 1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
-        sql::bind(update, 2, now);
-        sql::bind(update, 3, answer.operationNumber);
-        m_workspace.exec(update);
+        }
     }
     transaction.commit();
 }

@@ -114,27 +114,29 @@ CREATE TABLE application_items (
 ) WITHOUT ROWID;
 CREATE INDEX application_items_by_application ON application_items (application_id, position);
 
+-- Parts that nothing refers to are keyed by their place in their record; their
+-- ids are kept but not indexed.
 CREATE TABLE budget_item_quotations (
-    id TEXT PRIMARY KEY NOT NULL,
     budget_item_id TEXT NOT NULL REFERENCES application_items (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
+    id TEXT NOT NULL,
     supplier TEXT,
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     selected INTEGER NOT NULL CHECK (selected IN (0, 1)),
-    platform INTEGER NOT NULL CHECK (platform IN (0, 1))
+    platform INTEGER NOT NULL CHECK (platform IN (0, 1)),
+    PRIMARY KEY (budget_item_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX budget_item_quotations_by_item ON budget_item_quotations (budget_item_id, position);
 
 CREATE TABLE application_attachments (
-    id TEXT PRIMARY KEY NOT NULL,
     application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
+    id TEXT NOT NULL,
     kind TEXT,
     file_name TEXT,
     sha256 TEXT CHECK (length(sha256) = 64),
-    size INTEGER NOT NULL CHECK (size >= 0)
+    size INTEGER NOT NULL CHECK (size >= 0),
+    PRIMARY KEY (application_id, position)
 ) WITHOUT ROWID;
-CREATE INDEX application_attachments_by_application ON application_attachments (application_id, position);
 
 CREATE TABLE application_declarations (
     application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
@@ -433,7 +435,8 @@ END;
 -- the change's audit entry: increasing, never reused, with gaps where a
 -- change was not queued. The payload is the record's JSON that the audit
 -- entry already holds (after_json, or before_json for a delete), so it is
--- not stored twice.
+-- not stored twice. An operation the back office applied (or had already) is
+-- removed; one in conflict or rejected stays, with the reason, for a person.
 CREATE TABLE outbox (
     operation_number INTEGER PRIMARY KEY REFERENCES audit_entries (seq),
     operation_id TEXT NOT NULL,
@@ -442,13 +445,11 @@ CREATE TABLE outbox (
     operation TEXT NOT NULL CHECK (operation IN ('upsert', 'delete')),
     base_revision INTEGER NOT NULL CHECK (base_revision >= 0),
     created_at TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'pending'
-        CHECK (state IN ('pending', 'applied', 'duplicate', 'conflict', 'rejected')),
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'conflict', 'rejected')),
     attempts INTEGER NOT NULL DEFAULT 0,
     result_reason TEXT,
     acknowledged_at TEXT
 );
-CREATE INDEX outbox_pending ON outbox (operation_number) WHERE state = 'pending';
 
 -- This device and where its sync stands: one row.
 CREATE TABLE device (
