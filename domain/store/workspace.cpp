@@ -208,12 +208,13 @@ void Workspace::loadDeviceId()
     m_deviceId = sql::scalar(m_database, QStringLiteral("SELECT device_id FROM device")).toString();
     if (!m_deviceId.isEmpty())
         return;
-    QSqlQuery insert = sql::prepare(m_database,
-                                    QStringLiteral("INSERT INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)"));
-    m_deviceId = newUuid();
-    insert.addBindValue(m_deviceId);
+    // Two programs opening a new workspace at once both get here; the first id stays.
+    QSqlQuery insert = sql::prepare(m_database, QStringLiteral(
+        "INSERT OR IGNORE INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)"));
+    insert.addBindValue(newUuid());
     insert.addBindValue(record::instantText(QDateTime::currentDateTimeUtc()));
     sql::exec(insert, m_file);
+    m_deviceId = sql::scalar(m_database, QStringLiteral("SELECT device_id FROM device")).toString();
 }
 
 int Workspace::schemaVersion() const
