@@ -313,10 +313,7 @@ QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page)
     }
     values << page.limit << page.offset;
 
-    QSqlQuery &statement = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        sql::bind(statement, i, values[i]);
-    m_workspace.exec(statement);
+    QSqlQuery &statement = m_workspace.execute(sql, values);
     QList<SearchHit> hits;
     while (statement.next())
         hits.append({statement.value(0).toString(), statement.value(1).toString()});

@@ -174,10 +174,7 @@ AuditVerification verifyAuditChain(Workspace &workspace)
 
 QList<AuditEntry> AuditTrail::select(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery &query = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        sql::bind(query, i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(sql, values);
     QList<AuditEntry> entries;
     while (query.next())
         entries.append(entryFrom(query));

@@ -23,10 +23,7 @@ const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a 
 
 QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery &query = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        sql::bind(query, i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(sql, values);
     QList<OutboxEntry> entries;
     while (query.next()) {
         OutboxEntry &entry = entries.emplace_back();

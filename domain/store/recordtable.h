@@ -25,8 +25,8 @@
 #include "page.h"
 #include "recordjson.h"
 #include "unitofwork.h"
-#include "uuid.h"
 #include "sql.h"
+#include "uuid.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -589,10 +589,7 @@ private:
 
     static QList<Record> select(Workspace &workspace, const QString &sql, const QVariantList &values)
     {
-        QSqlQuery &query = workspace.statement(sql);
-        for (int i = 0; i < values.size(); ++i)
-            sql::bind(query, i, values[i]);
-        workspace.exec(query);
+        QSqlQuery &query = workspace.execute(sql, values);
         QList<Record> records;
         while (query.next()) {
             Record &record = records.emplace_back();

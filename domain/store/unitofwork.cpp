@@ -2,8 +2,8 @@
 
 #include "audittrail.h"
 #include "recordjson.h"
-#include "uuid.h"
 #include "sql.h"
+#include "uuid.h"
 #include "workspace.h"
 
 #include <QSqlQuery>

@@ -235,6 +235,15 @@ void Workspace::exec(QSqlQuery &query) const
     sql::exec(query, m_file);
 }
 
+QSqlQuery &Workspace::execute(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &query = statement(sql);
+    for (int i = 0; i < values.size(); ++i)
+        sql::bind(query, i, values[i]);
+    exec(query);
+    return query;
+}
+
 QSqlQuery Workspace::run(const QString &sql) const
 {
     return sql::run(m_database, sql);

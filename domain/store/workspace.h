@@ -54,6 +54,9 @@ public:
     // Runs a prepared statement; a failure throws DomainError (STORAGE_ERROR
     // or WORKSPACE_BUSY) with the statement and the driver's error.
     void exec(QSqlQuery &query) const;
+    // The statement, prepared once, run with these values bound in order;
+    // read its rows, then finish() it.
+    QSqlQuery &execute(const QString &sql, const QVariantList &values);
     // Runs a statement once.
     QSqlQuery run(const QString &sql) const;
 
