@@ -285,16 +285,7 @@ QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page)
     }
 
     QString sql;
-    if (driver.isEmpty()) {
-        QStringList conditions;
-        for (const QString &word : std::as_const(checked)) {
-            conditions << QStringLiteral("instr(s.text, ?) > 0");
-            values << word;
-        }
-        sql = QStringLiteral("SELECT s.application_id, a.reference FROM application_search AS s"
-                             " JOIN applications AS a ON a.id = s.application_id WHERE ")
-            + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
-    } else if (checked.isEmpty()) {
+    if (checked.isEmpty()) {
         // Paged inside the index query, so only one page of rows is joined.
         sql = QStringLiteral("SELECT s.application_id, a.reference FROM (") + driver
             + QStringLiteral(" ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit"
@@ -302,14 +293,15 @@ QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page)
                              " JOIN applications AS a ON a.id = s.application_id ORDER BY hit.rowid DESC");
     } else {
         QStringList conditions;
+        if (!driver.isEmpty())
+            conditions << QStringLiteral("s.rowid IN (") + driver + u')';
         for (const QString &word : std::as_const(checked)) {
             conditions << QStringLiteral("instr(s.text, ?) > 0");
             values << word;
         }
         sql = QStringLiteral("SELECT s.application_id, a.reference FROM application_search AS s"
-                             " JOIN applications AS a ON a.id = s.application_id WHERE s.rowid IN (")
-            + driver + QStringLiteral(") AND ") + conditions.join(QStringLiteral(" AND "))
-            + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
+                             " JOIN applications AS a ON a.id = s.application_id WHERE ")
+            + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
     }
     values << page.limit << page.offset;
 
