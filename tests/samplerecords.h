@@ -113,8 +113,9 @@ inline Application application(const QString &id = QStringLiteral("a1000000-0000
     return a;
 }
 
-// Part ids are unique across the workspace; a second application made from
-// the sample leaves them empty, and the store gives them new ones.
+// Budget item ids are unique across the workspace (quotations refer to
+// them); a second application made from the sample leaves its part ids
+// empty, and the store gives them new ones.
 inline Application withNewPartIds(Application application)
 {
     for (BudgetItem &item : application.items) {

@@ -9,7 +9,6 @@
 #include <QCryptographicHash>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 using namespace vd;
 
@@ -22,15 +21,10 @@ QByteArray documentedHash(const QByteArray &previousHash, const QList<std::optio
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     const auto add = [&](const std::optional<QByteArray> &field) {
-        if (!field) {
-            hash.addData(QByteArrayView("\0", 1));
-            return;
-        }
-        char length[8];
-        qToBigEndian<quint64>(quint64(field->size()), length);
-        hash.addData(QByteArrayView("\x01", 1));
-        hash.addData(QByteArrayView(length, 8));
-        hash.addData(*field);
+        if (!field)
+            hash.addData(QByteArrayView("~"));
+        else
+            hash.addData(QByteArray::number(field->size()) + ':' + *field);
     };
     add(previousHash);
     for (const auto &column : columns)

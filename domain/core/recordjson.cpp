@@ -26,13 +26,81 @@ bool hasOffset(QStringView text)
 
 } // namespace
 
+// Instants and dates are written and read by hand in their one fixed shape:
+// Qt's general ISO functions showed in bulk writes and reads (docs/storage.md).
+namespace {
+
+void putDigits(char *out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// Reads `width` ASCII digits at `at`; -1 when they are not all digits.
+int digits(QStringView text, qsizetype at, int width)
+{
+    int value = 0;
+    for (qsizetype i = at; i < at + width; ++i) {
+        const char16_t c = text[i].unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+QDate fixedDate(QStringView text) // YYYY-MM-DD
+{
+    if (text.size() < 10 || text[4] != u'-' || text[7] != u'-')
+        return {};
+    const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+    if (year < 0 || month < 0 || day < 0)
+        return {};
+    return QDate(year, month, day); // invalid when the day does not exist
+}
+
+} // namespace
+
 QString instantText(const QDateTime &instant)
 {
-    return instant.isValid() ? instant.toUTC().toString(Qt::ISODateWithMs) : QString();
+    if (!instant.isValid())
+        return {};
+    const QDateTime utc = instant.timeSpec() == Qt::UTC ? instant : instant.toUTC();
+    const QDate date = utc.date();
+    const QTime time = utc.time();
+    if (date.year() < 1 || date.year() > 9999)
+        return utc.toString(Qt::ISODateWithMs);
+    char text[24]; // YYYY-MM-DDTHH:MM:SS.mmmZ
+    putDigits(text, date.year(), 4);
+    text[4] = '-';
+    putDigits(text + 5, date.month(), 2);
+    text[7] = '-';
+    putDigits(text + 8, date.day(), 2);
+    text[10] = 'T';
+    putDigits(text + 11, time.hour(), 2);
+    text[13] = ':';
+    putDigits(text + 14, time.minute(), 2);
+    text[16] = ':';
+    putDigits(text + 17, time.second(), 2);
+    text[19] = '.';
+    putDigits(text + 20, time.msec(), 3);
+    text[23] = 'Z';
+    return QString::fromLatin1(text, sizeof text);
 }
 
 QDateTime instantFromText(QStringView text)
 {
+    if (text.size() == 24 && text[10] == u'T' && text[13] == u':' && text[16] == u':' && text[19] == u'.'
+        && text[23] == u'Z') {
+        const QDate date = fixedDate(text);
+        const int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2),
+                  ms = digits(text, 20, 3);
+        const QTime time(hour, minute, second, ms);
+        if (date.isValid() && hour >= 0 && minute >= 0 && second >= 0 && ms >= 0 && time.isValid())
+            return QDateTime(date, time, Qt::UTC);
+    }
     if (!hasOffset(text))
         return {};
     return QDateTime::fromString(text.toString(), Qt::ISODateWithMs).toUTC();
@@ -40,12 +108,22 @@ QDateTime instantFromText(QStringView text)
 
 QString dateText(const QDate &date)
 {
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
+    if (!date.isValid())
+        return {};
+    if (date.year() < 1 || date.year() > 9999)
+        return date.toString(Qt::ISODate);
+    char text[10];
+    putDigits(text, date.year(), 4);
+    text[4] = '-';
+    putDigits(text + 5, date.month(), 2);
+    text[7] = '-';
+    putDigits(text + 8, date.day(), 2);
+    return QString::fromLatin1(text, sizeof text);
 }
 
 QDate dateFromText(QStringView text)
 {
-    return text.size() == 10 ? QDate::fromString(text.toString(), Qt::ISODate) : QDate();
+    return text.size() == 10 ? fixedDate(text) : QDate();
 }
 
 namespace detail {
@@ -137,7 +215,13 @@ void write(QByteArray &out, const QString &value)
     static constexpr char hex[] = "0123456789abcdef";
     const QByteArray utf8 = value.toUtf8();
     out.append('"');
-    for (const char c : utf8) {
+    qsizetype plain = 0; // the start of the run of bytes that need no escape
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.constData() + plain, i - plain);
+        plain = i + 1;
         switch (c) {
         case '"': out.append("\\\""); break;
         case '\\': out.append("\\\\"); break;
@@ -146,13 +230,10 @@ void write(QByteArray &out, const QString &value)
         case '\t': out.append("\\t"); break;
         case '\b': out.append("\\b"); break;
         case '\f': out.append("\\f"); break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20)
-                out.append("\\u00").append(hex[(c >> 4) & 0xF]).append(hex[c & 0xF]);
-            else
-                out.append(c);
+        default: out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xF]);
         }
     }
+    out.append(utf8.constData() + plain, utf8.size() - plain);
     out.append('"');
 }
 

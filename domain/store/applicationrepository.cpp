@@ -95,7 +95,7 @@ void ApplicationRepository::save(UnitOfWork &work, Application &application, con
         stamped.createdAt = now;
     stamped.updatedAt = now;
     Records<Application>::save(work, stamped, action);
-    ApplicationSearch::index(m_workspace, stamped);
+    ApplicationSearch::index(work, stamped);
     application = std::move(stamped);
 }
 
@@ -114,12 +114,10 @@ QList<ApplicationSummary> ApplicationRepository::list(const ApplicationFilter &f
                                                       ApplicationOrder order) const
 {
     auto [where, values] = conditionsOf(filter);
-    QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT ") + kSummaryColumns + kFrom + where + orderBy(order)
-                                             + QStringLiteral(" LIMIT ? OFFSET ?"));
     values << page.limit << page.offset;
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(QStringLiteral("SELECT ") + kSummaryColumns + kFrom + where + orderBy(order)
+                                               + QStringLiteral(" LIMIT ? OFFSET ?"),
+                                           values);
     QList<ApplicationSummary> summaries;
     while (query.next())
         summaries.append(summaryFrom(query));
@@ -130,10 +128,7 @@ QList<ApplicationSummary> ApplicationRepository::list(const ApplicationFilter &f
 qint64 ApplicationRepository::count(const ApplicationFilter &filter) const
 {
     const auto [where, values] = conditionsOf(filter);
-    QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT count(*)") + kFrom + where);
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(QStringLiteral("SELECT count(*)") + kFrom + where, values);
     const qint64 count = query.next() ? query.value(0).toLongLong() : 0;
     query.finish();
     return count;
@@ -142,15 +137,12 @@ qint64 ApplicationRepository::count(const ApplicationFilter &filter) const
 QList<StatusCount> ApplicationRepository::countByStatus(const ApplicationFilter &filter) const
 {
     const auto [where, values] = conditionsOf(filter);
-    QSqlQuery &query = m_workspace.statement(
+    QSqlQuery &query = m_workspace.execute(
         QStringLiteral("SELECT a.status, count(*), coalesce(sum(t.total), 0), coalesce(sum(a.approved_grant_cents), 0)")
         + kFrom
         + QStringLiteral(" LEFT JOIN (SELECT application_id, sum(amount_cents) AS total FROM application_items "
                          "GROUP BY application_id) AS t ON t.application_id = a.id")
-        + where + QStringLiteral(" GROUP BY a.status ORDER BY a.status"));
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    m_workspace.exec(query);
+        + where + QStringLiteral(" GROUP BY a.status ORDER BY a.status"), values);
     QList<StatusCount> counts;
     while (query.next())
         counts.append({query.value(0).toString(), query.value(1).toLongLong(), Money::fromCents(query.value(2).toLongLong()),
@@ -166,7 +158,7 @@ QList<ApplicationSummary> ApplicationRepository::summaries(const QStringList &id
     QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT ") + kSummaryColumns + kFrom
                                              + QStringLiteral(" WHERE a.id IN (%1)").arg(store::placeholders(ids.size())));
     for (int i = 0; i < ids.size(); ++i)
-        query.bindValue(i, ids[i]);
+        sql::bind(query, i, ids[i]);
     m_workspace.exec(query);
     QHash<QString, ApplicationSummary> byId;
     while (query.next()) {

@@ -1,10 +1,13 @@
 #include "applicationsearch.h"
 
 #include "application.h"
-#include "transaction.h"
+#include "unitofwork.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QSqlQuery>
+
+#include <algorithm>
 #include <QStringList>
 
 namespace vd {
@@ -13,6 +16,33 @@ namespace {
 
 // The trigram tokenizer indexes runs of three characters (code points).
 constexpr qsizetype kTrigram = 3;
+// Stands for a run of white space or control characters in the character
+// index; a private-use character, so it is a token of its own.
+constexpr QChar kGap(0xE000);
+
+// Whether the character index has the character as a token of its own: the
+// tokenizer's categories L* N* Co M* P* S*, that is all but Z* and C* (Co aside).
+bool isIndexedCharacter(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Separator_Space:
+    case QChar::Separator_Line:
+    case QChar::Separator_Paragraph:
+    case QChar::Other_Control:
+    case QChar::Other_Format:
+    case QChar::Other_Surrogate:
+    case QChar::Other_NotAssigned:
+        return false;
+    default:
+        return true;
+    }
+}
+
+bool isIndexedWord(const QString &word)
+{
+    const QList<uint> codePoints = word.toUcs4();
+    return std::all_of(codePoints.begin(), codePoints.end(), [](uint c) { return isIndexedCharacter(c); });
+}
 
 qsizetype characters(const QString &text)
 {
@@ -62,6 +92,23 @@ QString phrases(const QStringList &words)
 
 } // namespace
 
+QString ApplicationSearch::characterText(QStringView text)
+{
+    QString characters;
+    characters.reserve(text.size() * 2);
+    bool gap = false;
+    for (const char32_t c : text.toUcs4()) {
+        if (isIndexedCharacter(c)) {
+            characters.append(QStringView(QChar::fromUcs4(c))).append(u' ');
+            gap = false;
+        } else if (!gap) {
+            characters.append(kGap).append(u' ');
+            gap = true;
+        }
+    }
+    return characters;
+}
+
 QString ApplicationSearch::indexedText(const Application &application, const BilingualText &enterpriseName,
                                        const QString &brNumber)
 {
@@ -72,22 +119,81 @@ QString ApplicationSearch::indexedText(const Application &application, const Bil
 
 namespace {
 
-void storeText(Workspace &workspace, const QString &applicationId, const QString &text)
+// Brings both indexes up to date with the texts added and changed in this
+// transaction: a few statements for the whole batch.
+void flushPending(Workspace &workspace)
 {
-    // An unchanged text is not written again, so status changes cost the index nothing.
-    QSqlQuery &upsert = workspace.statement(QStringLiteral(
-        "INSERT INTO application_search (application_id, text) VALUES (?, ?) "
-        "ON CONFLICT (application_id) DO UPDATE SET text = excluded.text WHERE text <> excluded.text"));
-    upsert.bindValue(0, applicationId);
-    upsert.bindValue(1, text);
-    workspace.exec(upsert);
+    for (const char *statement : {
+             "INSERT INTO application_search_index (application_search_index, rowid, text) "
+             "SELECT 'delete', rowid, indexed_text FROM application_search_pending",
+             "INSERT INTO application_search_characters (application_search_characters, rowid, characters) "
+             "SELECT 'delete', rowid, indexed_characters FROM application_search_pending",
+             "INSERT INTO application_search_index (rowid, text) SELECT p.rowid, s.text "
+             "FROM application_search_pending AS p JOIN application_search AS s ON s.rowid = p.rowid",
+             "INSERT INTO application_search_characters (rowid, characters) SELECT p.rowid, s.characters "
+             "FROM application_search_pending AS p JOIN application_search AS s ON s.rowid = p.rowid",
+             "INSERT INTO application_search_index (rowid, text) SELECT rowid, text FROM application_search "
+             "WHERE rowid > (SELECT indexed_up_to FROM application_search_state)",
+             "INSERT INTO application_search_characters (rowid, characters) SELECT rowid, characters "
+             "FROM application_search WHERE rowid > (SELECT indexed_up_to FROM application_search_state)",
+             "UPDATE application_search_state SET indexed_up_to = "
+             "(SELECT coalesce(max(rowid), indexed_up_to) FROM application_search)",
+             "DELETE FROM application_search_pending"}) {
+        QSqlQuery &query = workspace.statement(QString::fromLatin1(statement));
+        workspace.exec(query);
+    }
+}
+
+// Keeps an application's text. A new row is indexed at commit as one of the
+// rows added; a changed row that the indexes already hold is noted with what
+// they hold (the first note in a transaction wins).
+void storeText(UnitOfWork &work, const QString &applicationId, const QString &text)
+{
+    Workspace &workspace = work.workspace();
+    work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
+    const QString characters = ApplicationSearch::characterText(text);
+    QSqlQuery &insert = workspace.statement(QStringLiteral(
+        "INSERT INTO application_search (application_id, text, characters) VALUES (?, ?, ?) "
+        "ON CONFLICT (application_id) DO NOTHING"));
+    sql::bind(insert, 0, applicationId);
+    sql::bind(insert, 1, text);
+    sql::bind(insert, 2, characters);
+    workspace.exec(insert);
+    if (insert.numRowsAffected() == 1)
+        return;
+    QSqlQuery &stored = workspace.statement(
+        QStringLiteral("SELECT rowid, text, characters FROM application_search WHERE application_id = ?"));
+    sql::bind(stored, 0, applicationId);
+    workspace.exec(stored);
+    if (!stored.next())
+        return;
+    const qint64 rowid = stored.value(0).toLongLong();
+    const QString indexed = stored.value(1).toString();
+    const QString indexedCharacters = stored.value(2).toString();
+    stored.finish();
+    if (indexed == text) // status changes and the like cost the index nothing
+        return;
+    QSqlQuery &note = workspace.statement(QStringLiteral(
+        "INSERT OR IGNORE INTO application_search_pending (rowid, indexed_text, indexed_characters) "
+        "SELECT ?, ?, ? WHERE ? <= (SELECT indexed_up_to FROM application_search_state)"));
+    sql::bind(note, 0, rowid);
+    sql::bind(note, 1, indexed);
+    sql::bind(note, 2, indexedCharacters);
+    sql::bind(note, 3, rowid);
+    workspace.exec(note);
+    QSqlQuery &update = workspace.statement(
+        QStringLiteral("UPDATE application_search SET text = ?, characters = ? WHERE rowid = ?"));
+    sql::bind(update, 0, text);
+    sql::bind(update, 1, characters);
+    sql::bind(update, 2, rowid);
+    workspace.exec(update);
 }
 
 // Re-indexes the applications a statement selects as (id, reference, title
 // en/zh, description en/zh, enterprise name en/zh, BR number).
-void reindex(Workspace &workspace, QSqlQuery &select)
+void reindex(UnitOfWork &work, QSqlQuery &select)
 {
-    workspace.exec(select);
+    work.workspace().exec(select);
     QList<std::pair<QString, QString>> texts;
     while (select.next()) {
         Application application;
@@ -100,7 +206,7 @@ void reindex(Workspace &workspace, QSqlQuery &select)
     }
     select.finish();
     for (const auto &[id, text] : texts)
-        storeText(workspace, id, text);
+        storeText(work, id, text);
 }
 
 const QString kIndexedColumns = QStringLiteral(
@@ -109,11 +215,12 @@ const QString kIndexedColumns = QStringLiteral(
 
 } // namespace
 
-void ApplicationSearch::index(Workspace &workspace, const Application &application)
+void ApplicationSearch::index(UnitOfWork &work, const Application &application)
 {
+    Workspace &workspace = work.workspace();
     QSqlQuery &enterprise = workspace.statement(
         QStringLiteral("SELECT name_en, name_zh, br_number FROM enterprises WHERE id = ?"));
-    enterprise.bindValue(0, application.enterpriseId);
+    sql::bind(enterprise, 0, application.enterpriseId);
     workspace.exec(enterprise);
     BilingualText name;
     QString brNumber;
@@ -122,65 +229,83 @@ void ApplicationSearch::index(Workspace &workspace, const Application &applicati
         brNumber = enterprise.value(2).toString();
     }
     enterprise.finish();
-    storeText(workspace, application.id, indexedText(application, name, brNumber));
+    storeText(work, application.id, indexedText(application, name, brNumber));
 }
 
-void ApplicationSearch::reindexEnterprise(Workspace &workspace, const QString &enterpriseId)
+void ApplicationSearch::reindexEnterprise(UnitOfWork &work, const QString &enterpriseId)
 {
-    QSqlQuery &select = workspace.statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));
-    select.bindValue(0, enterpriseId);
-    reindex(workspace, select);
+    QSqlQuery &select = work.workspace().statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));
+    sql::bind(select, 0, enterpriseId);
+    reindex(work, select);
 }
 
 void ApplicationSearch::rebuild()
 {
-    Transaction transaction(m_workspace);
-    reindex(m_workspace, m_workspace.statement(kIndexedColumns));
-    transaction.commit();
+    // Recomputes every text, then rebuilds the indexes from the texts as FTS5 does it.
+    UnitOfWork work(m_workspace, QStringLiteral("system"), ChangeOrigin::Synced);
+    reindex(work, m_workspace.statement(kIndexedColumns));
+    m_workspace.run(QStringLiteral("DELETE FROM application_search_pending"));
+    m_workspace.run(QStringLiteral("INSERT INTO application_search_index (application_search_index) VALUES ('rebuild')"));
+    m_workspace.run(
+        QStringLiteral("INSERT INTO application_search_characters (application_search_characters) VALUES ('rebuild')"));
+    m_workspace.run(QStringLiteral("UPDATE application_search_state SET indexed_up_to = "
+                                   "(SELECT coalesce(max(rowid), 0) FROM application_search)"));
+    work.commit();
 }
 
 QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
 {
-    QStringList longWords, shortWords;
-    for (const QString &word : words(query.toLower()))
-        (characters(word) >= kTrigram ? longWords : shortWords) << word;
-    if (longWords.isEmpty() && shortWords.isEmpty())
+    // One index drives the search, newest first: trigrams when there is a
+    // word of three or more characters, else the character index. Every other
+    // word is checked in the text of the rows it yields. Only a short word
+    // with a control character in it, alone, needs a scan of the text.
+    QStringList longWords, shortWords, otherWords;
+    for (const QString &word : words(query.toLower())) {
+        if (characters(word) >= kTrigram)
+            longWords << word;
+        else
+            (isIndexedWord(word) ? shortWords : otherWords) << word;
+    }
+    QString driver;
+    QVariantList values;
+    QStringList checked = otherWords;
+    if (!longWords.isEmpty()) {
+        driver = QStringLiteral("SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?");
+        values << phrases(longWords);
+        checked << shortWords;
+    } else if (!shortWords.isEmpty()) {
+        driver = QStringLiteral(
+            "SELECT rowid FROM application_search_characters WHERE application_search_characters MATCH ?");
+        QStringList spelled;
+        for (const QString &word : std::as_const(shortWords))
+            spelled << characterText(word).trimmed();
+        values << phrases(spelled);
+    } else if (otherWords.isEmpty()) {
         return {};
+    }
 
     QString sql;
-    QVariantList values;
-    if (shortWords.isEmpty()) {
-        // The index alone, newest first, paged inside the FTS query so that
-        // only one page of rows is ever joined.
-        sql = QStringLiteral(
-            "SELECT s.application_id, a.reference FROM ("
-            " SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?"
-            " ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit"
-            " JOIN application_search AS s ON s.rowid = hit.rowid"
-            " JOIN applications AS a ON a.id = s.application_id"
-            " ORDER BY hit.rowid DESC");
-        values << phrases(longWords) << page.limit << page.offset;
+    if (checked.isEmpty()) {
+        // Paged inside the index query, so only one page of rows is joined.
+        sql = QStringLiteral("SELECT s.application_id, a.reference FROM (") + driver
+            + QStringLiteral(" ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit"
+                             " JOIN application_search AS s ON s.rowid = hit.rowid"
+                             " JOIN applications AS a ON a.id = s.application_id ORDER BY hit.rowid DESC");
     } else {
         QStringList conditions;
-        if (!longWords.isEmpty()) {
-            conditions << QStringLiteral(
-                "s.rowid IN (SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?)");
-            values << phrases(longWords);
-        }
-        for (const QString &word : shortWords) {
+        if (!driver.isEmpty())
+            conditions << QStringLiteral("s.rowid IN (") + driver + u')';
+        for (const QString &word : std::as_const(checked)) {
             conditions << QStringLiteral("instr(s.text, ?) > 0");
             values << word;
         }
         sql = QStringLiteral("SELECT s.application_id, a.reference FROM application_search AS s"
                              " JOIN applications AS a ON a.id = s.application_id WHERE ")
             + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
-        values << page.limit << page.offset;
     }
+    values << page.limit << page.offset;
 
-    QSqlQuery &statement = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        statement.bindValue(i, values[i]);
-    m_workspace.exec(statement);
+    QSqlQuery &statement = m_workspace.execute(sql, values);
     QList<SearchHit> hits;
     while (statement.next())
         hits.append({statement.value(0).toString(), statement.value(1).toString()});

@@ -7,6 +7,7 @@
 
 namespace vd {
 
+class UnitOfWork;
 class Workspace;
 struct Application;
 struct BilingualText;
@@ -20,11 +21,13 @@ struct SearchHit
 
 // Bilingual full-text search over applications: reference, title and
 // description in both languages, the enterprise's name in both languages and
-// its BR number. Words of three or more characters go through an FTS5
-// trigram index; shorter ones (科技, "IT") are found by scanning the compact
-// search text. Every word must occur (as a substring, case ignored). User
-// input is always bound and quoted, so FTS syntax (quotes, *, NEAR, AND…)
-// is searched for literally. Newest applications first.
+// its BR number. Every word must occur (as a substring, case ignored). Words
+// of three or more characters go through an FTS5 trigram index; shorter
+// ones (科技, "IT", "/2") through an FTS5 index of single characters, as a
+// phrase. With both kinds in one query, the trigram index finds the rows and
+// the short words are checked in their text.
+// User input is always bound and quoted, so FTS syntax (quotes, *, NEAR,
+// AND…) is searched for literally. Newest applications first.
 class ApplicationSearch
 {
 public:
@@ -35,11 +38,17 @@ public:
     // The text kept for an application: one lower-cased line per field.
     static QString indexedText(const Application &application, const BilingualText &enterpriseName,
                                const QString &brNumber);
+    // The same text for the character index: each character followed by a
+    // space, a run of white space or control characters as one U+E000 (so
+    // that no phrase spans it).
+    static QString characterText(QStringView text);
 
     // Keeping the search text: the repositories call these inside their unit
-    // of work, so the text changes in the same transaction as the record.
-    static void index(Workspace &workspace, const Application &application);
-    static void reindexEnterprise(Workspace &workspace, const QString &enterpriseId);
+    // of work, so the text changes in the same transaction as the record. The
+    // indexes follow once, just before the unit of work commits (until then
+    // searches find the application as it was).
+    static void index(UnitOfWork &work, const Application &application);
+    static void reindexEnterprise(UnitOfWork &work, const QString &enterpriseId);
     // Recomputes the text of every application, in one transaction (after a
     // change to what is indexed).
     void rebuild();

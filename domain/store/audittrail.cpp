@@ -2,11 +2,13 @@
 
 #include "recordjson.h"
 #include "sha256.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
 #include <QSqlQuery>
-#include <QtEndian>
+
+#include <charconv>
 
 namespace vd {
 
@@ -15,29 +17,21 @@ namespace {
 void addField(Sha256 &hasher, std::optional<QByteArrayView> value)
 {
     if (!value) {
-        hasher.add(QByteArrayView("\x00", 1));
+        hasher.add("~");
         return;
     }
-    char prefix[9];
-    prefix[0] = 0x01;
-    qToBigEndian<quint64>(quint64(value->size()), prefix + 1);
-    hasher.add(QByteArrayView(prefix, sizeof prefix));
+    char length[24];
+    const auto end = std::to_chars(length, length + sizeof length - 1, value->size()).ptr;
+    *end = ':';
+    hasher.add(QByteArrayView(length, end + 1 - length));
     hasher.add(*value);
 }
 
-// Column texts are read as BLOBs: the UTF-8 bytes exactly as stored, with no
-// conversion to QString and back.
+// Every column of an entry, texts as their stored bytes.
 const QString kChainColumns = QStringLiteral(
     "seq, CAST(id AS BLOB), CAST(at AS BLOB), CAST(actor_id AS BLOB), CAST(action AS BLOB), "
     "CAST(entity_type AS BLOB), CAST(entity_id AS BLOB), CAST(before_json AS BLOB), CAST(after_json AS BLOB), "
     "previous_hash, hash");
-
-std::optional<QByteArrayView> optionalBytes(const QSqlQuery &query, int column, const QByteArray &bytes)
-{
-    if (query.isNull(column))
-        return std::nullopt;
-    return QByteArrayView(bytes);
-}
 
 AuditEntry entryFrom(const QSqlQuery &query)
 {
@@ -98,9 +92,47 @@ QString AuditVerification::description() const
     return {};
 }
 
+namespace {
+
+QString entryId(Workspace &workspace, qint64 seq)
+{
+    QSqlQuery &query = workspace.statement(QStringLiteral("SELECT id FROM audit_entries WHERE seq = ?"));
+    sql::bind(query, 0, seq);
+    workspace.exec(query);
+    const QString id = query.next() ? query.value(0).toString() : QString();
+    query.finish();
+    return id;
+}
+
+// Why an entry that hashes correctly does not link to the one before it.
+AuditBreak linkBreak(Workspace &workspace, const QByteArray &link, const QByteArray &expected,
+                     const QByteArray &previousLink, qint64 seq, qint64 previousSeq, qint64 *brokenSeq)
+{
+    *brokenSeq = seq;
+    if (previousSeq > 0 && link == previousLink) { // it links past the one before: that one was added
+        *brokenSeq = previousSeq;
+        return AuditBreak::Inserted;
+    }
+    QSqlQuery &successor = workspace.statement(QStringLiteral("SELECT seq FROM audit_entries WHERE previous_hash = ? LIMIT 1"));
+    sql::bind(successor, 0, expected);
+    workspace.exec(successor);
+    const bool elsewhere = successor.next();
+    successor.finish();
+    if (elsewhere) // the entry that follows the last good one is further on
+        return AuditBreak::Reordered;
+    if (previousSeq > 0 && seq == previousSeq + 1) { // no gap: the one before was rewritten, hash and all
+        *brokenSeq = previousSeq;
+        return AuditBreak::Edited;
+    }
+    return AuditBreak::Deleted;
+}
+
+} // namespace
+
 AuditVerification verifyAuditChain(Workspace &workspace)
 {
     AuditVerification result;
+    // Texts are read as BLOBs: their stored UTF-8 bytes, with no conversion.
     QSqlQuery &query = workspace.statement(QStringLiteral("SELECT ") + kChainColumns
                                            + QStringLiteral(" FROM audit_entries ORDER BY seq"));
     workspace.exec(query);
@@ -108,54 +140,32 @@ AuditVerification verifyAuditChain(Workspace &workspace)
     QByteArray expected = auditChainStart();
     QByteArray previousLink = expected; // the previous entry's previous_hash
     qint64 previousSeq = 0;
-    const auto broken = [&](qint64 seq, const QString &id, AuditBreak reason) {
-        result.intact = false;
-        result.firstBrokenSeq = seq;
-        result.brokenEntryId = id;
-        result.reason = reason;
-    };
-    QString previousId;
     while (query.next()) {
-        const QByteArray id = query.value(1).toByteArray();
-        const QByteArray before = query.value(7).toByteArray();
-        const QByteArray after = query.value(8).toByteArray();
+        const qint64 seq = query.value(0).toLongLong();
         const QByteArray link = query.value(9).toByteArray();
         const QByteArray stored = query.value(10).toByteArray();
-        const QByteArray at = query.value(2).toByteArray(), actor = query.value(3).toByteArray(),
-                         action = query.value(4).toByteArray(), type = query.value(5).toByteArray(),
-                         entity = query.value(6).toByteArray();
-        const qint64 seq = query.value(0).toLongLong();
-        const AuditChainFields fields{link, id, at, actor, action, type, entity,
-                                      optionalBytes(query, 7, before), optionalBytes(query, 8, after)};
-        if (auditChainHash(hasher, fields) != stored) {
-            broken(seq, QString::fromUtf8(id), AuditBreak::Edited);
-            break;
-        }
-        if (link != expected) {
+        addField(hasher, link);
+        for (int column = 1; column <= 8; ++column)
+            addField(hasher, query.isNull(column) ? std::nullopt
+                                                  : std::optional<QByteArrayView>(query.value(column).toByteArray()));
+        qint64 brokenSeq = seq;
+        if (hasher.result() != stored) {
+            result.reason = AuditBreak::Edited;
+        } else if (link != expected) {
             query.finish();
-            if (link == previousLink && previousSeq > 0) {
-                broken(previousSeq, previousId, AuditBreak::Inserted);
-            } else {
-                QSqlQuery &successor = workspace.statement(
-                    QStringLiteral("SELECT seq FROM audit_entries WHERE previous_hash = ? LIMIT 1"));
-                successor.bindValue(0, expected);
-                workspace.exec(successor);
-                const bool elsewhere = successor.next();
-                successor.finish();
-                if (elsewhere)
-                    broken(seq, QString::fromUtf8(id), AuditBreak::Reordered);
-                else if (seq == previousSeq + 1 && previousSeq > 0) // the previous entry was rewritten, hash and all
-                    broken(previousSeq, previousId, AuditBreak::Edited);
-                else
-                    broken(seq, QString::fromUtf8(id), AuditBreak::Deleted);
-            }
-            break;
+            result.reason = linkBreak(workspace, link, expected, previousLink, seq, previousSeq, &brokenSeq);
+        } else {
+            ++result.entriesChecked;
+            expected = stored;
+            previousLink = link;
+            previousSeq = seq;
+            continue;
         }
-        ++result.entriesChecked;
-        expected = stored;
-        previousLink = link;
-        previousSeq = seq;
-        previousId = QString::fromUtf8(id);
+        query.finish();
+        result.intact = false;
+        result.firstBrokenSeq = brokenSeq;
+        result.brokenEntryId = entryId(workspace, brokenSeq);
+        break;
     }
     query.finish();
     result.headHash = expected;
@@ -164,10 +174,7 @@ AuditVerification verifyAuditChain(Workspace &workspace)
 
 QList<AuditEntry> AuditTrail::select(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery &query = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(sql, values);
     QList<AuditEntry> entries;
     while (query.next())
         entries.append(entryFrom(query));

@@ -30,11 +30,12 @@ struct AuditEntry
 };
 
 // The chain (docs/storage.md): hash = SHA-256 of the fields below in this
-// order, each written as the byte 0x00 when NULL, or as the byte 0x01, its
-// length as an unsigned 64-bit big-endian number, and its bytes: the previous
-// entry's hash (32 raw bytes; 32 zero bytes for the first entry), then the
-// UTF-8 texts of id, at, actor_id, action, entity_type, entity_id,
-// before_json and after_json exactly as stored.
+// order, each written as "~" when NULL, or as its length in bytes in ASCII
+// decimal, ":", and its bytes: the previous entry's hash (32 raw bytes; 32
+// zero bytes for the first entry), then id, at, actor_id, action,
+// entity_type, entity_id, before_json and after_json exactly as stored
+// (UTF-8). The same bytes can be built in SQL, which is how the trail is
+// verified without converting any column.
 struct AuditChainFields
 {
     QByteArrayView previousHash;

@@ -12,7 +12,7 @@ void EnterpriseRepository::save(UnitOfWork &work, Enterprise &enterprise, const 
     const bool known = Records<Enterprise>::revisionOf(m_workspace, enterprise.id).has_value();
     Records<Enterprise>::save(work, enterprise, action);
     if (known) // a new enterprise has no applications yet
-        ApplicationSearch::reindexEnterprise(m_workspace, enterprise.id);
+        ApplicationSearch::reindexEnterprise(work, enterprise.id);
 }
 
 void EnterpriseRepository::save(UnitOfWork &work, EnterpriseRelation &relation, const QString &action)
@@ -53,7 +53,7 @@ QList<ApplicationHistoryEntry> EnterpriseRepository::history(const QString &ente
     QSqlQuery &query = m_workspace.statement(QStringLiteral(
         "SELECT reference, submitted, status, approved_grant_cents, final_grant_cents FROM applications "
         "WHERE enterprise_id = ? AND reference IS NOT NULL ORDER BY submitted, reference"));
-    query.bindValue(0, enterpriseId);
+    sql::bind(query, 0, enterpriseId);
     m_workspace.exec(query);
     QList<ApplicationHistoryEntry> history;
     while (query.next()) {
@@ -79,7 +79,7 @@ QList<RelatedEnterprise> EnterpriseRepository::relatedEnterprises(const QString 
         "ELSE r.enterprise_id END "
         "WHERE r.enterprise_id = ? OR r.related_enterprise_id = ? ORDER BY e.br_number"));
     for (int i = 0; i < 3; ++i)
-        query.bindValue(i, enterpriseId);
+        sql::bind(query, i, enterpriseId);
     m_workspace.exec(query);
     QList<std::pair<QString, RelatedEnterprise>> related;
     while (query.next())

@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "transaction.h"
+#include "sql.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -13,17 +14,16 @@ namespace vd {
 namespace {
 
 const QString kColumns = QStringLiteral(
-    "operation_number, operation_id, entity_type, entity_id, operation, CAST(payload AS BLOB), base_revision, "
-    "created_at, state, attempts, result_reason");
+    "o.operation_number, o.operation_id, o.entity_type, o.entity_id, o.operation, "
+    "CAST(coalesce(a.after_json, a.before_json) AS BLOB), o.base_revision, o.created_at, o.state, o.attempts, "
+    "o.result_reason");
+const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a ON a.seq = o.operation_number");
 
 } // namespace
 
 QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery &query = m_workspace.statement(sql);
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values[i]);
-    m_workspace.exec(query);
+    QSqlQuery &query = m_workspace.execute(sql, values);
     QList<OutboxEntry> entries;
     while (query.next()) {
         OutboxEntry &entry = entries.emplace_back();
@@ -45,8 +45,8 @@ QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values
 
 QList<OutboxEntry> Outbox::pending(int limit) const
 {
-    return select(QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM outbox WHERE state = 'pending' ORDER BY operation_number LIMIT ?"),
+    return select(QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE o.state = 'pending' ORDER BY o.operation_number LIMIT ?"),
                   {limit});
 }
 
@@ -58,29 +58,35 @@ qint64 Outbox::pendingCount() const
 
 QList<OutboxEntry> Outbox::needingAttention() const
 {
-    return select(QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM outbox WHERE state IN ('conflict', 'rejected') ORDER BY operation_number"),
+    return select(QStringLiteral("SELECT ") + kColumns + kFrom
+                      + QStringLiteral(" WHERE o.state IN ('conflict', 'rejected') ORDER BY o.operation_number"),
                   {});
 }
 
 void Outbox::acknowledge(const QList<OutboxAcknowledgement> &answers)
 {
-    static const QStringList answered{QStringLiteral("applied"), QStringLiteral("duplicate"), QStringLiteral("conflict"),
-                                      QStringLiteral("rejected")};
+    static const QStringList done{QStringLiteral("applied"), QStringLiteral("duplicate")};
+    static const QStringList refused{QStringLiteral("conflict"), QStringLiteral("rejected")};
     Transaction transaction(m_workspace);
-    QSqlQuery &update = m_workspace.statement(QStringLiteral(
+    QSqlQuery &remove = m_workspace.statement(QStringLiteral("DELETE FROM outbox WHERE operation_number = ?"));
+    QSqlQuery &keep = m_workspace.statement(QStringLiteral(
         "UPDATE outbox SET state = ?, result_reason = ?, acknowledged_at = ? WHERE operation_number = ?"));
     const QString now = record::instantText(QDateTime::currentDateTimeUtc());
     for (const OutboxAcknowledgement &answer : answers) {
-        if (!answered.contains(answer.state))
+        if (done.contains(answer.state)) {
+            sql::bind(remove, 0, answer.operationNumber);
+            m_workspace.exec(remove);
+        } else if (refused.contains(answer.state)) {
+            sql::bind(keep, 0, answer.state);
+            sql::bind(keep, 1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
+            sql::bind(keep, 2, now);
+            sql::bind(keep, 3, answer.operationNumber);
+            m_workspace.exec(keep);
+        } else {
             throw DomainError(QStringLiteral("INPUT_ERROR"), QString::number(answer.operationNumber),
                               QCoreApplication::translate("vd::Outbox", "unknown answer \"%1\" for a queued change")
                                   .arg(answer.state));
-        update.bindValue(0, answer.state);
-        update.bindValue(1, answer.reason.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(answer.reason));
-        update.bindValue(2, now);
-        update.bindValue(3, answer.operationNumber);
-        m_workspace.exec(update);
+        }
     }
     transaction.commit();
 }
@@ -91,7 +97,7 @@ void Outbox::countAttempt(const QList<qint64> &operationNumbers)
     QSqlQuery &update = m_workspace.statement(
         QStringLiteral("UPDATE outbox SET attempts = attempts + 1 WHERE operation_number = ?"));
     for (const qint64 number : operationNumbers) {
-        update.bindValue(0, number);
+        sql::bind(update, 0, number);
         m_workspace.exec(update);
     }
     transaction.commit();

@@ -12,15 +12,15 @@ class Workspace;
 // An operation queued for the back office (DESIGN.md §5).
 struct OutboxEntry
 {
-    qint64 operationNumber = 0; // this device's operation number, increasing, never reused
+    qint64 operationNumber = 0; // this device's operation number (its audit entry's seq): increasing, never reused
     QString operationId;        // UUID
     QString entityType;
     QString entityId;
     QString operation;          // upsert | delete
-    QByteArray payload;         // compact JSON of the record (before it, for a delete)
+    QByteArray payload;         // compact JSON of the record (before it, for a delete), from its audit entry
     qint64 baseRevision = 0;
     QDateTime createdAt;
-    QString state;              // pending | applied | duplicate | conflict | rejected
+    QString state;              // pending | conflict | rejected
     int attempts = 0;
     QString resultReason;
 };
@@ -45,8 +45,9 @@ public:
     qint64 pendingCount() const;
     // Operations the back office refused or found in conflict, for a person to see.
     QList<OutboxEntry> needingAttention() const;
-    // Records the answers, in one transaction; an answered operation is no
-    // longer pending and is never sent again.
+    // Records the answers, in one transaction: an applied (or duplicate)
+    // operation leaves the queue; one in conflict or rejected stays, with the
+    // reason, for a person to see. Neither is pending or sent again.
     void acknowledge(const QList<OutboxAcknowledgement> &answers);
     // Counts an attempt to send these operations (for the person's view of a stuck queue).
     void countAttempt(const QList<qint64> &operationNumbers);

@@ -25,13 +25,14 @@
 #include "page.h"
 #include "recordjson.h"
 #include "unitofwork.h"
+#include "sql.h"
+#include "uuid.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>
 #include <QStringList>
-#include <QUuid>
 
 #include <type_traits>
 
@@ -70,11 +71,6 @@ concept StoredRecord = FieldRecord<Record> && requires { Table<Record>::name; };
 template <typename Value> inline constexpr bool isList = false;
 template <typename Part> inline constexpr bool isList<QList<Part>> = true;
 
-inline QString newRecordId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
 inline QString quoted(const QString &name)
 {
     return u'"' + name + u'"';
@@ -89,7 +85,7 @@ template <typename Value> struct Column;
 template <> struct Column<QString>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const QString &v) { q.bindValue(pos++, v.isEmpty() ? nullText() : QVariant(v)); }
+    static void bind(QSqlQuery &q, int &pos, const QString &v) { sql::bind(q, pos++, v.isEmpty() ? nullText() : QVariant(v)); }
     static void read(const QSqlQuery &q, int &pos, QString &v) { v = q.value(pos++).toString(); }
 };
 
@@ -98,7 +94,7 @@ template <> struct Column<std::optional<QString>>
     static void names(QStringList &out, const QString &name) { out << name; }
     static void bind(QSqlQuery &q, int &pos, const std::optional<QString> &v)
     {
-        q.bindValue(pos++, !v ? nullText() : v->isEmpty() ? QVariant(QStringLiteral("")) : QVariant(*v));
+        sql::bind(q, pos++, !v ? nullText() : v->isEmpty() ? QVariant(QStringLiteral("")) : QVariant(*v));
     }
     static void read(const QSqlQuery &q, int &pos, std::optional<QString> &v)
     {
@@ -110,28 +106,28 @@ template <> struct Column<std::optional<QString>>
 template <> struct Column<bool>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, bool v) { q.bindValue(pos++, v ? 1 : 0); }
+    static void bind(QSqlQuery &q, int &pos, bool v) { sql::bind(q, pos++, v ? 1 : 0); }
     static void read(const QSqlQuery &q, int &pos, bool &v) { v = q.value(pos++).toLongLong() != 0; }
 };
 
 template <> struct Column<int>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, int v) { q.bindValue(pos++, v); }
+    static void bind(QSqlQuery &q, int &pos, int v) { sql::bind(q, pos++, v); }
     static void read(const QSqlQuery &q, int &pos, int &v) { v = q.value(pos++).toInt(); }
 };
 
 template <> struct Column<qint64>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, qint64 v) { q.bindValue(pos++, qlonglong(v)); }
+    static void bind(QSqlQuery &q, int &pos, qint64 v) { sql::bind(q, pos++, qlonglong(v)); }
     static void read(const QSqlQuery &q, int &pos, qint64 &v) { v = q.value(pos++).toLongLong(); }
 };
 
 template <> struct Column<std::optional<int>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<int> &v) { q.bindValue(pos++, v ? QVariant(*v) : nullInteger()); }
+    static void bind(QSqlQuery &q, int &pos, const std::optional<int> &v) { sql::bind(q, pos++, v ? QVariant(*v) : nullInteger()); }
     static void read(const QSqlQuery &q, int &pos, std::optional<int> &v)
     {
         v = q.isNull(pos) ? std::nullopt : std::optional<int>(q.value(pos).toInt());
@@ -142,7 +138,7 @@ template <> struct Column<std::optional<int>>
 template <> struct Column<Money>
 {
     static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_cents"); }
-    static void bind(QSqlQuery &q, int &pos, Money v) { q.bindValue(pos++, qlonglong(v.cents())); }
+    static void bind(QSqlQuery &q, int &pos, Money v) { sql::bind(q, pos++, qlonglong(v.cents())); }
     static void read(const QSqlQuery &q, int &pos, Money &v) { v = Money::fromCents(q.value(pos++).toLongLong()); }
 };
 
@@ -151,7 +147,7 @@ template <> struct Column<std::optional<Money>>
     static void names(QStringList &out, const QString &name) { Column<Money>::names(out, name); }
     static void bind(QSqlQuery &q, int &pos, const std::optional<Money> &v)
     {
-        q.bindValue(pos++, v ? QVariant(qlonglong(v->cents())) : nullInteger());
+        sql::bind(q, pos++, v ? QVariant(qlonglong(v->cents())) : nullInteger());
     }
     static void read(const QSqlQuery &q, int &pos, std::optional<Money> &v)
     {
@@ -169,14 +165,14 @@ template <> struct Column<Percentage>
             base.chop(4);
         out << base + QStringLiteral("_bp");
     }
-    static void bind(QSqlQuery &q, int &pos, Percentage v) { q.bindValue(pos++, v.hundredths()); }
+    static void bind(QSqlQuery &q, int &pos, Percentage v) { sql::bind(q, pos++, v.hundredths()); }
     static void read(const QSqlQuery &q, int &pos, Percentage &v) { v = Percentage::fromHundredths(q.value(pos++).toInt()); }
 };
 
 template <> struct Column<QDate>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const QDate &v) { q.bindValue(pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
+    static void bind(QSqlQuery &q, int &pos, const QDate &v) { sql::bind(q, pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
     static void read(const QSqlQuery &q, int &pos, QDate &v) { v = record::dateFromText(q.value(pos++).toString()); }
 };
 
@@ -196,7 +192,7 @@ template <> struct Column<QDateTime>
     static void names(QStringList &out, const QString &name) { out << name; }
     static void bind(QSqlQuery &q, int &pos, const QDateTime &v)
     {
-        q.bindValue(pos++, v.isValid() ? QVariant(record::instantText(v)) : nullText());
+        sql::bind(q, pos++, v.isValid() ? QVariant(record::instantText(v)) : nullText());
     }
     static void read(const QSqlQuery &q, int &pos, QDateTime &v) { v = record::instantFromText(q.value(pos++).toString()); }
 };
@@ -362,7 +358,7 @@ void assignPartIds(Record &record)
                 for (auto &part : record.*(field.member)) {
                     if constexpr (requires { part.id; }) {
                         if (part.id.isEmpty())
-                            part.id = newRecordId();
+                            part.id = newUuid();
                     }
                     assignPartIds(part);
                 }
@@ -380,17 +376,17 @@ void writeParts(Workspace &workspace, const Record &record, bool replacing)
         forEachField<Record>([&](const auto &field) {
             using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
             if constexpr (isList<Value>) {
-                const PartsSql &sql = partsSqlOf<Record>()[QString::fromLatin1(field.name)];
+                const PartsSql &statements = *partsSqlOf<Record>().constFind(QString::fromLatin1(field.name));
                 if (replacing) {
-                    QSqlQuery &remove = workspace.statement(sql.removeAll);
-                    remove.bindValue(0, record.id);
+                    QSqlQuery &remove = workspace.statement(statements.removeAll);
+                    sql::bind(remove, 0, record.id);
                     workspace.exec(remove);
                 }
-                QSqlQuery &insert = workspace.statement(sql.insert);
+                QSqlQuery &insert = workspace.statement(statements.insert);
                 const Value &parts = record.*(field.member);
                 for (qsizetype i = 0; i < parts.size(); ++i) {
-                    insert.bindValue(0, record.id);
-                    insert.bindValue(1, int(i));
+                    sql::bind(insert, 0, record.id);
+                    sql::bind(insert, 1, int(i));
                     int pos = 2;
                     bindOwnColumns(insert, pos, parts[i]);
                     workspace.exec(insert);
@@ -409,8 +405,9 @@ void readParts(Workspace &workspace, Record &record)
         forEachField<Record>([&](const auto &field) {
             using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
             if constexpr (isList<Value>) {
-                QSqlQuery &select = workspace.statement(partsSqlOf<Record>()[QString::fromLatin1(field.name)].select);
-                select.bindValue(0, record.id);
+                QSqlQuery &select =
+                    workspace.statement(partsSqlOf<Record>().constFind(QString::fromLatin1(field.name))->select);
+                sql::bind(select, 0, record.id);
                 workspace.exec(select);
                 Value &parts = record.*(field.member);
                 parts.clear();
@@ -450,7 +447,8 @@ const TableSql &tableSqlOf()
         const QString list = columnList(columns);
         return TableSql{
             list,
-            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(table, list, placeholders(columns.size())),
+            QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (\"id\") DO NOTHING")
+                .arg(table, list, placeholders(columns.size())),
             QStringLiteral("UPDATE %1 SET %2 WHERE \"id\" = ?").arg(table, assignments.join(QStringLiteral(", "))),
             QStringLiteral("SELECT %1 FROM %2 WHERE \"id\" = ?").arg(list, table),
             QStringLiteral("SELECT \"revision\" FROM %1 WHERE \"id\" = ?").arg(table),
@@ -469,7 +467,7 @@ public:
     static std::optional<qint64> revisionOf(Workspace &workspace, const QString &id)
     {
         QSqlQuery &query = workspace.statement(tableSqlOf<Record>().revisionById);
-        query.bindValue(0, id);
+        sql::bind(query, 0, id);
         workspace.exec(query);
         const std::optional<qint64> revision =
             query.next() ? std::optional<qint64>(query.value(0).toLongLong()) : std::nullopt;
@@ -501,35 +499,48 @@ public:
     // Inserts or updates the record and its parts, and records the change in
     // the unit of work. A record with a revision member must carry the stored
     // revision (0 for a new one), else STALE_REVISION; on success the record
-    // has its new revision and the ids it was given.
+    // has its new revision and the ids it was given. A synced change keeps the
+    // revision it arrived with.
     static void save(UnitOfWork &work, Record &record, const QString &action)
     {
         Workspace &workspace = work.workspace();
+        const bool synced = work.origin() == ChangeOrigin::Synced;
         Record saved = record;
         if (saved.id.isEmpty())
-            saved.id = newRecordId();
+            saved.id = newUuid();
         assignPartIds(saved);
-        const std::optional<qint64> stored = revisionOf(workspace, saved.id);
-        const qint64 base = stored.value_or(0);
-        qint64 revision = base + 1;
-        if constexpr (requires { saved.revision; }) {
-            if (work.origin() == ChangeOrigin::Synced)
-                revision = saved.revision;
-            else if (saved.revision != base)
-                throw staleRevision(saved.id, base, saved.revision);
-            saved.revision = revision;
+        std::optional<qint64> claimed; // the revision the caller read, for records that carry one
+        if constexpr (requires { saved.revision; })
+            claimed = saved.revision;
+
+        // What claims to be new is inserted at once; the stored revision is
+        // read only when the id turns out to be taken (bulk writes are mostly new).
+        if (!claimed || *claimed == 0 || synced) {
+            const qint64 revision = synced && claimed ? *claimed : 1;
+            if (insertIfNew(workspace, saved, revision)) {
+                setRevision(saved, revision);
+                writeParts(workspace, saved, false);
+                work.record({action.isEmpty() ? QStringLiteral("create") : action, entity(), saved.id, QByteArray(),
+                             record::toCompactJson(saved), 0});
+                record = std::move(saved);
+                return;
+            }
         }
-        const QByteArray before = stored ? record::toCompactJson(*find(workspace, saved.id)) : QByteArray();
-        QSqlQuery &write = workspace.statement(stored ? tableSqlOf<Record>().update : tableSqlOf<Record>().insert);
+        const std::optional<qint64> stored = revisionOf(workspace, saved.id);
+        if (!stored || (!synced && claimed && *claimed != *stored))
+            throw staleRevision(saved.id, stored.value_or(0), claimed.value_or(0));
+        const qint64 revision = synced && claimed ? *claimed : *stored + 1;
+        const QByteArray before = record::toCompactJson(*find(workspace, saved.id));
+        setRevision(saved, revision);
+        QSqlQuery &update = workspace.statement(tableSqlOf<Record>().update);
         int pos = 0;
-        bindOwnColumns(write, pos, saved);
-        write.bindValue(pos++, revision);
-        if (stored)
-            write.bindValue(pos++, saved.id);
-        workspace.exec(write);
-        writeParts(workspace, saved, stored.has_value());
-        work.record({action.isEmpty() ? (stored ? QStringLiteral("update") : QStringLiteral("create")) : action,
-                     entity(), saved.id, before, record::toCompactJson(saved), base});
+        bindOwnColumns(update, pos, saved);
+        sql::bind(update, pos++, revision);
+        sql::bind(update, pos++, saved.id);
+        workspace.exec(update);
+        writeParts(workspace, saved, true);
+        work.record({action.isEmpty() ? QStringLiteral("update") : action, entity(), saved.id, before,
+                     record::toCompactJson(saved), *stored});
         record = std::move(saved);
     }
 
@@ -543,7 +554,7 @@ public:
                               QCoreApplication::translate("vd::Records", "there is no such record to remove"));
         const qint64 revision = revisionOf(workspace, id).value_or(0);
         QSqlQuery &remove = workspace.statement(tableSqlOf<Record>().removeById);
-        remove.bindValue(0, id);
+        sql::bind(remove, 0, id);
         workspace.exec(remove);
         work.record({action.isEmpty() ? QStringLiteral("delete") : action, entity(), id,
                      record::toCompactJson(*existing), QByteArray(), revision});
@@ -558,12 +569,27 @@ private:
                                "reload it and make the change again").arg(stored).arg(yours));
     }
 
+    static void setRevision(Record &record, qint64 revision)
+    {
+        if constexpr (requires { record.revision; })
+            record.revision = revision;
+    }
+
+    // INSERT … ON CONFLICT (id) DO NOTHING: false when the id is already stored.
+    // Any other constraint that fails still fails loudly.
+    static bool insertIfNew(Workspace &workspace, const Record &record, qint64 revision)
+    {
+        QSqlQuery &insert = workspace.statement(tableSqlOf<Record>().insert);
+        int pos = 0;
+        bindOwnColumns(insert, pos, record);
+        sql::bind(insert, pos, revision);
+        workspace.exec(insert);
+        return insert.numRowsAffected() == 1;
+    }
+
     static QList<Record> select(Workspace &workspace, const QString &sql, const QVariantList &values)
     {
-        QSqlQuery &query = workspace.statement(sql);
-        for (int i = 0; i < values.size(); ++i)
-            query.bindValue(i, values[i]);
-        workspace.exec(query);
+        QSqlQuery &query = workspace.execute(sql, values);
         QList<Record> records;
         while (query.next()) {
             Record &record = records.emplace_back();

@@ -31,6 +31,38 @@ void fail(const QSqlError &error, const QString &statement, const QString &datab
                           .arg(error.text(), statement.simplified()));
 }
 
+QString namedPlaceholders(const QString &statement)
+{
+    QString named;
+    named.reserve(statement.size() + 64);
+    int index = 0;
+    QChar quote;
+    for (const QChar c : statement) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+        } else if (c == u'\'' || c == u'"' || c == u'`') {
+            quote = c;
+        } else if (c == u'?') {
+            named += QStringLiteral(":p") + QString::number(index++);
+            continue;
+        }
+        named += c;
+    }
+    return named;
+}
+
+void bind(QSqlQuery &query, int index, const QVariant &value)
+{
+    static const QList<QString> names = [] {
+        QList<QString> result;
+        for (int i = 0; i < 256; ++i)
+            result.append(QStringLiteral(":p") + QString::number(i));
+        return result;
+    }();
+    query.bindValue(index < names.size() ? names[index] : QStringLiteral(":p") + QString::number(index), value);
+}
+
 void exec(QSqlQuery &query, const QString &where)
 {
     if (!query.exec())

@@ -2,10 +2,11 @@
 
 #include "audittrail.h"
 #include "recordjson.h"
+#include "sql.h"
+#include "uuid.h"
 #include "workspace.h"
 
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace vd {
 
@@ -18,9 +19,10 @@ QVariant storedText(const QByteArray &bytes)
     return bytes.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(QString::fromUtf8(bytes));
 }
 
-QVariant storedOptionalText(const QByteArray &bytes)
+// The JSON goes in as its UTF-8 bytes (a BLOB), as it is hashed.
+QVariant storedJson(const QByteArray &bytes)
 {
-    return bytes.isNull() ? QVariant(QMetaType::fromType<QString>()) : storedText(bytes);
+    return bytes.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
 }
 
 QByteArray utf8(const QString &text)
@@ -36,7 +38,7 @@ std::optional<QByteArrayView> optionalView(const QByteArray &bytes)
 
 QByteArray newId()
 {
-    return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
+    return newUuid().toLatin1();
 }
 
 } // namespace
@@ -79,32 +81,32 @@ void UnitOfWork::record(const RecordedChange &change)
     QSqlQuery &audit = m_workspace.statement(QStringLiteral(
         "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
         "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    audit.bindValue(0, m_lastSeq + 1);
-    audit.bindValue(1, storedText(id));
-    audit.bindValue(2, storedText(at));
-    audit.bindValue(3, storedText(actor));
-    audit.bindValue(4, storedText(action));
-    audit.bindValue(5, storedText(type));
-    audit.bindValue(6, storedText(entity));
-    const QVariant before = storedOptionalText(change.beforeJson), after = storedOptionalText(change.afterJson);
-    audit.bindValue(7, before);
-    audit.bindValue(8, after);
-    audit.bindValue(9, m_lastHash);
-    audit.bindValue(10, hash);
+    sql::bind(audit, 0, m_lastSeq + 1);
+    sql::bind(audit, 1, storedText(id));
+    sql::bind(audit, 2, storedText(at));
+    sql::bind(audit, 3, storedText(actor));
+    sql::bind(audit, 4, storedText(action));
+    sql::bind(audit, 5, storedText(type));
+    sql::bind(audit, 6, storedText(entity));
+    const QVariant before = storedJson(change.beforeJson), after = storedJson(change.afterJson);
+    sql::bind(audit, 7, before);
+    sql::bind(audit, 8, after);
+    sql::bind(audit, 9, m_lastHash);
+    sql::bind(audit, 10, hash);
     m_workspace.exec(audit);
 
     if (m_origin == ChangeOrigin::Local) {
         const bool removal = change.afterJson.isNull();
         QSqlQuery &outbox = m_workspace.statement(QStringLiteral(
-            "INSERT INTO outbox (operation_id, entity_type, entity_id, operation, payload, base_revision, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
-        outbox.bindValue(0, storedText(newId()));
-        outbox.bindValue(1, change.entityType);
-        outbox.bindValue(2, change.entityId);
-        outbox.bindValue(3, removal ? QStringLiteral("delete") : QStringLiteral("upsert"));
-        outbox.bindValue(4, removal ? before : after);
-        outbox.bindValue(5, change.baseRevision);
-        outbox.bindValue(6, storedText(at));
+            "INSERT INTO outbox (operation_number, operation_id, entity_type, entity_id, operation, base_revision, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        sql::bind(outbox, 0, m_lastSeq + 1);
+        sql::bind(outbox, 1, storedText(newId()));
+        sql::bind(outbox, 2, change.entityType);
+        sql::bind(outbox, 3, change.entityId);
+        sql::bind(outbox, 4, removal ? QStringLiteral("delete") : QStringLiteral("upsert"));
+        sql::bind(outbox, 5, change.baseRevision);
+        sql::bind(outbox, 6, storedText(at));
         m_workspace.exec(outbox);
     }
     ++m_lastSeq;
@@ -112,8 +114,20 @@ void UnitOfWork::record(const RecordedChange &change)
     ++m_recorded;
 }
 
+void UnitOfWork::beforeCommit(const QString &name, std::function<void()> step)
+{
+    for (const auto &registered : m_beforeCommit) {
+        if (registered.first == name)
+            return;
+    }
+    m_beforeCommit.emplace_back(name, std::move(step));
+}
+
 void UnitOfWork::commit()
 {
+    for (const auto &step : m_beforeCommit)
+        step.second();
+    m_beforeCommit.clear();
     m_transaction.commit();
 }
 

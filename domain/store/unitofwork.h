@@ -7,15 +7,21 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+#include <vector>
+
 namespace vd {
 
 class Workspace;
 
-// Where a change comes from. A local change is queued in the outbox for the
-// back office; a change applied from the back office (a sync pull, or the back
-// office's own store) is audited but not queued again, and keeps the revision
-// it arrived with.
-enum class ChangeOrigin { Local, Synced };
+// Where a change comes from, which decides whether it is queued for the
+// back office and how revisions are kept.
+enum class ChangeOrigin {
+    Local,  // made on this device: revisions checked and incremented; queued in the outbox
+    Server, // made where the records are authoritative (the back office's own store; demo data and
+            // restores that must not be pushed): revisions checked and incremented; not queued
+    Synced, // received from the back office: stored with the revision it carries; not queued
+};
 
 // One change to one record, as the audit trail and the outbox keep it.
 struct RecordedChange
@@ -30,7 +36,7 @@ struct RecordedChange
 
 // Every change that matters, in one transaction (DESIGN.md §4): the records,
 // one audit entry per record changed (hash-chained to the previous entry) and,
-// for local changes, one outbox entry per record for sync. Nothing is kept
+// for local changes, one outbox entry per record for sync. Every origin is audited. Nothing is kept
 // unless commit() is called; a throw or a crash at any point leaves all of it
 // or none.
 //
@@ -61,6 +67,11 @@ public:
     void record(const RecordedChange &change);
     qint64 changesRecorded() const { return m_recorded; }
 
+    // Work done once per unit of work just before COMMIT, inside the
+    // transaction (such as bringing the search index up to date); a step
+    // registered again under the same name is not added twice.
+    void beforeCommit(const QString &name, std::function<void()> step);
+
     void commit();
 
 private:
@@ -75,6 +86,7 @@ private:
     qint64 m_lastSeq = -1; // -1 until the chain head is read
     QByteArray m_lastHash;
     qint64 m_recorded = 0;
+    std::vector<std::pair<QString, std::function<void()>>> m_beforeCommit;
 };
 
 } // namespace vd

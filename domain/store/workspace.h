@@ -47,12 +47,16 @@ public:
     QSqlDatabase database() const { return m_database; }
 
     // A statement prepared once per workspace and reused (forward-only for
-    // reads). Bind its values and run it with exec(); read every row you need
-    // before running another statement that could reuse it.
+    // reads), written with ? placeholders. Bind its values with sql::bind()
+    // (sql.h), run it with exec(), and read every row you need before running
+    // another statement that could reuse it.
     QSqlQuery &statement(const QString &sql);
     // Runs a prepared statement; a failure throws DomainError (STORAGE_ERROR
     // or WORKSPACE_BUSY) with the statement and the driver's error.
     void exec(QSqlQuery &query) const;
+    // The statement, prepared once, run with these values bound in order;
+    // read its rows, then finish() it.
+    QSqlQuery &execute(const QString &sql, const QVariantList &values);
     // Runs a statement once.
     QSqlQuery run(const QString &sql) const;
 

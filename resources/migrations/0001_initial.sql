@@ -111,31 +111,32 @@ CREATE TABLE application_items (
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     months INTEGER CHECK (months > 0),
     justification TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX application_items_by_application ON application_items (application_id, position);
 
+-- Parts that nothing refers to are keyed by their place in their record; their
+-- ids are kept but not indexed.
 CREATE TABLE budget_item_quotations (
-    id TEXT PRIMARY KEY NOT NULL,
     budget_item_id TEXT NOT NULL REFERENCES application_items (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
+    id TEXT NOT NULL,
     supplier TEXT,
     amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
     selected INTEGER NOT NULL CHECK (selected IN (0, 1)),
-    platform INTEGER NOT NULL CHECK (platform IN (0, 1))
-);
-CREATE INDEX budget_item_quotations_by_item ON budget_item_quotations (budget_item_id, position);
+    platform INTEGER NOT NULL CHECK (platform IN (0, 1)),
+    PRIMARY KEY (budget_item_id, position)
+) WITHOUT ROWID;
 
 CREATE TABLE application_attachments (
-    id TEXT PRIMARY KEY NOT NULL,
     application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
     position INTEGER NOT NULL,
+    id TEXT NOT NULL,
     kind TEXT,
     file_name TEXT,
     sha256 TEXT CHECK (length(sha256) = 64),
-    size INTEGER NOT NULL CHECK (size >= 0)
-);
-CREATE INDEX application_attachments_by_application ON application_attachments (application_id, position);
-CREATE INDEX application_attachments_by_content ON application_attachments (sha256);
+    size INTEGER NOT NULL CHECK (size >= 0),
+    PRIMARY KEY (application_id, position)
+) WITHOUT ROWID;
 
 CREATE TABLE application_declarations (
     application_id TEXT NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
@@ -156,7 +157,7 @@ CREATE TABLE status_changes (
     actor_id TEXT,
     at TEXT NOT NULL,
     reason TEXT
-);
+) WITHOUT ROWID;
 CREATE INDEX status_changes_by_application ON status_changes (application_id, at);
 
 -- Casework.
@@ -403,7 +404,9 @@ CREATE INDEX payments_by_status ON payments (status);
 
 -- The audit trail: append-only and hash-chained (docs/storage.md gives the
 -- exact definition). seq is the order of the chain; hash covers the previous
--- entry's hash and this entry's column texts exactly as stored.
+-- entry's hash and this entry's columns exactly as stored. The JSON of the
+-- record before and after is kept as its UTF-8 bytes in a BLOB, written and
+-- hashed without conversion (CAST(after_json AS TEXT) reads it as text).
 CREATE TABLE audit_entries (
     seq INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
@@ -412,8 +415,8 @@ CREATE TABLE audit_entries (
     action TEXT NOT NULL,
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
-    before_json TEXT,
-    after_json TEXT,
+    before_json BLOB,
+    after_json BLOB,
     previous_hash BLOB NOT NULL CHECK (length(previous_hash) = 32),
     hash BLOB NOT NULL CHECK (length(hash) = 32)
 );
@@ -428,23 +431,25 @@ BEGIN
 END;
 
 -- Changes made here, queued for the back office (DESIGN.md §5). The
--- operation number is this device's per-device operation number.
+-- operation number, this device's per-device operation number, is the seq of
+-- the change's audit entry: increasing, never reused, with gaps where a
+-- change was not queued. The payload is the record's JSON that the audit
+-- entry already holds (after_json, or before_json for a delete), so it is
+-- not stored twice. An operation the back office applied (or had already) is
+-- removed; one in conflict or rejected stays, with the reason, for a person.
 CREATE TABLE outbox (
-    operation_number INTEGER PRIMARY KEY AUTOINCREMENT,
+    operation_number INTEGER PRIMARY KEY REFERENCES audit_entries (seq),
     operation_id TEXT NOT NULL,
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     operation TEXT NOT NULL CHECK (operation IN ('upsert', 'delete')),
-    payload TEXT NOT NULL,
     base_revision INTEGER NOT NULL CHECK (base_revision >= 0),
     created_at TEXT NOT NULL,
-    state TEXT NOT NULL DEFAULT 'pending'
-        CHECK (state IN ('pending', 'applied', 'duplicate', 'conflict', 'rejected')),
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'conflict', 'rejected')),
     attempts INTEGER NOT NULL DEFAULT 0,
     result_reason TEXT,
     acknowledged_at TEXT
 );
-CREATE INDEX outbox_pending ON outbox (operation_number) WHERE state = 'pending';
 
 -- This device and where its sync stands: one row.
 CREATE TABLE device (
@@ -463,26 +468,57 @@ CREATE TABLE device (
 
 -- Application search (docs/storage.md): one lower-cased line of searchable
 -- text per application, kept by the application repository in the same
--- transaction, and an FTS5 trigram index over it kept by the triggers below.
--- Queries under three characters scan the text with instr().
+-- transaction as the application, and two FTS5 indexes over it: trigrams of
+-- the text for words of three or more characters, and the same text one
+-- character per token for words of one or two ("characters": every letter,
+-- digit, mark, punctuation and symbol followed by a space, every run of
+-- white space or control characters replaced by the private-use character
+-- U+E000 so that no phrase spans it).
+-- The indexes are brought up to date once per transaction, just before
+-- COMMIT: rows added since the last time (rowid above indexed_up_to) and
+-- rows changed, noted in application_search_pending with what the indexes
+-- still hold (empty outside a transaction). An FTS5 table touched by every
+-- statement of a bulk transaction flushes its pending terms at each
+-- statement's savepoint, which made bulk writes several times slower.
 CREATE TABLE application_search (
     rowid INTEGER PRIMARY KEY,
     application_id TEXT NOT NULL UNIQUE REFERENCES applications (id) ON DELETE CASCADE,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    characters TEXT NOT NULL
 );
+CREATE TABLE application_search_pending (
+    rowid INTEGER PRIMARY KEY,
+    indexed_text TEXT NOT NULL,
+    indexed_characters TEXT NOT NULL
+);
+CREATE TABLE application_search_state (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    indexed_up_to INTEGER NOT NULL
+);
+INSERT INTO application_search_state (singleton, indexed_up_to) VALUES (1, 0);
 CREATE VIRTUAL TABLE application_search_index USING fts5 (
     text, content = 'application_search', content_rowid = 'rowid', tokenize = 'trigram'
 );
-CREATE TRIGGER application_search_inserted AFTER INSERT ON application_search
-BEGIN
-    INSERT INTO application_search_index (rowid, text) VALUES (new.rowid, new.text);
-END;
+CREATE VIRTUAL TABLE application_search_characters USING fts5 (
+    characters, content = 'application_search', content_rowid = 'rowid',
+    tokenize = 'unicode61 remove_diacritics 0 categories ''L* N* Co M* P* S*'''
+);
+-- Removing an application (which the repositories never do) takes it out of
+-- the indexes at once, as they hold it. When the row removed was the last
+-- one indexed, indexed_up_to comes down with it, so that a new row given the
+-- same rowid is still indexed.
 CREATE TRIGGER application_search_deleted AFTER DELETE ON application_search
 BEGIN
-    INSERT INTO application_search_index (application_search_index, rowid, text) VALUES ('delete', old.rowid, old.text);
-END;
-CREATE TRIGGER application_search_updated AFTER UPDATE ON application_search
-BEGIN
-    INSERT INTO application_search_index (application_search_index, rowid, text) VALUES ('delete', old.rowid, old.text);
-    INSERT INTO application_search_index (rowid, text) VALUES (new.rowid, new.text);
+    INSERT INTO application_search_index (application_search_index, rowid, text)
+        SELECT 'delete', old.rowid,
+               coalesce((SELECT indexed_text FROM application_search_pending WHERE rowid = old.rowid), old.text)
+        WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
+    INSERT INTO application_search_characters (application_search_characters, rowid, characters)
+        SELECT 'delete', old.rowid,
+               coalesce((SELECT indexed_characters FROM application_search_pending WHERE rowid = old.rowid),
+                        old.characters)
+        WHERE old.rowid <= (SELECT indexed_up_to FROM application_search_state);
+    DELETE FROM application_search_pending WHERE rowid = old.rowid;
+    UPDATE application_search_state SET indexed_up_to = (SELECT coalesce(max(rowid), 0) FROM application_search)
+        WHERE old.rowid <= indexed_up_to AND old.rowid > (SELECT coalesce(max(rowid), 0) FROM application_search);
 END;

@@ -1,0 +1,122 @@
+#include "entitystore.h"
+
+#include "applicationrepository.h"
+#include "enterpriserepository.h"
+#include "recordtable.h"
+
+#include <QCoreApplication>
+
+namespace vd {
+
+using store::Records;
+
+namespace {
+
+// What the store does with one kind of record, type-erased.
+struct Kind
+{
+    QString entityType;
+    std::function<QJsonObject(Workspace &, UnitOfWork &, const QJsonObject &, const QString &)> save;
+    std::function<std::optional<QJsonObject>(Workspace &, const QString &)> find;
+    std::function<QList<QJsonObject>(Workspace &, const Page &)> page;
+};
+
+template <typename Record>
+void defaultSave(Workspace &, UnitOfWork &work, Record &record, const QString &action)
+{
+    Records<Record>::save(work, record, action);
+}
+
+void defaultSave(Workspace &workspace, UnitOfWork &work, Enterprise &record, const QString &action)
+{
+    EnterpriseRepository(workspace).save(work, record, action);
+}
+
+void defaultSave(Workspace &workspace, UnitOfWork &work, Application &record, const QString &action)
+{
+    ApplicationRepository(workspace).save(work, record, action);
+}
+
+template <typename Record>
+Kind kind()
+{
+    return {QString::fromLatin1(RecordFields<Record>::entity),
+            [](Workspace &workspace, UnitOfWork &work, const QJsonObject &json, const QString &action) {
+                Record record = record::fromJson<Record>(json);
+                defaultSave(workspace, work, record, action);
+                return record::toJson(record);
+            },
+            [](Workspace &workspace, const QString &id) -> std::optional<QJsonObject> {
+                const std::optional<Record> found = Records<Record>::find(workspace, id);
+                return found ? std::optional<QJsonObject>(record::toJson(*found)) : std::nullopt;
+            },
+            [](Workspace &workspace, const Page &page) {
+                QList<QJsonObject> objects;
+                for (const Record &record : Records<Record>::where(workspace, QStringLiteral("1"), {}, page))
+                    objects.append(record::toJson(record));
+                return objects;
+            }};
+}
+
+// In an order in which each kind refers only to kinds before it.
+const QList<Kind> &kinds()
+{
+    static const QList<Kind> all{
+        kind<Enterprise>(), kind<EnterpriseRelation>(), kind<User>(), kind<Application>(), kind<StatusChange>(),
+        kind<ClarificationRequest>(), kind<CorrespondenceEntry>(), kind<ChangeRequest>(), kind<SiteCheck>(),
+        kind<ProjectReport>(), kind<Committee>(), kind<CommitteeTerm>(), kind<CommitteeMembership>(),
+        kind<Meeting>(), kind<InterestDeclaration>(), kind<AgendaItem>(), kind<Attendance>(), kind<Review>(),
+        kind<CommitteeOutcome>(), kind<Approval>(), kind<FundingAgreement>(), kind<DisbursementMilestone>(),
+        kind<Payment>()};
+    return all;
+}
+
+const Kind &kindOf(const QString &entityType)
+{
+    for (const Kind &candidate : kinds()) {
+        if (candidate.entityType == entityType)
+            return candidate;
+    }
+    throw DomainError(QStringLiteral("UNKNOWN_ENTITY"), entityType,
+                      QCoreApplication::translate("vd::EntityStore", "there is no kind of record called \"%1\"")
+                          .arg(entityType));
+}
+
+} // namespace
+
+const QStringList &EntityStore::entityTypes()
+{
+    static const QStringList types = [] {
+        QStringList result;
+        for (const Kind &each : kinds())
+            result << each.entityType;
+        return result;
+    }();
+    return types;
+}
+
+QJsonObject EntityStore::save(UnitOfWork &work, const QString &entityType, const QJsonObject &record,
+                              const QString &action)
+{
+    return kindOf(entityType).save(m_workspace, work, record, action);
+}
+
+std::optional<QJsonObject> EntityStore::find(const QString &entityType, const QString &id) const
+{
+    return kindOf(entityType).find(m_workspace, id);
+}
+
+void EntityStore::forEach(const QString &entityType, const std::function<void(const QJsonObject &)> &visit) const
+{
+    const Kind &each = kindOf(entityType);
+    constexpr int kPage = 500;
+    for (int offset = 0;; offset += kPage) {
+        const QList<QJsonObject> page = each.page(m_workspace, Page{kPage, offset});
+        for (const QJsonObject &object : page)
+            visit(object);
+        if (page.size() < kPage)
+            return;
+    }
+}
+
+} // namespace vd
