@@ -134,8 +134,11 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
                           QCoreApplication::translate("vd::DemoWorkspace",
                                                       "the workspace already has data; demo data goes into an empty "
                                                       "workspace: choose a new folder with --workspace"));
+    // Demo data is the workspace's own, never queued for sync (ChangeOrigin::Server).
+    // All of it is one transaction, so a demo that fails leaves nothing; the
+    // repositories flush their search index once per batch of cases.
     const DemoStaff &staff = cohort.staff();
-    UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id);
+    UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
     DemoWriter writer(m_workspace, work);
     const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
     writer.writeStaff(staff, firstMeeting.addDays(-30));
