@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QLocale>
 
 namespace vd::cli {
 
@@ -23,6 +24,21 @@ struct CliText
 };
 
 constexpr int kMaximumLimit = 10000;
+
+// Cases waiting for the applicant's answers with a question past its due
+// date: a question on a case that has moved on (returned, withdrawn, not
+// processed) is no longer awaited.
+void overdueOnly(ApplicationFilter &filter, QDate asOf)
+{
+    const Scheme &scheme = Scheme::technologyVoucher();
+    const QString waiting = scheme.deadlines().value(QStringLiteral("clarification_status")).toString();
+    if (!filter.statuses.isEmpty() && !filter.statuses.contains(waiting))
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--overdue"),
+                          CliText::tr("only cases in the status “%1” wait for answers; add --status %2 or leave "
+                                      "--status out").arg(scheme.statuses().nameOf(waiting, QLocale()), waiting));
+    filter.statuses = {waiting};
+    filter.clarificationOverdueOn = asOf;
+}
 
 // The filter of list's options but --officer, which needs the workspace.
 ApplicationFilter filterFrom(const Invocation &invocation)
@@ -36,7 +52,7 @@ ApplicationFilter filterFrom(const Invocation &invocation)
     filter.submittedTo = dateOption(invocation, QStringLiteral("submitted-to"));
     const QDate asOf = asOfDay(invocation);
     if (invocation.parser.isSet(QStringLiteral("overdue")))
-        filter.clarificationOverdueOn = asOf;
+        overdueOnly(filter, asOf);
     return filter;
 }
 
@@ -147,7 +163,8 @@ Command listCommand()
                 parser.addOption({QStringLiteral("officer"), CliText::tr("Only cases of this case officer (a username)."),
                                   QStringLiteral("username")});
                 parser.addOption({QStringLiteral("overdue"),
-                                  CliText::tr("Only cases with a clarification question unanswered after its due date.")});
+                                  CliText::tr("Only cases waiting for the applicant's answers with a question unanswered after its "
+                                              "due date (see --as-of).")});
                 parser.addOption({QStringLiteral("submitted-from"),
                                   CliText::tr("Only cases submitted on or after this day (YYYY-MM-DD)."), QStringLiteral("date")});
                 parser.addOption({QStringLiteral("submitted-to"),

@@ -5,6 +5,8 @@
 #include "scheme.h"
 #include "workspace.h"
 
+#include <QJsonObject>
+
 #include <QHash>
 #include <QMap>
 #include <QSqlQuery>
@@ -118,9 +120,12 @@ CaseStatistics CaseStatistics::compute(Workspace &workspace, QDate asOf, const S
 
     statistics.processingByYear = processingTimes(workspace, calendar);
 
+    // Questions on a case that no longer waits for answers (returned, withdrawn, not processed) are moot.
     QSqlQuery &clarifications = workspace.statement(QStringLiteral(
-        "SELECT count(*), count(CASE WHEN due_on < ? THEN 1 END) FROM clarification_requests WHERE answered_at IS NULL"));
+        "SELECT count(*), count(CASE WHEN c.due_on < ? THEN 1 END) FROM clarification_requests AS c "
+        "JOIN applications AS a ON a.id = c.application_id WHERE c.answered_at IS NULL AND a.status = ?"));
     clarifications.bindValue(0, record::dateText(asOf));
+    clarifications.bindValue(1, scheme.deadlines().value(QStringLiteral("clarification_status")).toString());
     workspace.exec(clarifications);
     if (clarifications.next()) {
         statistics.openClarifications = clarifications.value(0).toLongLong();

@@ -47,8 +47,8 @@ struct CaseStatistics
     Money approvedGrantTotal;
     Money approvedGrantAverage;           // to the cent, half up
     QList<ProcessingTime> processingByYear; // by year of approval, oldest first
-    qint64 openClarifications = 0;        // unanswered questions
-    qint64 overdueClarifications = 0;     // unanswered and due before asOf
+    qint64 openClarifications = 0;        // unanswered questions of cases waiting for answers
+    qint64 overdueClarifications = 0;     // of those, the ones due before asOf
 
     // The scheme names the statuses; the calendar's time zone dates the approvals.
     static CaseStatistics compute(Workspace &workspace, QDate asOf, const Scheme &scheme,
