@@ -50,7 +50,51 @@ std::optional<Money> recommendedGrant(Workspace &workspace, const QString &appli
     return grant;
 }
 
+QString caseName(const Application &application)
+{
+    return application.reference.isEmpty() ? application.id : application.reference;
+}
+
 } // namespace
+
+// Refusals about the account and the revision the person saw, before the workflow is asked.
+std::optional<CaseTransitions::Refusal> CaseTransitions::accountRefusal(const CaseContext &context)
+{
+    const User &actor = context.actor;
+    const Application &application = context.application;
+    if (!actor.active)
+        return Refusal{QStringLiteral("USER_INACTIVE"),
+                       tr("The account %1 is not active, so it cannot act on cases. Ask an administrator to "
+                          "reactivate it, or sign in with your current account.").arg(actor.username)};
+    const std::optional<qint64> &seen = context.request.revision;
+    if (seen && *seen != application.revision)
+        return Refusal{QStringLiteral("STALE_REVISION"),
+                       tr("Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). "
+                          "Reload the case and decide again.").arg(caseName(application)).arg(*seen).arg(application.revision)};
+    return std::nullopt;
+}
+
+// Whose case it is: an applicant acts for its own enterprise only, and no one
+// else acts on a case of the enterprise they belong to.
+std::optional<CaseTransitions::Refusal> CaseTransitions::enterpriseRefusal(const CaseContext &context,
+                                                                           const Workflow &workflow)
+{
+    const User &actor = context.actor;
+    const Application &application = context.application;
+    const QString actionName = workflow.findAction(context.request.action)->name.in(context.locale);
+    const QString applicant = enterpriseName(context.workspace, application.enterpriseId, context.locale);
+    if (actor.role == kApplicantRole && actor.enterpriseId != application.enterpriseId)
+        return Refusal{QStringLiteral("NOT_OWN_ENTERPRISE"),
+                       tr("Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.")
+                           .arg(caseName(application), applicant,
+                                enterpriseName(context.workspace, actor.enterpriseId, context.locale), actionName)};
+    if (actor.role != kApplicantRole && !actor.enterpriseId.isEmpty() && actor.enterpriseId == application.enterpriseId)
+        return Refusal{QStringLiteral("CONFLICT_OF_INTEREST"),
+                       tr("Case %1 is the application of %2, the enterprise you belong to: no one may take the action "
+                          "“%3” on a case of their own enterprise. Ask another officer to take it.")
+                           .arg(caseName(application), applicant, actionName)};
+    return std::nullopt;
+}
 
 qsizetype TransitionBatch::appliedCount() const
 {
@@ -168,66 +212,30 @@ TransitionResult CaseTransitions::decideAndApply(const User &actor, const QStrin
     UnitOfWork work(m_workspace, actor.id);
     work.setTime(at);
     ApplicationRepository applications(m_workspace);
-    Application application = *applications.find(applicationId);
+    const std::optional<Application> stored = applications.find(applicationId);
+    if (!stored)
+        throw DomainError(QStringLiteral("NOT_FOUND"), request.caseKey, tr("the case was removed from the workspace."));
+    const Application &application = *stored;
 
     TransitionResult result;
     result.caseKey = request.caseKey;
     result.applicationId = application.id;
     result.reference = application.reference;
     result.fromStatus = application.status;
-    const QString caseName = application.reference.isEmpty() ? application.id : application.reference;
-    const WorkflowAction &action = *m_workflow.findAction(request.action);
-    const QString actionName = action.name.in(locale);
-
-    if (!actor.active)
-        return refused(result, QStringLiteral("USER_INACTIVE"),
-                       tr("The account %1 is not active, so it cannot act on cases. Ask an administrator to "
-                          "reactivate it, or sign in with your current account.").arg(actor.username));
-    if (request.revision && *request.revision != application.revision)
-        return refused(result, QStringLiteral("STALE_REVISION"),
-                       tr("Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). "
-                          "Reload the case and decide again.").arg(caseName).arg(*request.revision).arg(application.revision));
+    const CaseContext context{m_workspace, actor, application, request, locale};
     const TransitionDecision decision = m_workflow.decide(application.status, request.action, actor.role, request.reason);
-    if (!decision.allowed)
-        return refused(result, decision.refusalCode, decision.reason(locale));
-    if (actor.role == kApplicantRole && actor.enterpriseId != application.enterpriseId)
-        return refused(result, QStringLiteral("NOT_OWN_ENTERPRISE"),
-                       tr("Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.")
-                           .arg(caseName, enterpriseName(m_workspace, application.enterpriseId, locale),
-                                enterpriseName(m_workspace, actor.enterpriseId, locale), actionName));
-    if (actor.role != kApplicantRole && !actor.enterpriseId.isEmpty() && actor.enterpriseId == application.enterpriseId)
-        return refused(result, QStringLiteral("CONFLICT_OF_INTEREST"),
-                       tr("Case %1 is the application of %2, the enterprise you belong to: no one may take the action "
-                          "“%3” on a case of their own enterprise. Ask another officer to take it.")
-                           .arg(caseName, enterpriseName(m_workspace, application.enterpriseId, locale), actionName));
+    std::optional<Refusal> refusal = accountRefusal(context);
+    if (!refusal && !decision.allowed)
+        refusal = Refusal{decision.refusalCode, decision.reason(locale)};
+    if (!refusal)
+        refusal = enterpriseRefusal(context, m_workflow);
 
     Application changed = application;
     changed.status = decision.targetStatus;
-    const QDate today = m_calendar.localDate(at);
-    const bool firstSubmission = application.status == m_workflow.initialStatus() && application.reference.isEmpty();
-    if (firstSubmission) {
-        changed.submitted = today;
-        changed.reference = nextReference(today.year());
-    }
-    if (firstSubmission || request.action == kApprove) {
-        const Assessment assessment = assess(caseAssessmentInput(m_workspace, changed, today), m_rules);
-        if (!assessment.errors.isEmpty()) {
-            result.findings = assessment.errors;
-            const int problems = int(assessment.errors.size());
-            return refused(result, QStringLiteral("RULES_NOT_MET"),
-                           firstSubmission
-                               ? tr("Application %1 cannot be submitted: the rules find %n problem(s) in it. Correct "
-                                    "them and submit again.", nullptr, problems).arg(caseName)
-                               : tr("Case %1 cannot be approved: the rules now find %n problem(s) with it. Refer it "
-                                    "back to the committee or terminate it.", nullptr, problems).arg(caseName));
-        }
-        if (request.action == kApprove) {
-            const std::optional<Money> recommended = recommendedGrant(m_workspace, application.id);
-            changed.approvedGrant = recommended ? min(*recommended, assessment.grant) : assessment.grant;
-        }
-    }
-    if (request.action == kStartScreening && actor.role == kSecretariatRole && changed.caseOfficerId.isEmpty())
-        changed.caseOfficerId = actor.id;
+    if (!refusal)
+        refusal = settle(context, changed, m_calendar.localDate(at), result.findings);
+    if (refusal)
+        return refused(result, refusal->code, refusal->reason);
 
     applications.save(work, changed, request.action);
     StatusChange change{QString(), changed.id, request.action, application.status, changed.status, actor.id, at,
@@ -244,6 +252,42 @@ TransitionResult CaseTransitions::decideAndApply(const User &actor, const QStrin
     result.toStatus = changed.status;
     result.approvedGrant = changed.approvedGrant;
     return result;
+}
+
+std::optional<CaseTransitions::Refusal> CaseTransitions::settle(const CaseContext &context, Application &changed,
+                                                                QDate today, QList<Finding> &findings) const
+{
+    const Application &application = context.application;
+    const bool firstSubmission = application.status == m_workflow.initialStatus() && application.reference.isEmpty();
+    const bool approval = context.request.action == kApprove;
+    if (firstSubmission) {
+        changed.submitted = today;
+        changed.reference = nextReference(today.year());
+    }
+    if (context.request.action == kStartScreening && context.actor.role == kSecretariatRole
+        && changed.caseOfficerId.isEmpty())
+        changed.caseOfficerId = context.actor.id;
+    if (!firstSubmission && !approval)
+        return std::nullopt;
+
+    const Assessment assessment = assess(caseAssessmentInput(m_workspace, changed, today), m_rules);
+    if (!assessment.errors.isEmpty()) {
+        findings = assessment.errors;
+        const int problems = int(assessment.errors.size());
+        const QString name = caseName(application);
+        return Refusal{QStringLiteral("RULES_NOT_MET"),
+                       firstSubmission
+                           ? tr("Application %1 cannot be submitted: the rules find %n problem(s) in it. Correct them "
+                                "and submit again.", nullptr, problems).arg(name)
+                           : tr("Case %1 cannot be approved: the rules now find %n problem(s) with it. Refer it back "
+                                "to the committee, giving the reason.", nullptr, problems).arg(name)};
+    }
+    if (approval) {
+        // The committee may recommend less than the rules give, never more.
+        const std::optional<Money> recommended = recommendedGrant(m_workspace, application.id);
+        changed.approvedGrant = recommended ? min(*recommended, assessment.grant) : assessment.grant;
+    }
+    return std::nullopt;
 }
 
 } // namespace vd

@@ -105,11 +105,32 @@ public:
                                 const QString &reason, const QLocale &locale = QLocale());
 
 private:
+    struct Refusal
+    {
+        QString code;
+        QString reason;
+    };
+    // What one decision is about.
+    struct CaseContext
+    {
+        Workspace &workspace;
+        const User &actor;
+        const Application &application;
+        const TransitionRequest &request;
+        const QLocale &locale;
+    };
+
     User user(const QString &username) const;
     void requireAction(const QString &action) const;
     Application requireCase(const QString &caseKey) const;
     TransitionResult decideAndApply(const User &user, const QString &applicationId, const TransitionRequest &request,
                                     const QLocale &locale);
+    static std::optional<Refusal> accountRefusal(const CaseContext &context);
+    static std::optional<Refusal> enterpriseRefusal(const CaseContext &context, const Workflow &workflow);
+    // The consequences beyond the status (reference, submission date, grant,
+    // case officer), and the rules engine's refusal when it finds errors.
+    std::optional<Refusal> settle(const CaseContext &context, Application &changed, QDate today,
+                                  QList<Finding> &findings) const;
     QDateTime now() const;
     QString nextReference(int year) const;
 
