@@ -301,6 +301,10 @@ void CaseTransitionsTest::refusesWithACodeAndAReasonAndWritesNothing_data()
         r.revision = 0;
         return r;
     }) << "STALE_REVISION" << QStringList{};
+    QTest::newRow("a status the scheme does not know") << Scenario([](Programme &p) {
+        return request(p.saveIn(QStringLiteral("pondering"), QStringLiteral("TVP/2026/00001"), QDate(2026, 2, 2), p.wingFat),
+                       "start_screening", "officer");
+    }) << "UNKNOWN_STATUS" << QStringList{};
     QTest::newRow("status is final") << Scenario([](Programme &p) {
         return request(p.saveIn(QStringLiteral("withdrawn"), QStringLiteral("TVP/2026/00001"), QDate(2026, 2, 2), p.wingFat),
                        "start_screening", "officer");
