@@ -31,6 +31,7 @@ private:
     QString m_workspace;
     QString m_reference;     // a case in screening
     QString m_applicantUser; // a user with the applicant role
+    bool m_importAvailable = false; // `import` is written on branch exchange
     QTemporaryDir m_dir;
 };
 
@@ -57,6 +58,7 @@ QString CliBadInputTest::writeFile(const QString &name, const QByteArray &bytes)
 void CliBadInputTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
+    m_importAvailable = runCli({QStringLiteral("import"), QStringLiteral("--help")}).exitCode == 0;
     m_workspace = m_dir.filePath(QStringLiteral("ws"));
     const CliRun demo = runCli({QStringLiteral("demo"), QStringLiteral("--workspace"), m_workspace,
                                 QStringLiteral("--applications"), QStringLiteral("300"), QStringLiteral("--seed"), QStringLiteral("7")});
@@ -203,6 +205,8 @@ void CliBadInputTest::refusesBadInputLeavingTheWorkspaceUnchanged()
     QFETCH(QByteArray, input);
     QFETCH(int, exitCode);
     QFETCH(QString, mentions);
+    if (arguments.first() == QLatin1String("import") && !m_importAvailable)
+        QSKIP("this build has no import command (it comes with branch exchange)");
     arguments.replaceInStrings(QStringLiteral("@REF"), m_reference);
     arguments.replaceInStrings(QStringLiteral("@APPLICANT"), m_applicantUser);
     arguments << QStringLiteral("--workspace") << m_workspace << QStringLiteral("--lang") << QStringLiteral("en");
@@ -242,6 +246,8 @@ void CliBadInputTest::refusesAWorkspaceWithANewerSchemaUntouched()
 
     for (const QStringList &command : {QStringList{QStringLiteral("list")}, QStringList{QStringLiteral("init")},
                                        QStringList{QStringLiteral("import"), QStringLiteral("-")}}) {
+        if (command.first() == QLatin1String("import") && !m_importAvailable)
+            continue;
         const CliRun run = runCli(command + QStringList{QStringLiteral("--workspace"), workspace},
                                   QByteArray(R"({"format":"voucherdesk.workspace/1","scheme":"TVP"})"));
         QCOMPARE(run.exitCode, 3);

@@ -7,6 +7,12 @@ namespace vd::cli {
 Command assessCommand();
 Command initCommand();
 Command demoCommand();
+Command listCommand();
+Command showCommand();
+Command searchCommand();
+Command transitionCommand();
+Command auditCommand();
+Command statsCommand();
 
 QList<Command> allCommands()
 {
@@ -14,6 +20,12 @@ QList<Command> allCommands()
         assessCommand(),
         initCommand(),
         demoCommand(),
+        listCommand(),
+        showCommand(),
+        searchCommand(),
+        transitionCommand(),
+        auditCommand(),
+        statsCommand(),
     };
 }
 

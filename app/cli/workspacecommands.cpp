@@ -1,6 +1,7 @@
 // init and demo: making workspaces.
 #include "clicommand.h"
 
+#include "clioptions.h"
 #include "democohort.h"
 #include "demoworkspace.h"
 #include "domainerror.h"
@@ -31,23 +32,11 @@ int runInit(Invocation &invocation)
     return Success;
 }
 
-int positiveOption(const Invocation &invocation, const QString &name, int fallback, int maximum)
-{
-    if (!invocation.parser.isSet(name))
-        return fallback;
-    bool ok = false;
-    const int value = invocation.parser.value(name).toInt(&ok);
-    if (!ok || value < 1 || value > maximum)
-        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--") + name,
-                          tr("must be a whole number from 1 to %1").arg(maximum));
-    return value;
-}
-
 int runDemo(Invocation &invocation)
 {
     if (!invocation.parser.isSet(QStringLiteral("applications")))
         throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--applications"), tr("say how many applications to make"));
-    const int applications = positiveOption(invocation, QStringLiteral("applications"), 0, 2'000'000);
+    const int applications = numberOption(invocation, QStringLiteral("applications"), 0, 1, 2'000'000);
     bool seedOk = true;
     const quint64 seed = invocation.parser.isSet(QStringLiteral("seed"))
         ? invocation.parser.value(QStringLiteral("seed")).toULongLong(&seedOk) : 1;
