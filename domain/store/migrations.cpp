@@ -15,10 +15,11 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
+// Messages of this file, filed by lupdate under the context they are looked up in.
+struct MigrationsText
 {
-    return QCoreApplication::translate("vd::Migrations", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::Migrations)
+};
 
 [[noreturn]] void refuse(const QString &where, const QString &message)
 {
@@ -139,21 +140,21 @@ QList<Migration> load(const QString &path)
     static const QRegularExpression fileName(QStringLiteral("^([0-9]{4})_[a-z0-9_]+\\.sql$"));
     const QDir folder(path);
     if (!folder.exists())
-        refuse(path, tr("the folder of migrations does not exist"));
+        refuse(path, MigrationsText::tr("the folder of migrations does not exist"));
     QList<Migration> migrations;
     for (const QString &name : folder.entryList(QDir::Files, QDir::Name)) {
         const QRegularExpressionMatch match = fileName.match(name);
         if (!match.hasMatch())
-            refuse(folder.filePath(name), tr("a migration must be named like 0001_initial.sql"));
+            refuse(folder.filePath(name), MigrationsText::tr("a migration must be named like 0001_initial.sql"));
         QFile file(folder.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
-            refuse(file.fileName(), tr("cannot read the migration: %1").arg(file.errorString()));
+            refuse(file.fileName(), MigrationsText::tr("cannot read the migration: %1").arg(file.errorString()));
         migrations.append({match.captured(1).toInt(), name, QString::fromUtf8(file.readAll())});
     }
     for (qsizetype i = 0; i < migrations.size(); ++i) {
         if (migrations[i].version != i + 1)
             refuse(folder.filePath(migrations[i].name),
-                   tr("migrations must be numbered 1, 2, 3… without gaps; expected number %1").arg(i + 1));
+                   MigrationsText::tr("migrations must be numbered 1, 2, 3… without gaps; expected number %1").arg(i + 1));
     }
     return migrations;
 }
@@ -203,7 +204,7 @@ QList<int> Migrations::applyTo(const QSqlDatabase &database) const
             QSqlQuery violations = sql::run(database, QStringLiteral("PRAGMA foreign_key_check"));
             if (violations.next())
                 throw DomainError(QStringLiteral("STORAGE_ERROR"), violations.value(0).toString(),
-                                  tr("the migration leaves records that refer to missing records"));
+                                  MigrationsText::tr("the migration leaves records that refer to missing records"));
             violations.finish();
             sql::run(database, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                               "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
@@ -220,7 +221,7 @@ QList<int> Migrations::applyTo(const QSqlDatabase &database) const
             QSqlQuery(database).exec(QStringLiteral("ROLLBACK"));
             sql::run(database, QStringLiteral("PRAGMA foreign_keys = ON"));
             throw DomainError(QStringLiteral("MIGRATION_FAILED"), migration.name,
-                              tr("the workspace could not be brought to schema version %1 and stays at version "
+                              MigrationsText::tr("the workspace could not be brought to schema version %1 and stays at version "
                                  "%2: %3").arg(migration.version).arg(userVersion(database)).arg(error.message()));
         }
         applied.append(migration.version);

@@ -18,10 +18,11 @@ namespace vd {
 
 namespace {
 
-QString tr(const char *text)
+// Messages of this file, filed by lupdate under the context they are looked up in.
+struct WorkspaceText
 {
-    return QCoreApplication::translate("vd::Workspace", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::Workspace)
+};
 
 QString nextConnectionName()
 {
@@ -32,7 +33,7 @@ QString nextConnectionName()
 [[noreturn]] void notAWorkspace(const QString &file, const QString &detail)
 {
     throw DomainError(QStringLiteral("NOT_A_WORKSPACE"), file,
-                      tr("this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, "
+                      WorkspaceText::tr("this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, "
                          "or an empty folder for a new one").arg(detail));
 }
 
@@ -49,12 +50,12 @@ std::optional<FileHeader> readHeader(const QString &file)
     QFile input(file);
     if (!input.open(QIODevice::ReadOnly))
         throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), file,
-                          tr("cannot read the workspace: %1").arg(input.errorString()));
+                          WorkspaceText::tr("cannot read the workspace: %1").arg(input.errorString()));
     const QByteArray header = input.read(100);
     if (header.isEmpty())
         return std::nullopt; // an empty file is an empty database
     if (header.size() < 100 || !header.startsWith(QByteArrayView("SQLite format 3\0", 16)))
-        notAWorkspace(file, tr("it is not an SQLite database"));
+        notAWorkspace(file, WorkspaceText::tr("it is not an SQLite database"));
     return FileHeader{qFromBigEndian<qint32>(header.constData() + 60), qFromBigEndian<qint32>(header.constData() + 68)};
 }
 
@@ -75,7 +76,7 @@ int versionThroughReadOnlyConnection(const QString &file)
                 sql::scalar(database, QStringLiteral("PRAGMA application_id")).toInt();
             version = sql::scalar(database, QStringLiteral("PRAGMA user_version")).toInt();
             if (applicationId != 0 && applicationId != kWorkspaceApplicationId)
-                notAWorkspace(file, tr("another program made it"));
+                notAWorkspace(file, WorkspaceText::tr("another program made it"));
         } catch (...) {
             database.close();
             database = QSqlDatabase();
@@ -103,7 +104,7 @@ int Workspace::schemaVersionOf(const QString &file)
     if (!header)
         return 0;
     if (header->applicationId != 0 && header->applicationId != kWorkspaceApplicationId)
-        notAWorkspace(file, tr("another program made it"));
+        notAWorkspace(file, WorkspaceText::tr("another program made it"));
     return header->userVersion;
 }
 
@@ -114,14 +115,14 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         const int version = schemaVersionOf(m_file);
         if (version > migrations.latestVersion())
             throw DomainError(QStringLiteral("SCHEMA_TOO_NEW"), m_file,
-                              tr("this workspace was written by a newer VoucherDesk (schema version %1; this program "
+                              WorkspaceText::tr("this workspace was written by a newer VoucherDesk (schema version %1; this program "
                                  "knows up to %2); install the newer program to open it. Nothing was changed.")
                                   .arg(version).arg(migrations.latestVersion()));
     } else if (mode == Mode::OpenExisting) {
         throw DomainError(QStringLiteral("WORKSPACE_NOT_FOUND"), m_folder,
-                          tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
+                          WorkspaceText::tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
     } else if (!QDir().mkpath(m_folder)) {
-        throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), m_folder, tr("cannot create the workspace folder"));
+        throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), m_folder, WorkspaceText::tr("cannot create the workspace folder"));
     }
 
     openConnection();
@@ -172,7 +173,7 @@ void Workspace::setPragmas()
     const QString mode = sql::scalar(m_database, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
-                          tr("the workspace cannot use write-ahead logging (journal mode stays \"%1\"); keep "
+                          WorkspaceText::tr("the workspace cannot use write-ahead logging (journal mode stays \"%1\"); keep "
                              "workspaces on a local disk").arg(mode));
     // A checkpoint every 32 MiB of WAL rather than every 4 MiB writes hot
     // pages to the file less often in bulk work; the WAL is cut back to
@@ -190,7 +191,7 @@ void Workspace::checkFullTextSearch()
     QSqlQuery probe(m_database);
     if (!probe.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.vd_trigram_probe USING fts5(text, tokenize = 'trigram')")))
         throw DomainError(QStringLiteral("SQLITE_WITHOUT_FTS5"), m_file,
-                          tr("this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or "
+                          WorkspaceText::tr("this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or "
                              "later built with FTS5 is needed): %1").arg(probe.lastError().text()));
     sql::run(m_database, QStringLiteral("DROP TABLE temp.vd_trigram_probe"));
 }
@@ -200,7 +201,7 @@ void Workspace::checkIsWorkspace()
     // A version-0 file with tables in it belongs to some other program.
     if (sql::scalar(m_database, QStringLiteral("PRAGMA user_version")).toInt() == 0
         && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sqlite_schema")).toInt() > 0)
-        notAWorkspace(m_file, tr("it holds tables of another program"));
+        notAWorkspace(m_file, WorkspaceText::tr("it holds tables of another program"));
 }
 
 void Workspace::loadDeviceId()
