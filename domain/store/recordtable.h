@@ -498,6 +498,16 @@ public:
         return select(workspace, sql, values);
     }
 
+    // Up to `limit` records in id order after an id (empty: from the first),
+    // for walking a whole table a page at a time however large it is.
+    static QList<Record> after(Workspace &workspace, const QString &id, int limit)
+    {
+        static const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE \"id\" > ? ORDER BY \"id\" LIMIT ?")
+                                       .arg(tableSqlOf<Record>().columns, quoted(QString::fromLatin1(Table<Record>::name)));
+        // An empty id is bound as '' (a null QString would bind NULL, and nothing is greater than NULL).
+        return select(workspace, sql, {id.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(id), limit});
+    }
+
     // Inserts or updates the record and its parts, and records the change in
     // the unit of work. A record with a revision member must carry the stored
     // revision (0 for a new one), else STALE_REVISION; on success the record
@@ -513,13 +523,14 @@ public:
         const qint64 base = stored.value_or(0);
         qint64 revision = base + 1;
         if constexpr (requires { saved.revision; }) {
-            if (work.origin() == ChangeOrigin::Synced)
+            if (work.origin() != ChangeOrigin::Local) // synced or restored: the revision it comes with
                 revision = saved.revision;
             else if (saved.revision != base)
                 throw staleRevision(saved.id, base, saved.revision);
             saved.revision = revision;
         }
-        const QByteArray before = stored ? record::toCompactJson(*find(workspace, saved.id)) : QByteArray();
+        const bool audited = work.origin() != ChangeOrigin::Restored; // a restored record brings its own trail
+        const QByteArray before = stored && audited ? record::toCompactJson(*find(workspace, saved.id)) : QByteArray();
         QSqlQuery &write = workspace.statement(stored ? tableSqlOf<Record>().update : tableSqlOf<Record>().insert);
         int pos = 0;
         bindOwnColumns(write, pos, saved);
@@ -528,8 +539,9 @@ public:
             write.bindValue(pos++, saved.id);
         workspace.exec(write);
         writeParts(workspace, saved, stored.has_value());
-        work.record({action.isEmpty() ? (stored ? QStringLiteral("update") : QStringLiteral("create")) : action,
-                     entity(), saved.id, before, record::toCompactJson(saved), base});
+        if (audited)
+            work.record({action.isEmpty() ? (stored ? QStringLiteral("update") : QStringLiteral("create")) : action,
+                         entity(), saved.id, before, record::toCompactJson(saved), base});
         record = std::move(saved);
     }
 

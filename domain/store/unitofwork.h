@@ -10,12 +10,16 @@
 namespace vd {
 
 class Workspace;
+struct StoredAuditEntry;
 
 // Where a change comes from. A local change is queued in the outbox for the
 // back office; a change applied from the back office (a sync pull, or the back
 // office's own store) is audited but not queued again, and keeps the revision
-// it arrived with.
-enum class ChangeOrigin { Local, Synced };
+// it arrived with. A restored record (a workspace document read into an empty
+// workspace together with its audit trail) keeps its revision and is neither
+// audited nor queued: the trail it came with is copied in with
+// restoreAuditEntry() instead, and the back office has seen it already.
+enum class ChangeOrigin { Local, Synced, Restored };
 
 // One change to one record, as the audit trail and the outbox keep it.
 struct RecordedChange
@@ -55,10 +59,14 @@ public:
     QDateTime at() const;
     void setTime(QDateTime at) { m_at = std::move(at); }
 
-    // Writes the audit entry (and, for a local change, the outbox entry).
-    // Repositories call this; call it yourself only for a change no
-    // repository makes.
+    // Writes the audit entry (and, for a local change, the outbox entry);
+    // writes nothing for a restored one. Repositories call this; call it
+    // yourself only for a change no repository makes.
     void record(const RecordedChange &change);
+    // Appends an entry of another trail exactly as it was stored there. It
+    // must continue the chain (its sequence number next, its previous hash
+    // the head's hash, its hash its own), else DomainError AUDIT_CHAIN_BROKEN.
+    void restoreAuditEntry(const StoredAuditEntry &entry);
     qint64 changesRecorded() const { return m_recorded; }
 
     void commit();
