@@ -7,6 +7,8 @@ namespace vd::cli {
 Command assessCommand();
 Command initCommand();
 Command demoCommand();
+Command importCommand();
+Command exportCommand();
 
 QList<Command> allCommands()
 {
@@ -14,6 +16,8 @@ QList<Command> allCommands()
         assessCommand(),
         initCommand(),
         demoCommand(),
+        importCommand(),
+        exportCommand(),
     };
 }
 
