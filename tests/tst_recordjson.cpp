@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace vd;
 
@@ -74,6 +75,8 @@ private slots:
     void refusesBadValuesNamingThePath_data();
     void refusesBadValuesNamingThePath();
     void escapesTextInCompactJson();
+    void writesInstantsAsQtWritesThemInUtc_data();
+    void writesInstantsAsQtWritesThemInUtc();
 };
 
 #define VD_EACH_RECORD(ROW, CHECK)                                                                            \
@@ -194,6 +197,29 @@ void RecordJsonTest::escapesTextInCompactJson()
     const QByteArray json = record::toCompactJson(owner);
     QCOMPARE(json, QByteArray("{\"name\":\"a\\\"b\\\\c\\nd\\u0001e/\xe4\xb8\xad\",\"share_pct\":\"0\"}"));
     QCOMPARE(record::fromJson<Owner>(parsed(json)), owner);
+}
+
+void RecordJsonTest::writesInstantsAsQtWritesThemInUtc_data()
+{
+    QTest::addColumn<QDateTime>("instant");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("with milliseconds") << QDateTime(QDate(2026, 3, 1), QTime(9, 30, 0, 7), Qt::UTC)
+                                       << QStringLiteral("2026-03-01T09:30:00.007Z");
+    QTest::newRow("midnight") << QDateTime(QDate(1999, 12, 31), QTime(0, 0), Qt::UTC) << QStringLiteral("1999-12-31T00:00:00.000Z");
+    QTest::newRow("an offset, written in UTC") << QDateTime(QDate(2024, 2, 29), QTime(7, 5, 9, 999), QTimeZone(8 * 3600))
+                                               << QStringLiteral("2024-02-28T23:05:09.999Z");
+    QTest::newRow("a year before 1000") << QDateTime(QDate(812, 1, 2), QTime(3, 4, 5), Qt::UTC)
+                                        << QStringLiteral("0812-01-02T03:04:05.000Z");
+    QTest::newRow("not set") << QDateTime() << QString();
+}
+
+void RecordJsonTest::writesInstantsAsQtWritesThemInUtc()
+{
+    QFETCH(QDateTime, instant);
+    QFETCH(QString, text);
+    QCOMPARE(record::instantText(instant), text);
+    if (instant.isValid())
+        QCOMPARE(record::instantText(instant), instant.toUTC().toString(Qt::ISODateWithMs));
 }
 
 QTEST_GUILESS_MAIN(RecordJsonTest)

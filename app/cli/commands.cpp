@@ -13,6 +13,8 @@ Command searchCommand();
 Command transitionCommand();
 Command auditCommand();
 Command statsCommand();
+Command importCommand();
+Command exportCommand();
 
 QList<Command> allCommands()
 {
@@ -26,6 +28,8 @@ QList<Command> allCommands()
         transitionCommand(),
         auditCommand(),
         statsCommand(),
+        importCommand(),
+        exportCommand(),
     };
 }
 

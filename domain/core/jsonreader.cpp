@@ -31,12 +31,13 @@ QString typeName(const QJsonValue &value)
     return JsonReaderText::tr("nothing");
 }
 
-// Line and column of a byte offset, for syntax errors a person can find.
-QString lineAndColumn(const QByteArray &bytes, int offset)
+} // namespace
+
+QString JsonReader::lineAndColumn(QByteArrayView bytes, qsizetype offset)
 {
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset && i < bytes.size(); ++i) {
+    qsizetype line = 1;
+    qsizetype column = 1;
+    for (qsizetype i = 0; i < offset && i < bytes.size(); ++i) {
         if (bytes[i] == '\n') {
             ++line;
             column = 1;
@@ -46,8 +47,6 @@ QString lineAndColumn(const QByteArray &bytes, int offset)
     }
     return JsonReaderText::tr("line %1, column %2").arg(line).arg(column);
 }
-
-} // namespace
 
 QJsonObject JsonReader::parseDocument(const QByteArray &bytes, const QString &sourceName)
 {

@@ -25,6 +25,8 @@ public:
 
     // Parses a whole document; a syntax error names the line and column.
     static QJsonObject parseDocument(const QByteArray &bytes, const QString &sourceName);
+    // "line 3, column 14" of a byte offset in a UTF-8 document, for syntax errors a person can find.
+    static QString lineAndColumn(QByteArrayView bytes, qsizetype offset);
 
     const QString &path() const { return m_path; }
     const QJsonValue &value() const { return m_value; }

@@ -175,9 +175,9 @@ QList<ApplicationSummary> ApplicationRepository::summaries(const QStringList &id
     return ordered;
 }
 
-void ApplicationRepository::recordStatusChange(UnitOfWork &work, StatusChange &change)
+void ApplicationRepository::recordStatusChange(UnitOfWork &work, StatusChange &change, const QString &action)
 {
-    Records<StatusChange>::save(work, change, change.action);
+    Records<StatusChange>::save(work, change, action.isEmpty() ? change.action : action);
 }
 
 QList<StatusChange> ApplicationRepository::statusChanges(const QString &applicationId) const

@@ -81,8 +81,9 @@ public:
     // Summaries of these applications, in the order given (for search hits).
     QList<ApplicationSummary> summaries(const QStringList &ids) const;
 
-    // A step of the workflow; the audit entry's action is the change's action.
-    void recordStatusChange(UnitOfWork &work, StatusChange &change);
+    // A step of the workflow; the audit entry's action is the change's
+    // action unless another is given (an import says "import").
+    void recordStatusChange(UnitOfWork &work, StatusChange &change, const QString &action = {});
     QList<StatusChange> statusChanges(const QString &applicationId) const; // oldest first
 
 private:

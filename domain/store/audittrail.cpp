@@ -52,7 +52,20 @@ AuditEntry entryFrom(const QSqlQuery &query)
     return entry;
 }
 
+std::optional<QByteArray> optionalColumn(const QSqlQuery &query, int column)
+{
+    return query.isNull(column) ? std::nullopt : std::optional<QByteArray>(query.value(column).toByteArray());
+}
+
 } // namespace
+
+AuditChainFields StoredAuditEntry::chainFields() const
+{
+    const auto view = [](const std::optional<QByteArray> &bytes) {
+        return bytes ? std::optional<QByteArrayView>(*bytes) : std::nullopt;
+    };
+    return {previousHash, id, at, actorId, action, entityType, entityId, view(beforeJson), view(afterJson)};
+}
 
 QByteArray auditChainStart()
 {
@@ -194,6 +207,24 @@ QList<AuditEntry> AuditTrail::after(qint64 seq, int limit) const
     return select(QStringLiteral("SELECT ") + kChainColumns
                       + QStringLiteral(" FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?"),
                   {seq, limit});
+}
+
+QList<StoredAuditEntry> AuditTrail::storedAfter(qint64 seq, int limit) const
+{
+    QSqlQuery &query = m_workspace.statement(QStringLiteral("SELECT ") + kChainColumns
+                                             + QStringLiteral(" FROM audit_entries WHERE seq > ? ORDER BY seq LIMIT ?"));
+    query.bindValue(0, seq);
+    query.bindValue(1, limit);
+    m_workspace.exec(query);
+    QList<StoredAuditEntry> entries;
+    while (query.next()) {
+        entries.append({query.value(0).toLongLong(), query.value(1).toByteArray(), query.value(2).toByteArray(),
+                        query.value(3).toByteArray(), query.value(4).toByteArray(), query.value(5).toByteArray(),
+                        query.value(6).toByteArray(), optionalColumn(query, 7), optionalColumn(query, 8),
+                        query.value(9).toByteArray(), query.value(10).toByteArray()});
+    }
+    query.finish();
+    return entries;
 }
 
 qint64 AuditTrail::count() const

@@ -45,6 +45,19 @@ struct AuditChainFields
 QByteArray auditChainHash(Sha256 &hasher, const AuditChainFields &fields);
 QByteArray auditChainStart(); // 32 zero bytes
 
+// One entry exactly as stored: its texts as their UTF-8 bytes, unconverted,
+// so that it can be copied elsewhere (a workspace document, a restore) and
+// still hash to the same value.
+struct StoredAuditEntry
+{
+    qint64 seq = 0;
+    QByteArray id, at, actorId, action, entityType, entityId;
+    std::optional<QByteArray> beforeJson, afterJson;
+    QByteArray previousHash, hash; // 32 raw bytes each
+
+    AuditChainFields chainFields() const;
+};
+
 enum class AuditBreak {
     None,
     Edited,     // an entry's stored hash does not match its contents
@@ -83,6 +96,8 @@ public:
     QList<AuditEntry> forEntity(const QString &entityId) const;
     // Entries after a sequence number, oldest first, for export and sync.
     QList<AuditEntry> after(qint64 seq, int limit) const;
+    // The same, exactly as stored, for copying the trail.
+    QList<StoredAuditEntry> storedAfter(qint64 seq, int limit) const;
     qint64 count() const;
     std::optional<AuditEntry> last() const;
 

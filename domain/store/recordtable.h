@@ -496,6 +496,16 @@ public:
         return select(workspace, sql, values);
     }
 
+    // Up to `limit` records in id order after an id (empty: from the first),
+    // for walking a whole table a page at a time however large it is.
+    static QList<Record> after(Workspace &workspace, const QString &id, int limit)
+    {
+        static const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE \"id\" > ? ORDER BY \"id\" LIMIT ?")
+                                       .arg(tableSqlOf<Record>().columns, quoted(QString::fromLatin1(Table<Record>::name)));
+        // An empty id is bound as '' (a null QString would bind NULL, and nothing is greater than NULL).
+        return select(workspace, sql, {id.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(id), limit});
+    }
+
     // Inserts or updates the record and its parts, and records the change in
     // the unit of work. A record with a revision member must carry the stored
     // revision (0 for a new one), else STALE_REVISION; on success the record
@@ -504,7 +514,10 @@ public:
     static void save(UnitOfWork &work, Record &record, const QString &action)
     {
         Workspace &workspace = work.workspace();
-        const bool synced = work.origin() == ChangeOrigin::Synced;
+        // Synced and restored records keep the revision they come with; a
+        // restored record brings its own audit trail.
+        const bool synced = work.origin() == ChangeOrigin::Synced || work.origin() == ChangeOrigin::Restored;
+        const bool audited = work.origin() != ChangeOrigin::Restored;
         Record saved = record;
         if (saved.id.isEmpty())
             saved.id = newUuid();
@@ -520,8 +533,9 @@ public:
             if (insertIfNew(workspace, saved, revision)) {
                 setRevision(saved, revision);
                 writeParts(workspace, saved, false);
-                work.record({action.isEmpty() ? QStringLiteral("create") : action, entity(), saved.id, QByteArray(),
-                             record::toCompactJson(saved), 0});
+                if (audited)
+                    work.record({action.isEmpty() ? QStringLiteral("create") : action, entity(), saved.id, QByteArray(),
+                                 record::toCompactJson(saved), 0});
                 record = std::move(saved);
                 return;
             }
@@ -530,7 +544,7 @@ public:
         if (!stored || (!synced && claimed && *claimed != *stored))
             throw staleRevision(saved.id, stored.value_or(0), claimed.value_or(0));
         const qint64 revision = synced && claimed ? *claimed : *stored + 1;
-        const QByteArray before = record::toCompactJson(*find(workspace, saved.id));
+        const QByteArray before = audited ? record::toCompactJson(*find(workspace, saved.id)) : QByteArray();
         setRevision(saved, revision);
         QSqlQuery &update = workspace.statement(tableSqlOf<Record>().update);
         int pos = 0;
@@ -539,8 +553,9 @@ public:
         sql::bind(update, pos++, saved.id);
         workspace.exec(update);
         writeParts(workspace, saved, true);
-        work.record({action.isEmpty() ? QStringLiteral("update") : action, entity(), saved.id, before,
-                     record::toCompactJson(saved), *stored});
+        if (audited)
+            work.record({action.isEmpty() ? QStringLiteral("update") : action, entity(), saved.id, before,
+                         record::toCompactJson(saved), *stored});
         record = std::move(saved);
     }
 

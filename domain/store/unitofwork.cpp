@@ -1,11 +1,13 @@
 #include "unitofwork.h"
 
 #include "audittrail.h"
+#include "domainerror.h"
 #include "recordjson.h"
 #include "sql.h"
 #include "uuid.h"
 #include "workspace.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace vd {
@@ -70,6 +72,8 @@ void UnitOfWork::loadChainHead()
 
 void UnitOfWork::record(const RecordedChange &change)
 {
+    if (m_origin == ChangeOrigin::Restored)
+        return;
     if (m_lastSeq < 0)
         loadChainHead();
     const QByteArray id = newId();
@@ -121,6 +125,39 @@ void UnitOfWork::beforeCommit(const QString &name, std::function<void()> step)
             return;
     }
     m_beforeCommit.emplace_back(name, std::move(step));
+}
+
+void UnitOfWork::restoreAuditEntry(const StoredAuditEntry &entry)
+{
+    if (m_lastSeq < 0)
+        loadChainHead();
+    if (entry.seq != m_lastSeq + 1 || entry.previousHash != m_lastHash
+        || auditChainHash(m_hasher, entry.chainFields()) != entry.hash)
+        throw DomainError(QStringLiteral("AUDIT_CHAIN_BROKEN"), QString::fromUtf8(entry.id),
+                          QCoreApplication::translate("vd::UnitOfWork",
+                              "audit entry %1 does not continue the audit trail of this workspace; nothing was "
+                              "restored").arg(entry.seq));
+    QSqlQuery &audit = m_workspace.statement(QStringLiteral(
+        "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
+        "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const auto optionalText = [](const std::optional<QByteArray> &bytes) {
+        return bytes ? storedText(*bytes) : QVariant(QMetaType::fromType<QString>());
+    };
+    audit.bindValue(0, entry.seq);
+    audit.bindValue(1, storedText(entry.id));
+    audit.bindValue(2, storedText(entry.at));
+    audit.bindValue(3, storedText(entry.actorId));
+    audit.bindValue(4, storedText(entry.action));
+    audit.bindValue(5, storedText(entry.entityType));
+    audit.bindValue(6, storedText(entry.entityId));
+    audit.bindValue(7, optionalText(entry.beforeJson));
+    audit.bindValue(8, optionalText(entry.afterJson));
+    audit.bindValue(9, entry.previousHash);
+    audit.bindValue(10, entry.hash);
+    m_workspace.exec(audit);
+    m_lastSeq = entry.seq;
+    m_lastHash = entry.hash;
+    ++m_recorded;
 }
 
 void UnitOfWork::commit()

@@ -13,14 +13,18 @@
 namespace vd {
 
 class Workspace;
+struct StoredAuditEntry;
 
-// Where a change comes from, which decides whether it is queued for the
-// back office and how revisions are kept.
+// Where a change comes from, which decides whether it is audited, queued for
+// the back office, and how revisions are kept.
 enum class ChangeOrigin {
-    Local,  // made on this device: revisions checked and incremented; queued in the outbox
-    Server, // made where the records are authoritative (the back office's own store; demo data and
-            // restores that must not be pushed): revisions checked and incremented; not queued
-    Synced, // received from the back office: stored with the revision it carries; not queued
+    Local,    // made on this device: revisions checked and incremented; queued in the outbox
+    Server,   // made where the records are authoritative (the back office's own store; demo data):
+              // revisions checked and incremented; not queued
+    Synced,   // received from the back office: stored with the revision it carries; not queued
+    Restored, // read from a workspace document into an empty workspace together with its audit trail:
+              // keeps its revision, neither audited (the trail it came with is copied in with
+              // restoreAuditEntry()) nor queued (the back office has seen it already)
 };
 
 // One change to one record, as the audit trail and the outbox keep it.
@@ -61,10 +65,14 @@ public:
     QDateTime at() const;
     void setTime(QDateTime at) { m_at = std::move(at); }
 
-    // Writes the audit entry (and, for a local change, the outbox entry).
-    // Repositories call this; call it yourself only for a change no
-    // repository makes.
+    // Writes the audit entry (and, for a local change, the outbox entry);
+    // writes nothing for a restored one. Repositories call this; call it
+    // yourself only for a change no repository makes.
     void record(const RecordedChange &change);
+    // Appends an entry of another trail exactly as it was stored there. It
+    // must continue the chain (its sequence number next, its previous hash
+    // the head's hash, its hash its own), else DomainError AUDIT_CHAIN_BROKEN.
+    void restoreAuditEntry(const StoredAuditEntry &entry);
     qint64 changesRecorded() const { return m_recorded; }
 
     // Work done once per unit of work just before COMMIT, inside the
