@@ -1948,7 +1948,7 @@
     <message>
         <location line="+3"/>
         <source>Report (%1) submitted %2%3</source>
-        <translation>%1报告于%2提交%3</translation>
+        <translation>报告（%1）于%2提交%3</translation>
     </message>
     <message>
         <location line="+1"/>

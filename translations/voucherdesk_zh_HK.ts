@@ -1948,7 +1948,7 @@
     <message>
         <location line="+3"/>
         <source>Report (%1) submitted %2%3</source>
-        <translation>%1報告於%2提交%3</translation>
+        <translation>報告（%1）於%2提交%3</translation>
     </message>
     <message>
         <location line="+1"/>
