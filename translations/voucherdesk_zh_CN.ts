@@ -1240,7 +1240,7 @@
     <message>
         <location filename="../app/cli/queuecommands.cpp" line="+37"/>
         <source>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</source>
-        <translation>只有状态为“%1”的个案在等待回复；请加上 --status %2，或不使用 --status</translation>
+        <translation>只有状态为“%1”的个案才会等待答复；请加上 --status %2，或不使用 --status</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1848,7 +1848,7 @@
     <message>
         <location line="+5"/>
         <source>On the agenda of the meeting of %1 (%2, %3), item %4</source>
-        <translation>列入%1会议（%2，%3）议程第 %4 项</translation>
+        <translation>列入%1的会议（%2，%3）议程第 %4 项</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2068,7 +2068,7 @@
     <message>
         <location line="+19"/>
         <source>Approved grants</source>
-        <translation>已批准资助</translation>
+        <translation>获批资助</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2078,12 +2078,12 @@
     <message>
         <location line="+1"/>
         <source>Total: %1</source>
-        <translation>总额：%1</translation>
+        <translation>资助总额：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average: %1</source>
-        <translation>平均：%1</translation>
+        <translation>平均资助额：%1</translation>
     </message>
     <message>
         <location line="+5"/>

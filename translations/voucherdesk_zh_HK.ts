@@ -1240,7 +1240,7 @@
     <message>
         <location filename="../app/cli/queuecommands.cpp" line="+37"/>
         <source>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</source>
-        <translation>只有狀態為「%1」的個案會等待回覆；請加上 --status %2，或不使用 --status</translation>
+        <translation>只有狀態為「%1」的個案才會等待回覆；請加上 --status %2，或不使用 --status</translation>
     </message>
     <message>
         <location line="+28"/>
@@ -1848,7 +1848,7 @@
     <message>
         <location line="+5"/>
         <source>On the agenda of the meeting of %1 (%2, %3), item %4</source>
-        <translation>列入%1會議（%2，%3）議程第 %4 項</translation>
+        <translation>列入%1的會議（%2，%3）議程第 %4 項</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2068,7 +2068,7 @@
     <message>
         <location line="+19"/>
         <source>Approved grants</source>
-        <translation>已批核資助</translation>
+        <translation>獲批資助</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2078,12 +2078,12 @@
     <message>
         <location line="+1"/>
         <source>Total: %1</source>
-        <translation>總額：%1</translation>
+        <translation>資助總額：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average: %1</source>
-        <translation>平均：%1</translation>
+        <translation>平均資助額：%1</translation>
     </message>
     <message>
         <location line="+5"/>
