@@ -108,7 +108,7 @@
     <message>
         <location filename="../domain/store/casefile.cpp" line="+161"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</translation>
     </message>
 </context>
 <context>
@@ -116,62 +116,62 @@
     <message>
         <location filename="../domain/store/casetransitions.cpp" line="+67"/>
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
-        <translation type="unfinished"></translation>
+        <translation>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). Reload the case and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). Reload the case and decide again.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 is the application of %2, the enterprise you belong to: no one may take the action “%3” on a case of their own enterprise. Ask another officer to take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Case %1 is the application of %2, the enterprise you belong to: no one may take the action “%3” on a case of their own enterprise. Ask another officer to take it.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>there is no user with this name in the workspace. Check the spelling of the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>there is no user with this name in the workspace. Check the spelling of the username.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>this is not an action of the scheme&apos;s workflow. The actions are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>this is not an action of the scheme&apos;s workflow. The actions are: %1.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>no case in this workspace has this reference or id. Check the reference, or find the case by searching for words of its title.</source>
-        <translation type="unfinished"></translation>
+        <translation>no case in this workspace has this reference or id. Check the reference, or find the case by searching for words of its title.</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>no case in this workspace has this reference or id, so no case was changed. Check the references, or find the cases by searching for words of their titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>no case in this workspace has this reference or id, so no case was changed. Check the references, or find the cases by searching for words of their titles.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the case was removed from the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>the case was removed from the workspace.</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>Application %1 cannot be submitted: the rules find %n problem(s) in it. Correct them and submit again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Application %1 cannot be submitted: the rules find %n problem in it. Correct it and submit again.</numerusform>
+            <numerusform>Application %1 cannot be submitted: the rules find %n problems in it. Correct them and submit again.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Case %1 cannot be approved: the rules now find %n problem(s) with it. Refer it back to the committee, giving the reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Case %1 cannot be approved: the rules now find %n problem with it. Refer it back to the committee, giving the reason.</numerusform>
+            <numerusform>Case %1 cannot be approved: the rules now find %n problems with it. Refer it back to the committee, giving the reason.</numerusform>
         </translation>
     </message>
 </context>
@@ -302,7 +302,7 @@
     <message>
         <location filename="../domain/store/entitystore.cpp" line="+81"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>there is no kind of record called &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -652,22 +652,22 @@
     <message>
         <location filename="../domain/store/migrations.cpp" line="+143"/>
         <source>the folder of migrations does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>the folder of migrations does not exist</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a migration must be named like 0001_initial.sql</source>
-        <translation type="unfinished"></translation>
+        <translation>a migration must be named like 0001_initial.sql</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot read the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the migration: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>migrations must be numbered 1, 2, 3… without gaps; expected number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>migrations must be numbered 1, 2, 3… without gaps; expected number %1</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -798,7 +798,7 @@
     <message>
         <location filename="../domain/store/syncstate.cpp" line="+40"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
-        <translation type="unfinished"></translation>
+        <translation>the sync state must change in the same transaction as the changes it records</translation>
     </message>
 </context>
 <context>
@@ -959,17 +959,17 @@
     <message>
         <location filename="../domain/store/workspace.cpp" line="+36"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot read the workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot read the workspace: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>it is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>it is not an SQLite database</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1123,1063 +1123,1063 @@
     <message>
         <location filename="../app/cli/auditcommand.cpp" line="+57"/>
         <source>Head hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Head hash: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checked in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Checked in %1 s.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n entries before it are intact; the last of them has the hash %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n entry before it is intact; it has the hash %1.</numerusform>
+            <numerusform>%n entries before it are intact; the last of them has the hash %1.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give a subcommand: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>give a subcommand: verify</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a subcommand of audit; the subcommand is: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>not a subcommand of audit; the subcommand is: verify</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>audit verify takes no further arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>audit verify takes no further arguments</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>verify</source>
-        <translation type="unfinished"></translation>
+        <translation>verify</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation type="unfinished"></translation>
+        <translation>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+214"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Title</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+15"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+4"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="-17"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Officer</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+3"/>
         <location line="+58"/>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Total cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Grant</translation>
     </message>
     <message>
         <location filename="../app/cli/clioptions.cpp" line="+33"/>
         <source>“%1” is not a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a whole number from %2 to %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>“%1” is not a date that exists; write it as YYYY-MM-DD, such as 2024-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a date that exists; write it as YYYY-MM-DD, such as 2024-03-31</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>“%1” is not one of the scheme&apos;s values: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not one of the scheme&apos;s values: %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>give it once: cases can be filtered by one value of it</source>
-        <translation type="unfinished"></translation>
+        <translation>give it once: cases can be filtered by one value of it</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Judge deadlines and overdue questions as of this day, YYYY-MM-DD (default: today in Hong Kong).</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge deadlines and overdue questions as of this day, YYYY-MM-DD (default: today in Hong Kong).</translation>
     </message>
     <message>
         <location filename="../app/cli/queuecommands.cpp" line="+37"/>
         <source>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</source>
-        <translation type="unfinished"></translation>
+        <translation>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>there is no user “%1” in this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>there is no user “%1” in this workspace</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>list takes options only; to find cases by words, use search</source>
-        <translation type="unfinished"></translation>
+        <translation>list takes options only; to find cases by words, use search</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No case matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>No case matches.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No cases on this page: %1 match in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>No cases on this page: %1 match in all.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cases %1 to %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases %1 to %2 of %3.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>give the words to search for, such as a reference, part of a title or the applicant&apos;s name, in English or Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>give the words to search for, such as a reference, part of a title or the applicant&apos;s name, in English or Chinese</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No case matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>No case matches “%1”.</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n case(s) found, newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n case found, newest first.</numerusform>
+            <numerusform>%n cases found, newest first.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %n cases found; there may be more: raise --limit or add words.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The newest %n case found; there may be more: raise --limit or add words.</numerusform>
+            <numerusform>The newest %n cases found; there may be more: raise --limit or add words.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>List the case queue, oldest submission first, filtered by the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>List the case queue, oldest submission first, filtered by the options.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only cases in this status (a scheme status id); give it again for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases in this status (a scheme status id); give it again for several.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only applicants of this sector (a scheme sector id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only applicants of this sector (a scheme sector id).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases of this solution category (a scheme category id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases of this solution category (a scheme category id).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases of this case officer (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases of this case officer (a username).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases waiting for the applicant&apos;s answers with a question unanswered after its due date (see --as-of).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases waiting for the applicant&apos;s answers with a question unanswered after its due date (see --as-of).</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases submitted on or after this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases submitted on or after this day (YYYY-MM-DD).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases submitted on or before this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Only cases submitted on or before this day (YYYY-MM-DD).</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Show at most this many cases (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>Show at most this many cases (default 50).</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Skip this many cases first (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Skip this many cases first (default 0).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find cases by words of their reference, title, description or applicant, in English or Chinese.</source>
-        <translation type="unfinished"></translation>
+        <translation>Find cases by words of their reference, title, description or applicant, in English or Chinese.</translation>
     </message>
     <message>
         <location filename="../app/cli/showcommand.cpp" line="-243"/>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>incoming</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>outgoing</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>e-mail</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>letter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>portal</source>
-        <translation type="unfinished"></translation>
+        <translation>portal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>phone</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>pending</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>approved</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>satisfactory</source>
-        <translation type="unfinished"></translation>
+        <translation>satisfactory</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>issues found</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>suspicious</source>
-        <translation type="unfinished"></translation>
+        <translation>suspicious</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>final</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>initial</source>
-        <translation type="unfinished"></translation>
+        <translation>initial</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>other</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>recovery</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>proposed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>released</source>
-        <translation type="unfinished"></translation>
+        <translation>released</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>recovered</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>in person</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>video</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>hybrid</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>planned</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>held</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>supported</source>
-        <translation type="unfinished"></translation>
+        <translation>supported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>not supported</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>upcoming</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>due soon</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>overdue</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>met</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no ruling</source>
-        <translation type="unfinished"></translation>
+        <translation>no ruling</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>may take part</source>
-        <translation type="unfinished"></translation>
+        <translation>may take part</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>abstains</source>
-        <translation type="unfinished"></translation>
+        <translation>abstains</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>leaves the room</source>
-        <translation type="unfinished"></translation>
+        <translation>leaves the room</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <location line="+104"/>
         <location filename="../app/cli/statscommand.cpp" line="+1"/>
         <location line="+2"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Draft %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../app/cli/statscommand.cpp" line="-1"/>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>Solution</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Project</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 to %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case officer</source>
-        <translation type="unfinished"></translation>
+        <translation>Case officer</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approved grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved grant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Final grant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>Id</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Business registration</source>
-        <translation type="unfinished"></translation>
+        <translation>Business registration</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Employees</source>
-        <translation type="unfinished"></translation>
+        <translation>Employees</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business commenced</source>
-        <translation type="unfinished"></translation>
+        <translation>Business commenced</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2%)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owners</source>
-        <translation type="unfinished"></translation>
+        <translation>Owners</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Description</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>Months</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>  selected</source>
-        <translation type="unfinished"></translation>
+        <translation>  selected</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  quotation: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>  quotation: %1%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (e-procurement platform)</source>
-        <translation type="unfinished"></translation>
+        <translation> (e-procurement platform)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  why not the lowest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  why not the lowest: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Assessment by the rules (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Assessment by the rules (%1)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no rule set</source>
-        <translation type="unfinished"></translation>
+        <translation>no rule set</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligible</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Eligible cost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant by the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Grant by the rules</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applicant&apos;s contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>Applicant&apos;s contribution</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cap remaining before this case</source>
-        <translation type="unfinished"></translation>
+        <translation>Cap remaining before this case</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Projects funded before</source>
-        <translation type="unfinished"></translation>
+        <translation>Projects funded before</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Initial payment up to</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial payment up to</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audited accounts required</source>
-        <translation type="unfinished"></translation>
+        <translation>Audited accounts required</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final report due</source>
-        <translation type="unfinished"></translation>
+        <translation>Final report due</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluation report due</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation report due</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Records kept until</source>
-        <translation type="unfinished"></translation>
+        <translation>Records kept until</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Errors</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnings</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>Status history</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+33"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+161"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <location line="-160"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>To</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+33"/>
         <location line="+124"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <location line="-156"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Clarifications</source>
-        <translation type="unfinished"></translation>
+        <translation>Clarifications</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Asked %1 by %2, due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Asked %1 by %2, due %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Question: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Answered %1 by %2: %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not answered.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Correspondence</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondence</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Subject</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Committee</source>
-        <translation type="unfinished"></translation>
+        <translation>Committee</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>On the agenda of the meeting of %1 (%2, %3), item %4</source>
-        <translation type="unfinished"></translation>
+        <translation>On the agenda of the meeting of %1 (%2, %3), item %4</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Conflict declared by %1: %2; the chair&apos;s ruling: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflict declared by %1: %2; the chair&apos;s ruling: %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Outcome, recorded %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome, recorded %1 by %2: %3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  Recommended grant</source>
-        <translation type="unfinished"></translation>
+        <translation>  Recommended grant</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Condition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Condition: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewer</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supports</source>
-        <translation type="unfinished"></translation>
+        <translation>Supports</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Approval and payments</source>
-        <translation type="unfinished"></translation>
+        <translation>Approval and payments</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Approved %1 by %2: a grant of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved %1 by %2: a grant of %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Funding agreement issued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Funding agreement issued %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signing booked for</source>
-        <translation type="unfinished"></translation>
+        <translation>  Signing booked for</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>  Signed</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Milestone (%1): %2 due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Milestone (%1): %2 due %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Payment (%1): %2, %3; proposed %4 by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment (%1): %2, %3; proposed %4 by %5</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; released %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; released %1 by %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Changes, site checks and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes, site checks and reports</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Change requested %1 by %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Change requested %1 by %2 (%3): %4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Site check %1 by %2: %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Site check %1 by %2: %3%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, referred to law enforcement</source>
-        <translation type="unfinished"></translation>
+        <translation>, referred to law enforcement</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Report (%1) submitted %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Report (%1) submitted %2%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, accepted %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>, accepted %1 by %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadlines</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met on</source>
-        <translation type="unfinished"></translation>
+        <translation>Met on</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit trail</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>At (UTC)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give one case: its reference, such as TVP/2024/00042, or the id of a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>give one case: its reference, such as TVP/2024/00042, or the id of a draft</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>REF</source>
-        <translation type="unfinished"></translation>
+        <translation>REF</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show one case in full: applicant, budget, assessment, history, committee, funding, deadlines and audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>Show one case in full: applicant, budget, assessment, history, committee, funding, deadlines and audit trail.</translation>
     </message>
     <message>
         <location filename="../app/cli/statscommand.cpp" line="-13"/>
         <source>Management figures as of %1: %2 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Management figures as of %1: %2 cases</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cases by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases by status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unknown)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by year of submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases by year of submission</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Year</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>not submitted</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases by sector</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cases by solution category</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases by solution category</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unanswered questions: %1, of which overdue: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Unanswered questions: %1, of which overdue: %2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Approved grants</source>
-        <translation type="unfinished"></translation>
+        <translation>Approved grants</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases with an approved grant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cases with an approved grant: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Total: %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Average: %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Processing time, submission to approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Processing time, submission to approval</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Year of approval</source>
-        <translation type="unfinished"></translation>
+        <translation>Year of approval</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>Approvals</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median days</source>
-        <translation type="unfinished"></translation>
+        <translation>Median days</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>stats takes options only</source>
-        <translation type="unfinished"></translation>
+        <translation>stats takes options only</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Management figures: cases by status, year, sector and solution; grants; processing times; clarifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>Management figures: cases by status, year, sector and solution; grants; processing times; clarifications.</translation>
     </message>
     <message>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, approved grant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, approved grant %1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>give the case&apos;s reference and the action, such as: transition TVP/2024/00042 start_screening --as officer01</source>
-        <translation type="unfinished"></translation>
+        <translation>give the case&apos;s reference and the action, such as: transition TVP/2024/00042 start_screening --as officer01</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>give at least one case before the action, or --batch with a file of references</source>
-        <translation type="unfinished"></translation>
+        <translation>give at least one case before the action, or --batch with a file of references</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>say who takes the action: --as USERNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>say who takes the action: --as USERNAME</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 of %2 cases changed, %3 refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 of %2 cases changed, %3 refused.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>REF… ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>REF… ACTION</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take a workflow action on cases as a user, if the user&apos;s role, the case&apos;s status and the rules allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Take a workflow action on cases as a user, if the user&apos;s role, the case&apos;s status and the rules allow it.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The user who takes the action (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>The user who takes the action (a username).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why: required by some actions, kept in the case&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Why: required by some actions, kept in the case&apos;s history.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Also take the action on the cases listed in this file (one reference a line; - reads standard input), each on its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Also take the action on the cases listed in this file (one reference a line; - reads standard input), each on its own.</translation>
     </message>
 </context>
 <context>

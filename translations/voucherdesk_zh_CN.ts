@@ -107,7 +107,7 @@
     <message>
         <location filename="../domain/store/casefile.cpp" line="+161"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区中没有参考编号或标识符与此相符的%1个案。请改用个案标题或申请企业名称中的字词搜索该个案。</translation>
     </message>
 </context>
 <context>
@@ -115,60 +115,60 @@
     <message>
         <location filename="../domain/store/casetransitions.cpp" line="+67"/>
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1 未启用，因此不能处理个案。请联系系统管理员重新启用该账户，或使用您当前的账户登录。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). Reload the case and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>个案 %1 在您读取后已被更改（您看到的是修订版本 %2，当前为修订版本 %3）。请重新加载个案后再作决定。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>个案 %1 是%2的申请；您代表%3，因此不能对该个案执行“%4”操作。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 is the application of %2, the enterprise you belong to: no one may take the action “%3” on a case of their own enterprise. Ask another officer to take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>个案 %1 是您所属企业%2的申请：任何人都不能对本人所属企业的个案执行“%3”操作。请交由另一位工作人员处理。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>there is no user with this name in the workspace. Check the spelling of the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作区中没有此名称的用户。请检查用户名的拼写。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>this is not an action of the scheme&apos;s workflow. The actions are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是本计划工作流程中的操作。可执行的操作为：%1。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>no case in this workspace has this reference or id. Check the reference, or find the case by searching for words of its title.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区中没有参考编号或标识符与此相符的个案。请检查参考编号，或用个案标题中的字词搜索该个案。</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>no case in this workspace has this reference or id, so no case was changed. Check the references, or find the cases by searching for words of their titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区中没有参考编号或标识符与此相符的个案，因此没有更改任何个案。请检查参考编号，或用个案标题中的字词搜索相关个案。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the case was removed from the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>该个案已从工作区中移除。</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>Application %1 cannot be submitted: the rules find %n problem(s) in it. Correct them and submit again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>申请 %1 无法提交：按规则检查发现 %n 个问题。请更正后重新提交。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Case %1 cannot be approved: the rules now find %n problem(s) with it. Refer it back to the committee, giving the reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>个案 %1 无法批准：按规则检查现发现 %n 个问题。请将个案退回评审委员会，并说明理由。</numerusform>
         </translation>
     </message>
 </context>
@@ -299,7 +299,7 @@
     <message>
         <location filename="../domain/store/entitystore.cpp" line="+81"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为“%1”的记录类别</translation>
     </message>
 </context>
 <context>
@@ -649,22 +649,22 @@
     <message>
         <location filename="../domain/store/migrations.cpp" line="+143"/>
         <source>the folder of migrations does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移文件所在的文件夹不存在</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a migration must be named like 0001_initial.sql</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移文件的名称须采用0001_initial.sql的格式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot read the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取迁移文件：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>migrations must be numbered 1, 2, 3… without gaps; expected number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移文件须按1、2、3……依次编号，不能间断；应为第 %1 号</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -795,7 +795,7 @@
     <message>
         <location filename="../domain/store/syncstate.cpp" line="+40"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
-        <translation type="unfinished"></translation>
+        <translation>同步状态须与其记录的更改在同一事务中更新</translation>
     </message>
 </context>
 <context>
@@ -956,17 +956,17 @@
     <message>
         <location filename="../domain/store/workspace.cpp" line="+36"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是券务台工作区（%1）；请选择工作区所在的文件夹，或选择空文件夹以创建新工作区</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot read the workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工作区：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>it is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件不是 SQLite 数据库</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1120,1060 +1120,1060 @@
     <message>
         <location filename="../app/cli/auditcommand.cpp" line="+57"/>
         <source>Head hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最新哈希值：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checked in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>核对用时 %1 秒。</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n entries before it are intact; the last of them has the hash %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此前的 %n 条记录完整无缺；其中最后一条的哈希值为 %1。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give a subcommand: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定子命令：verify</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a subcommand of audit; the subcommand is: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 audit 的子命令；子命令为：verify</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>audit verify takes no further arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>audit verify 不接受其他参数</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>verify</source>
-        <translation type="unfinished"></translation>
+        <translation>子命令（verify）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation type="unfinished"></translation>
+        <translation>检查审计轨迹的哈希链是否完整无缺（audit verify）。</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>参考编号</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+214"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+15"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申请企业</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+4"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="-17"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>提交日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>个案主任</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+3"/>
         <location line="+58"/>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>总成本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>资助额</translation>
     </message>
     <message>
         <location filename="../app/cli/clioptions.cpp" line="+33"/>
         <source>“%1” is not a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 %2 至 %3 之间的整数</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>“%1” is not a date that exists; write it as YYYY-MM-DD, such as 2024-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效日期；请按YYYY-MM-DD格式填写，例如2024-03-31</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>“%1” is not one of the scheme&apos;s values: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是本计划的有效值；有效值为：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>give it once: cases can be filtered by one value of it</source>
-        <translation type="unfinished"></translation>
+        <translation>此选项只能填写一次：个案只能按其中一个值筛选</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Judge deadlines and overdue questions as of this day, YYYY-MM-DD (default: today in Hong Kong).</source>
-        <translation type="unfinished"></translation>
+        <translation>以此日期（YYYY-MM-DD）为准，判断截止日期及逾期未答复的问题（默认：香港时间今天）。</translation>
     </message>
     <message>
         <location filename="../app/cli/queuecommands.cpp" line="+37"/>
         <source>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</source>
-        <translation type="unfinished"></translation>
+        <translation>只有状态为“%1”的个案才会等待答复；请加上 --status %2，或不使用 --status</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>there is no user “%1” in this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作区中没有用户“%1”</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>list takes options only; to find cases by words, use search</source>
-        <translation type="unfinished"></translation>
+        <translation>list 只接受选项；如需按字词查找个案，请使用 search</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No case matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的个案。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No cases on this page: %1 match in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>本页没有个案：共有 %1 宗个案符合条件。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cases %1 to %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 至 %2 宗个案，共 %3 宗。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>give the words to search for, such as a reference, part of a title or the applicant&apos;s name, in English or Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供搜索字词，例如参考编号、标题的部分字词或申请企业名称，中英文均可</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No case matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有个案符合“%1”。</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n case(s) found, newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 宗个案，按从新到旧排列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %n cases found; there may be more: raise --limit or add words.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>以下为找到的最新 %n 宗个案，可能还有更多：请调高 --limit 或添加更多字词。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>List the case queue, oldest submission first, filtered by the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>按选项筛选并列出个案队列，最早提交的个案排在最前。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only cases in this status (a scheme status id); give it again for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出此状态的个案（计划的状态 id）；如有多个状态，可重复使用此选项。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only applicants of this sector (a scheme sector id).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出此行业的申请企业（计划的行业 id）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases of this solution category (a scheme category id).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出此方案类别的个案（计划的类别 id）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases of this case officer (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出此个案主任负责的个案（用户名）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases waiting for the applicant&apos;s answers with a question unanswered after its due date (see --as-of).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出正在等待申请企业答复，且有问题逾期未答复的个案（见 --as-of）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases submitted on or after this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出在此日期或之后提交的个案（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases submitted on or before this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>仅列出在此日期或之前提交的个案（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Show at most this many cases (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>最多显示的个案数量（默认为 50）。</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Skip this many cases first (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>先跳过的个案数量（默认为 0）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索字词（TEXT）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find cases by words of their reference, title, description or applicant, in English or Chinese.</source>
-        <translation type="unfinished"></translation>
+        <translation>按参考编号、标题、描述或申请企业中的字词查找个案，中英文均可。</translation>
     </message>
     <message>
         <location filename="../app/cli/showcommand.cpp" line="-243"/>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>收到</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>发出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>信函</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>portal</source>
-        <translation type="unfinished"></translation>
+        <translation>在线平台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>satisfactory</source>
-        <translation type="unfinished"></translation>
+        <translation>满意</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现问题</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>suspicious</source>
-        <translation type="unfinished"></translation>
+        <translation>可疑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>最终</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>initial</source>
-        <translation type="unfinished"></translation>
+        <translation>首期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>追回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>已提议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>released</source>
-        <translation type="unfinished"></translation>
+        <translation>已发放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>已追回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>线下</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>视频</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>混合</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>已举行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>supported</source>
-        <translation type="unfinished"></translation>
+        <translation>支持</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>未到期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no ruling</source>
-        <translation type="unfinished"></translation>
+        <translation>未裁决</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>may take part</source>
-        <translation type="unfinished"></translation>
+        <translation>可参与</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>abstains</source>
-        <translation type="unfinished"></translation>
+        <translation>弃权</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>leaves the room</source>
-        <translation type="unfinished"></translation>
+        <translation>须离席</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+104"/>
         <location filename="../app/cli/statscommand.cpp" line="+1"/>
         <location line="+2"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../app/cli/statscommand.cpp" line="-1"/>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1至%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case officer</source>
-        <translation type="unfinished"></translation>
+        <translation>个案主任</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approved grant</source>
-        <translation type="unfinished"></translation>
+        <translation>批准资助额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final grant</source>
-        <translation type="unfinished"></translation>
+        <translation>最终资助额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>标识符</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Business registration</source>
-        <translation type="unfinished"></translation>
+        <translation>商业登记号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Employees</source>
-        <translation type="unfinished"></translation>
+        <translation>员工人数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business commenced</source>
-        <translation type="unfinished"></translation>
+        <translation>开业日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2%）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owners</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>预算</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>描述</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>月数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>  selected</source>
-        <translation type="unfinished"></translation>
+        <translation>  已选定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  quotation: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>  报价：%1%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (e-procurement platform)</source>
-        <translation type="unfinished"></translation>
+        <translation> （电子采购平台）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  why not the lowest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  未选最低报价的原因：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>总额</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Assessment by the rules (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则评估（%1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no rule set</source>
-        <translation type="unfinished"></translation>
+        <translation>无适用的规则集</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>符合资格</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible cost</source>
-        <translation type="unfinished"></translation>
+        <translation>可资助费用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant by the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>按规则计算的资助额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applicant&apos;s contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>申请企业自筹金额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cap remaining before this case</source>
-        <translation type="unfinished"></translation>
+        <translation>本个案之前剩余的资助上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Projects funded before</source>
-        <translation type="unfinished"></translation>
+        <translation>此前获资助的项目数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Initial payment up to</source>
-        <translation type="unfinished"></translation>
+        <translation>首期拨款上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audited accounts required</source>
-        <translation type="unfinished"></translation>
+        <translation>须提交经审计账目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final report due</source>
-        <translation type="unfinished"></translation>
+        <translation>总结报告截止日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluation report due</source>
-        <translation type="unfinished"></translation>
+        <translation>评估报告截止日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Records kept until</source>
-        <translation type="unfinished"></translation>
+        <translation>记录保存至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>状态历史</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+33"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+161"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="-160"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>原状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>新状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+33"/>
         <location line="+124"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <location line="-156"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Clarifications</source>
-        <translation type="unfinished"></translation>
+        <translation>澄清事项</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Asked %1 by %2, due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2于%1提出，截止日期为%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2于%1答复：%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未答复。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Correspondence</source>
-        <translation type="unfinished"></translation>
+        <translation>往来函件</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>收发</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Committee</source>
-        <translation type="unfinished"></translation>
+        <translation>评审委员会</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>On the agenda of the meeting of %1 (%2, %3), item %4</source>
-        <translation type="unfinished"></translation>
+        <translation>列入%1的会议（%2，%3）议程第 %4 项</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Conflict declared by %1: %2; the chair&apos;s ruling: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1申报利益冲突：%2；主席裁决：%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Outcome, recorded %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>评审结果（由%2于%1记录）：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  Recommended grant</source>
-        <translation type="unfinished"></translation>
+        <translation>  建议资助额</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Condition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>条件：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>评审员</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supports</source>
-        <translation type="unfinished"></translation>
+        <translation>是否支持</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>意见</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Approval and payments</source>
-        <translation type="unfinished"></translation>
+        <translation>批准及拨款</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Approved %1 by %2: a grant of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2于%1批准：资助额为%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Funding agreement issued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>资助协议于%1发出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signing booked for</source>
-        <translation type="unfinished"></translation>
+        <translation>  预约签署日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>  签署日期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Milestone (%1): %2 due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>拨款里程碑（%1）：%2，截止日期为%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Payment (%1): %2, %3; proposed %4 by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>拨款（%1）：%2，%3；由%5于%4提议发放</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; released %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>；由%2于%1发放</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Changes, site checks and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>变更、实地核查及报告</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Change requested %1 by %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2于%1申请变更（%3）：%4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Site check %1 by %2: %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2于%1进行实地核查：%3%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, referred to law enforcement</source>
-        <translation type="unfinished"></translation>
+        <translation>，已移交执法机关</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Report (%1) submitted %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>报告（%1）于%2提交%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, accepted %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>，由%2于%1接受</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met on</source>
-        <translation type="unfinished"></translation>
+        <translation>完成日期</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计轨迹</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间（UTC）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give one case: its reference, such as TVP/2024/00042, or the id of a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定一宗个案：其参考编号（例如TVP/2024/00042）或草稿的标识符</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>REF</source>
-        <translation type="unfinished"></translation>
+        <translation>参考编号（REF）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show one case in full: applicant, budget, assessment, history, committee, funding, deadlines and audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示一宗个案的全部信息：申请企业、预算、评估、状态历史、评审委员会、拨款、截止日期及审计轨迹。</translation>
     </message>
     <message>
         <location filename="../app/cli/statscommand.cpp" line="-13"/>
         <source>Management figures as of %1: %2 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>截至%1的管理统计数据：共 %2 宗个案</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cases by status</source>
-        <translation type="unfinished"></translation>
+        <translation>按状态划分的个案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（未知）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by year of submission</source>
-        <translation type="unfinished"></translation>
+        <translation>按提交年份划分的个案</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>未提交</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by sector</source>
-        <translation type="unfinished"></translation>
+        <translation>按行业划分的个案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cases by solution category</source>
-        <translation type="unfinished"></translation>
+        <translation>按方案类别划分的个案</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unanswered questions: %1, of which overdue: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未答复的问题：%1 个，其中逾期：%2 个</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>个案数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>占比</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Approved grants</source>
-        <translation type="unfinished"></translation>
+        <translation>获批资助</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases with an approved grant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>获批资助的个案：%1 宗</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>资助总额：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平均资助额：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Processing time, submission to approval</source>
-        <translation type="unfinished"></translation>
+        <translation>处理时间（从提交到批准）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Year of approval</source>
-        <translation type="unfinished"></translation>
+        <translation>批准年份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>批准数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median days</source>
-        <translation type="unfinished"></translation>
+        <translation>天数中位数</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>stats takes options only</source>
-        <translation type="unfinished"></translation>
+        <translation>stats 只接受选项</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Management figures: cases by status, year, sector and solution; grants; processing times; clarifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理统计数据：按状态、年份、行业和方案划分的个案；资助；处理时间；澄清事项。</translation>
     </message>
     <message>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, approved grant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，批准资助额为%1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>give the case&apos;s reference and the action, such as: transition TVP/2024/00042 start_screening --as officer01</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供个案的参考编号和操作，例如：transition TVP/2024/00042 start_screening --as officer01</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>give at least one case before the action, or --batch with a file of references</source>
-        <translation type="unfinished"></translation>
+        <translation>请在操作之前指定至少一宗个案，或用 --batch 提供列有参考编号的文件</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>say who takes the action: --as USERNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>请注明执行此操作的用户：--as USERNAME</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 of %2 cases changed, %3 refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 宗个案中有 %1 宗已更改，%3 宗被拒绝。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>REF… ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>参考编号（REF…）及操作（ACTION）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take a workflow action on cases as a user, if the user&apos;s role, the case&apos;s status and the rules allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>以指定用户的身份对个案执行工作流程操作，前提是用户角色、个案状态和规则均允许。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The user who takes the action (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>执行此操作的用户（用户名）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why: required by some actions, kept in the case&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：部分操作必须填写，并会记入个案的状态历史。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Also take the action on the cases listed in this file (one reference a line; - reads standard input), each on its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时对此文件所列的个案逐一执行此操作（每行一个参考编号；用“-”表示从标准输入读取）。</translation>
     </message>
 </context>
 <context>

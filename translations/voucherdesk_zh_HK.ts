@@ -107,7 +107,7 @@
     <message>
         <location filename="../domain/store/casefile.cpp" line="+161"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作區內沒有參考編號或識別碼與此相符的%1個案。請改以個案標題或申請企業名稱中的字詞搜尋該個案。</translation>
     </message>
 </context>
 <context>
@@ -115,60 +115,60 @@
     <message>
         <location filename="../domain/store/casetransitions.cpp" line="+67"/>
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
-        <translation type="unfinished"></translation>
+        <translation>帳戶 %1 並非處於啟用狀態，因此不能處理個案。請聯絡系統管理員重新啟用該帳戶，或以閣下現時的帳戶登入。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 was changed since you read it (you saw revision %2, it is now at revision %3). Reload the case and decide again.</source>
-        <translation type="unfinished"></translation>
+        <translation>個案 %1 在閣下讀取後已被更改（閣下所見為修訂版本 %2，現時為修訂版本 %3）。請重新載入個案，然後再作決定。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Case %1 is the application of %2; you act for %3, so you cannot take the action “%4” on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>個案 %1 是%2的申請；閣下代表%3，因此不可對此個案採取「%4」操作。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Case %1 is the application of %2, the enterprise you belong to: no one may take the action “%3” on a case of their own enterprise. Ask another officer to take it.</source>
-        <translation type="unfinished"></translation>
+        <translation>個案 %1 是閣下所屬企業%2的申請：任何人均不可對本身所屬企業的個案採取「%3」操作。請交由另一位人員處理。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>there is no user with this name in the workspace. Check the spelling of the username.</source>
-        <translation type="unfinished"></translation>
+        <translation>工作區內沒有此名稱的用戶。請核對用戶名稱的拼寫。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>this is not an action of the scheme&apos;s workflow. The actions are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此項並非本計劃工作流程的操作。可採取的操作為：%1。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>no case in this workspace has this reference or id. Check the reference, or find the case by searching for words of its title.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作區內沒有參考編號或識別碼與此相符的個案。請核對參考編號，或以個案標題中的字詞搜尋該個案。</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>no case in this workspace has this reference or id, so no case was changed. Check the references, or find the cases by searching for words of their titles.</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作區內沒有參考編號或識別碼與此相符的個案，因此沒有任何個案被更改。請核對參考編號，或以個案標題中的字詞搜尋有關個案。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>the case was removed from the workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>該個案已從工作區移除。</translation>
     </message>
     <message numerus="yes">
         <location line="+63"/>
         <source>Application %1 cannot be submitted: the rules find %n problem(s) in it. Correct them and submit again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>申請 %1 未能遞交：按規則檢查發現 %n 項問題。請更正後再遞交。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Case %1 cannot be approved: the rules now find %n problem(s) with it. Refer it back to the committee, giving the reason.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>個案 %1 未能批核：按規則檢查現發現 %n 項問題。請將個案發回評審委員會，並說明理由。</numerusform>
         </translation>
     </message>
 </context>
@@ -299,7 +299,7 @@
     <message>
         <location filename="../domain/store/entitystore.cpp" line="+81"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為「%1」的記錄類別</translation>
     </message>
 </context>
 <context>
@@ -649,22 +649,22 @@
     <message>
         <location filename="../domain/store/migrations.cpp" line="+143"/>
         <source>the folder of migrations does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>遷移檔案的資料夾不存在</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a migration must be named like 0001_initial.sql</source>
-        <translation type="unfinished"></translation>
+        <translation>遷移檔案的名稱須採用0001_initial.sql的格式</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cannot read the migration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取遷移檔案：%1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>migrations must be numbered 1, 2, 3… without gaps; expected number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>遷移檔案須按1、2、3……順序編號，不可中斷；應為第 %1 號</translation>
     </message>
     <message>
         <location line="+50"/>
@@ -795,7 +795,7 @@
     <message>
         <location filename="../domain/store/syncstate.cpp" line="+40"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
-        <translation type="unfinished"></translation>
+        <translation>同步狀態須與其記錄的更改在同一交易中更新</translation>
     </message>
 </context>
 <context>
@@ -956,17 +956,17 @@
     <message>
         <location filename="../domain/store/workspace.cpp" line="+36"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案並非券務台工作區（%1）；請選擇工作區所在的資料夾，或選擇空白資料夾以建立新工作區</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>cannot read the workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取工作區：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>it is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>此檔案並非 SQLite 資料庫</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1120,1060 +1120,1060 @@
     <message>
         <location filename="../app/cli/auditcommand.cpp" line="+57"/>
         <source>Head hash: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最新雜湊值：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Checked in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>核對歷時 %1 秒。</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n entries before it are intact; the last of them has the hash %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此前的 %n 項記錄完整無缺；其中最後一項的雜湊值為 %1。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give a subcommand: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>請指明子指令：verify</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not a subcommand of audit; the subcommand is: verify</source>
-        <translation type="unfinished"></translation>
+        <translation>並非 audit 的子指令；子指令為：verify</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>audit verify takes no further arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>audit verify 不接受其他參數</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>verify</source>
-        <translation type="unfinished"></translation>
+        <translation>子指令（verify）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation type="unfinished"></translation>
+        <translation>核對審計線索的雜湊鏈是否完整無缺（audit verify）。</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>參考編號</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+214"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>標題</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+15"/>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申請企業</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+4"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>行業</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="-17"/>
         <source>Submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>遞交日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>個案主任</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../app/cli/showcommand.cpp" line="+3"/>
         <location line="+58"/>
         <source>Total cost</source>
-        <translation type="unfinished"></translation>
+        <translation>總成本</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant</source>
-        <translation type="unfinished"></translation>
+        <translation>資助額</translation>
     </message>
     <message>
         <location filename="../app/cli/clioptions.cpp" line="+33"/>
         <source>“%1” is not a whole number from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」並非 %2 至 %3 之間的整數</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>“%1” is not a date that exists; write it as YYYY-MM-DD, such as 2024-03-31</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」並非有效日期；請以YYYY-MM-DD格式填寫，例如2024-03-31</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>“%1” is not one of the scheme&apos;s values: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」並非本計劃的有效值；有效值為：%2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>give it once: cases can be filtered by one value of it</source>
-        <translation type="unfinished"></translation>
+        <translation>此選項只可填寫一次：個案只可按其中一個值篩選</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Judge deadlines and overdue questions as of this day, YYYY-MM-DD (default: today in Hong Kong).</source>
-        <translation type="unfinished"></translation>
+        <translation>以此日期（YYYY-MM-DD）為準，判斷限期及逾期未覆的問題（預設：香港時間今日）。</translation>
     </message>
     <message>
         <location filename="../app/cli/queuecommands.cpp" line="+37"/>
         <source>only cases in the status “%1” wait for answers; add --status %2 or leave --status out</source>
-        <translation type="unfinished"></translation>
+        <translation>只有狀態為「%1」的個案才會等待回覆；請加上 --status %2，或不使用 --status</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>there is no user “%1” in this workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>此工作區內沒有用戶「%1」</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>list takes options only; to find cases by words, use search</source>
-        <translation type="unfinished"></translation>
+        <translation>list 只接受選項；如要按字詞搜尋個案，請使用 search</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No case matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有符合條件的個案。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No cases on this page: %1 match in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>本頁沒有個案：合共 %1 宗個案符合條件。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Cases %1 to %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 至 %2 宗個案，共 %3 宗。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>give the words to search for, such as a reference, part of a title or the applicant&apos;s name, in English or Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>請提供搜尋字詞，例如參考編號、標題的部分字詞或申請企業名稱，中英文均可</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No case matches “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有個案符合「%1」。</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%n case(s) found, newest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 宗個案，按由新至舊排列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The newest %n cases found; there may be more: raise --limit or add words.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>以下為找到的最新 %n 宗個案，可能尚有更多：請提高 --limit 或加入更多字詞。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>List the case queue, oldest submission first, filtered by the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>按選項篩選並列出個案隊列，最早遞交的個案排先。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only cases in this status (a scheme status id); give it again for several.</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此狀態的個案（計劃的狀態 id）；如有多個狀態，可重複使用此選項。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only applicants of this sector (a scheme sector id).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此行業的申請企業（計劃的行業 id）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases of this solution category (a scheme category id).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此方案類別的個案（計劃的類別 id）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases of this case officer (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出此個案主任負責的個案（用戶名稱）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases waiting for the applicant&apos;s answers with a question unanswered after its due date (see --as-of).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出正等待申請企業回覆，且有問題逾期未覆的個案（見 --as-of）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Only cases submitted on or after this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出於此日期或之後遞交的個案（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Only cases submitted on or before this day (YYYY-MM-DD).</source>
-        <translation type="unfinished"></translation>
+        <translation>只列出於此日期或之前遞交的個案（YYYY-MM-DD）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Show at most this many cases (default 50).</source>
-        <translation type="unfinished"></translation>
+        <translation>最多顯示的個案數目（預設為 50）。</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>Skip this many cases first (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>先略過的個案數目（預設為 0）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>搜尋字詞（TEXT）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Find cases by words of their reference, title, description or applicant, in English or Chinese.</source>
-        <translation type="unfinished"></translation>
+        <translation>按參考編號、標題、說明或申請企業中的字詞搜尋個案，中英文均可。</translation>
     </message>
     <message>
         <location filename="../app/cli/showcommand.cpp" line="-243"/>
         <source>incoming</source>
-        <translation type="unfinished"></translation>
+        <translation>收到</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>outgoing</source>
-        <translation type="unfinished"></translation>
+        <translation>發出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>電郵</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>letter</source>
-        <translation type="unfinished"></translation>
+        <translation>信件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>portal</source>
-        <translation type="unfinished"></translation>
+        <translation>網上平台</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>phone</source>
-        <translation type="unfinished"></translation>
+        <translation>電話</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>pending</source>
-        <translation type="unfinished"></translation>
+        <translation>待處理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒絕</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>satisfactory</source>
-        <translation type="unfinished"></translation>
+        <translation>滿意</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>issues found</source>
-        <translation type="unfinished"></translation>
+        <translation>發現問題</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>suspicious</source>
-        <translation type="unfinished"></translation>
+        <translation>可疑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>最終</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>評估</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>initial</source>
-        <translation type="unfinished"></translation>
+        <translation>首期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>追回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>已建議</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>released</source>
-        <translation type="unfinished"></translation>
+        <translation>已發放</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>已追回</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>實體</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>視像</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>混合</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已排期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>held</source>
-        <translation type="unfinished"></translation>
+        <translation>已舉行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>supported</source>
-        <translation type="unfinished"></translation>
+        <translation>支持</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>未到期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即將到期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>met</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no ruling</source>
-        <translation type="unfinished"></translation>
+        <translation>未有裁決</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>may take part</source>
-        <translation type="unfinished"></translation>
+        <translation>可參與</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>abstains</source>
-        <translation type="unfinished"></translation>
+        <translation>放棄表決</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>leaves the room</source>
-        <translation type="unfinished"></translation>
+        <translation>須離席</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+104"/>
         <location filename="../app/cli/statscommand.cpp" line="+1"/>
         <location line="+2"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（無）</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Draft %1</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿 %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../app/cli/statscommand.cpp" line="-1"/>
         <source>Solution</source>
-        <translation type="unfinished"></translation>
+        <translation>方案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>項目</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1至%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Case officer</source>
-        <translation type="unfinished"></translation>
+        <translation>個案主任</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Approved grant</source>
-        <translation type="unfinished"></translation>
+        <translation>批核資助額</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final grant</source>
-        <translation type="unfinished"></translation>
+        <translation>最終資助額</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>識別碼</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Business registration</source>
-        <translation type="unfinished"></translation>
+        <translation>商業登記號碼</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Employees</source>
-        <translation type="unfinished"></translation>
+        <translation>僱員人數</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Business commenced</source>
-        <translation type="unfinished"></translation>
+        <translation>開業日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>聯絡人</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2%)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2%）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owners</source>
-        <translation type="unfinished"></translation>
+        <translation>擁有人</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Budget</source>
-        <translation type="unfinished"></translation>
+        <translation>預算</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>項次</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>類別</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>說明</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Months</source>
-        <translation type="unfinished"></translation>
+        <translation>月數</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金額</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>  selected</source>
-        <translation type="unfinished"></translation>
+        <translation>  已選定</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  quotation: %1%2</source>
-        <translation type="unfinished"></translation>
+        <translation>  報價：%1%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (e-procurement platform)</source>
-        <translation type="unfinished"></translation>
+        <translation> （電子採購平台）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  why not the lowest: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  不選最低報價的原因：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>總額</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Assessment by the rules (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>按規則評估（%1）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no rule set</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有適用的規則組</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>符合資格</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Eligible cost</source>
-        <translation type="unfinished"></translation>
+        <translation>合資格開支</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Grant by the rules</source>
-        <translation type="unfinished"></translation>
+        <translation>按規則計算的資助額</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Applicant&apos;s contribution</source>
-        <translation type="unfinished"></translation>
+        <translation>申請企業承擔的款額</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cap remaining before this case</source>
-        <translation type="unfinished"></translation>
+        <translation>本個案前尚餘的資助上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Projects funded before</source>
-        <translation type="unfinished"></translation>
+        <translation>先前獲資助的項目數目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Initial payment up to</source>
-        <translation type="unfinished"></translation>
+        <translation>首期撥款上限</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Audited accounts required</source>
-        <translation type="unfinished"></translation>
+        <translation>須提交經審計賬目</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Final report due</source>
-        <translation type="unfinished"></translation>
+        <translation>總結報告限期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluation report due</source>
-        <translation type="unfinished"></translation>
+        <translation>評估報告限期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Records kept until</source>
-        <translation type="unfinished"></translation>
+        <translation>紀錄保存至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>錯誤</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Status history</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態記錄</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+33"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="-32"/>
         <location line="+161"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location line="-160"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>原狀態</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>新狀態</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+33"/>
         <location line="+124"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>經辦人</translation>
     </message>
     <message>
         <location line="-156"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location line="+9"/>
         <location filename="../app/cli/statscommand.cpp" line="+4"/>
         <source>Clarifications</source>
-        <translation type="unfinished"></translation>
+        <translation>澄清事項</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Asked %1 by %2, due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2於%1提出，限期為%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Question: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>問題：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Answered %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2於%1回覆：%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Not answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未回覆。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Correspondence</source>
-        <translation type="unfinished"></translation>
+        <translation>往來通訊</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>收發</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>途徑</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>主旨</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Committee</source>
-        <translation type="unfinished"></translation>
+        <translation>評審委員會</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>On the agenda of the meeting of %1 (%2, %3), item %4</source>
-        <translation type="unfinished"></translation>
+        <translation>列入%1的會議（%2，%3）議程第 %4 項</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Conflict declared by %1: %2; the chair&apos;s ruling: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1申報利益衝突：%2；主席裁決：%3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Outcome, recorded %1 by %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>評審結果（由%2於%1記錄）：%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>  Recommended grant</source>
-        <translation type="unfinished"></translation>
+        <translation>  建議資助額</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Condition: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>條件：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>評審員</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Supports</source>
-        <translation type="unfinished"></translation>
+        <translation>是否支持</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>意見</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Approval and payments</source>
-        <translation type="unfinished"></translation>
+        <translation>批核及撥款</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Approved %1 by %2: a grant of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2於%1批核：資助額為%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Funding agreement issued %1</source>
-        <translation type="unfinished"></translation>
+        <translation>資助協議於%1發出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signing booked for</source>
-        <translation type="unfinished"></translation>
+        <translation>  預約簽署日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>  Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>  簽署日期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Milestone (%1): %2 due %3</source>
-        <translation type="unfinished"></translation>
+        <translation>撥款里程碑（%1）：%2，限期為%3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Payment (%1): %2, %3; proposed %4 by %5</source>
-        <translation type="unfinished"></translation>
+        <translation>撥款（%1）：%2，%3；由%5於%4建議發放</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>; released %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>；由%2於%1發放</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Changes, site checks and reports</source>
-        <translation type="unfinished"></translation>
+        <translation>變更、實地查核及報告</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Change requested %1 by %2 (%3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2於%1申請變更（%3）：%4</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Site check %1 by %2: %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>由%2於%1進行實地查核：%3%4</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, referred to law enforcement</source>
-        <translation type="unfinished"></translation>
+        <translation>，已轉介執法機關</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Report (%1) submitted %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>報告（%1）於%2提交%3</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>, accepted %1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>，由%2於%1接納</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>限期</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>限期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>狀況</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Met on</source>
-        <translation type="unfinished"></translation>
+        <translation>完成日期</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>審計線索</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>序號</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>時間（UTC）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>記錄</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>give one case: its reference, such as TVP/2024/00042, or the id of a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>請指明一宗個案：其參考編號（例如TVP/2024/00042）或草稿的識別碼</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>REF</source>
-        <translation type="unfinished"></translation>
+        <translation>參考編號（REF）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Show one case in full: applicant, budget, assessment, history, committee, funding, deadlines and audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示一宗個案的全部資料：申請企業、預算、評估、狀態記錄、評審委員會、撥款、限期及審計線索。</translation>
     </message>
     <message>
         <location filename="../app/cli/statscommand.cpp" line="-13"/>
         <source>Management figures as of %1: %2 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>截至%1的管理統計數字：共 %2 宗個案</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cases by status</source>
-        <translation type="unfinished"></translation>
+        <translation>按狀態劃分的個案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不明）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by year of submission</source>
-        <translation type="unfinished"></translation>
+        <translation>按遞交年份劃分的個案</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>年份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>未遞交</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases by sector</source>
-        <translation type="unfinished"></translation>
+        <translation>按行業劃分的個案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cases by solution category</source>
-        <translation type="unfinished"></translation>
+        <translation>按方案類別劃分的個案</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Unanswered questions: %1, of which overdue: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未回覆的問題：%1 項，其中逾期：%2 項</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>個案數</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>比例</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Approved grants</source>
-        <translation type="unfinished"></translation>
+        <translation>獲批資助</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cases with an approved grant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>獲批資助的個案：%1 宗</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>資助總額：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Average: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平均資助額：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Processing time, submission to approval</source>
-        <translation type="unfinished"></translation>
+        <translation>處理時間（由遞交至批核）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Year of approval</source>
-        <translation type="unfinished"></translation>
+        <translation>批核年份</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>批核宗數</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median days</source>
-        <translation type="unfinished"></translation>
+        <translation>日數中位數</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>stats takes options only</source>
-        <translation type="unfinished"></translation>
+        <translation>stats 只接受選項</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Management figures: cases by status, year, sector and solution; grants; processing times; clarifications.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理統計數字：按狀態、年份、行業及方案劃分的個案；資助；處理時間；澄清事項。</translation>
     </message>
     <message>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>, approved grant %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，批核資助額為%1</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>give the case&apos;s reference and the action, such as: transition TVP/2024/00042 start_screening --as officer01</source>
-        <translation type="unfinished"></translation>
+        <translation>請提供個案的參考編號及操作，例如：transition TVP/2024/00042 start_screening --as officer01</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>give at least one case before the action, or --batch with a file of references</source>
-        <translation type="unfinished"></translation>
+        <translation>請在操作之前指明最少一宗個案，或以 --batch 提供列有參考編號的檔案</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>say who takes the action: --as USERNAME</source>
-        <translation type="unfinished"></translation>
+        <translation>請註明採取此操作的用戶：--as USERNAME</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>%1 of %2 cases changed, %3 refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 宗個案中有 %1 宗已更改，%3 宗被拒。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>REF… ACTION</source>
-        <translation type="unfinished"></translation>
+        <translation>參考編號（REF…）及操作（ACTION）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Take a workflow action on cases as a user, if the user&apos;s role, the case&apos;s status and the rules allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>以指定用戶的身分對個案採取工作流程操作，惟用戶角色、個案狀態及規則均須容許。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The user who takes the action (a username).</source>
-        <translation type="unfinished"></translation>
+        <translation>採取此操作的用戶（用戶名稱）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Why: required by some actions, kept in the case&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：部分操作必須填寫，並會記入個案的狀態記錄。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Also take the action on the cases listed in this file (one reference a line; - reads standard input), each on its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>同時對此檔案所列的個案逐一採取此操作（每行一個參考編號；以「-」表示從標準輸入讀取）。</translation>
     </message>
 </context>
 <context>
