@@ -8,18 +8,6 @@ namespace {
 
 constexpr quint64 kSixtyBits = (quint64(1) << 60) - 1;
 
-// splitmix64's finaliser, kept to 60 bits: xor-shifts and odd multipliers
-// modulo 2^60 are each invertible, so distinct inputs give distinct outputs.
-quint64 scatter60(quint64 z)
-{
-    z &= kSixtyBits;
-    z ^= z >> 30;
-    z = (z * 0xbf58476d1ce4e5b9ULL) & kSixtyBits;
-    z ^= z >> 27;
-    z = (z * 0x94d049bb133111ebULL) & kSixtyBits;
-    return z ^ (z >> 31);
-}
-
 quint64 scatter64(quint64 z)
 {
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -38,13 +26,16 @@ DemoIds::DemoIds(quint64 seed)
 {
 }
 
-// The 60 bits beside the version nibble are a bijection of the running
-// number (keyed by the seed), so a seed never repeats an id; the 62 bits
-// beside the variant are further noise.
+// The 60 bits beside the version nibble are the running number plus a
+// key from the seed (modulo 2^60, a bijection), so a seed never repeats an
+// id and ids made one after another sort one after another: a store's
+// indexes on ids grow at their right edge, as with version-7 ids
+// (docs/storage.md), instead of being rewritten all over. The 62 bits beside
+// the variant are further noise.
 QString DemoIds::next()
 {
     ++m_count;
-    const quint64 high = scatter60(m_count ^ m_high);
+    const quint64 high = (m_count + m_high) & kSixtyBits;
     const quint64 low = scatter64(m_count + m_low);
     const QUuid uuid(uint(high >> 28), ushort(high >> 12), ushort(0x8000 | (high & 0x0fff)), // version 8
                      uchar(0x80 | ((low >> 56) & 0x3f)),                                    // RFC 9562 variant

@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSqlQuery>
 
 namespace vd {
 
@@ -56,6 +57,39 @@ struct DemoWriter
     void writeStaff(DemoStaff staff, const QDateTime &start);
     void writeApplication(DemoApplication &demo, const QString &applicantUserId);
     void writeCase(DemoCase &demoCase);
+};
+
+// A page cache large enough for the demo's working set while it is written
+// (one transaction of millions of rows), so that dirty pages are not spilled
+// and read back; the workspace's own size again afterwards. Crash safety is
+// untouched: the journal mode and synchronous stay as the workspace sets them.
+class BulkCache
+{
+public:
+    explicit BulkCache(Workspace &workspace) : m_workspace(workspace), m_size(currentSize(workspace))
+    {
+        m_workspace.run(QStringLiteral("PRAGMA cache_size = -1048576")); // in KiB: 1 GiB
+    }
+    ~BulkCache()
+    {
+        try {
+            m_workspace.run(QStringLiteral("PRAGMA cache_size = %1").arg(m_size));
+        } catch (const DomainError &) {
+            // Only the cache stays larger until the workspace is closed; nothing is lost.
+        }
+    }
+    BulkCache(const BulkCache &) = delete;
+    BulkCache &operator=(const BulkCache &) = delete;
+
+private:
+    static qint64 currentSize(Workspace &workspace)
+    {
+        QSqlQuery query = workspace.run(QStringLiteral("PRAGMA cache_size"));
+        return query.next() ? query.value(0).toLongLong() : 0;
+    }
+
+    Workspace &m_workspace;
+    qint64 m_size;
 };
 
 QDateTime startOf(const QDate &date)
@@ -138,6 +172,7 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     // All of it is one transaction, so a demo that fails leaves nothing; the
     // repositories flush their search index once per batch of cases.
     const DemoStaff &staff = cohort.staff();
+    BulkCache cache(m_workspace);
     UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
     DemoWriter writer(m_workspace, work);
     const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
