@@ -135,6 +135,12 @@ bool isPresent(const JsonSections::Member *member)
     return member && member->value != QByteArrayView("null");
 }
 
+bool hasTrail(const JsonSections &sections)
+{
+    const JsonSections::Member *audit = sections.find(auditKey());
+    return isPresent(audit) && sections.isArray(*audit);
+}
+
 // Questions about what the workspace already holds, asked inside the import's
 // write transaction so the answers hold until it commits.
 class WorkspaceContents
@@ -236,10 +242,15 @@ public:
     }
     void oneOf(const QString &key, const QString &value, const QStringList &allowed, Need need) const
     {
-        if (value.isEmpty() && need == Need::Optional)
+        if ((value.isEmpty() && need == Need::Optional) || allowed.contains(value))
             return;
-        if (!allowed.contains(value))
-            fail(key, readerText("unknown value \"%1\"; expected one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+        fail(key, readerText("unknown value \"%1\"; expected one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+    }
+    void oneOf(const QString &key, const QString &value, const SchemeVocabulary &vocabulary, Need need) const
+    {
+        if ((value.isEmpty() && need == Need::Optional) || vocabulary.contains(value))
+            return;
+        oneOf(key, value, vocabulary.ids(), need);
     }
     void notNegative(const QString &key, const std::optional<Money> &amount) const
     {
@@ -267,7 +278,7 @@ class DocumentCheck
 public:
     DocumentCheck(Workspace &workspace, const JsonSections &sections, const RuleBook &rules)
         : m_contents(workspace), m_sections(sections), m_rules(rules),
-          m_hasTrail(isPresent(sections.find(auditKey())))
+          m_hasTrail(hasTrail(sections))
     {
         forEachSection(DocumentOrder{}, [&]<typename Record>() {
             m_sectionOfEntity.insert(QByteArray(RecordFields<Record>::entity), quint8(sectionIndex<Record>()));
@@ -471,7 +482,7 @@ void checkRules(RecordCheck &check, DocumentCheck &document, const EnterpriseRel
 void checkRules(RecordCheck &check, DocumentCheck &document, const User &user)
 {
     check.required(QStringLiteral("username"), user.username);
-    check.oneOf(QStringLiteral("role"), user.role, check.scheme().roles().ids(), Need::Required);
+    check.oneOf(QStringLiteral("role"), user.role, check.scheme().roles(), Need::Required);
     check.reference<Enterprise>(QStringLiteral("enterprise_id"), user.enterpriseId, Need::Optional);
     check.unique(document.usernames, QStringLiteral("username"), {user.username});
 }
@@ -502,9 +513,9 @@ void checkRules(RecordCheck &check, DocumentCheck &, const StatusChange &change)
 {
     const Scheme &scheme = check.scheme();
     check.reference<Application>(kApplicationId, change.applicationId, Need::Required);
-    check.oneOf(QStringLiteral("action"), change.action, scheme.actions().ids(), Need::Optional);
-    check.oneOf(QStringLiteral("from_status"), change.fromStatus, scheme.statuses().ids(), Need::Optional);
-    check.oneOf(QStringLiteral("to_status"), change.toStatus, scheme.statuses().ids(), Need::Required);
+    check.oneOf(QStringLiteral("action"), change.action, scheme.actions(), Need::Optional);
+    check.oneOf(QStringLiteral("from_status"), change.fromStatus, scheme.statuses(), Need::Optional);
+    check.oneOf(QStringLiteral("to_status"), change.toStatus, scheme.statuses(), Need::Required);
     if (!change.at.isValid())
         check.fail(QStringLiteral("at"), readerText("is required"));
 }
@@ -603,7 +614,7 @@ void checkRules(RecordCheck &check, DocumentCheck &document, const Review &revie
     for (qsizetype i = 0; i < review.scores.size(); ++i) {
         const ReviewScore &score = review.scores[i];
         const QString path = elementPath(QStringLiteral("scores"), i);
-        check.oneOf(path + QStringLiteral(".criterion"), score.criterion, criteria.ids(), Need::Required);
+        check.oneOf(path + QStringLiteral(".criterion"), score.criterion, criteria, Need::Required);
         if (scored.contains(score.criterion))
             check.fail(path + QStringLiteral(".criterion"), ImportText::tr("is scored twice in this review"));
         scored.insert(score.criterion);
@@ -692,9 +703,9 @@ void DocumentCheck::checkTopLevel()
 
 void DocumentCheck::checkTrail()
 {
-    const JsonSections::Member *audit = m_sections.find(auditKey());
-    if (!isPresent(audit) || !m_sections.isArray(*audit))
+    if (!m_hasTrail)
         return;
+    const JsonSections::Member *audit = m_sections.find(auditKey());
     QByteArray expectedHash = auditChainStart();
     qint64 expectedSeq = 1;
     bool broken = false;
@@ -926,10 +937,10 @@ ImportOutcome WorkspaceImport::read(QByteArrayView bytes, const QString &sourceN
         throw DocumentRefused({syntax});
     }
     const RuleBook &rules = RuleBook::technologyVoucher();
-    const bool hasTrail = isPresent(sections->find(auditKey()));
+    const bool withTrail = hasTrail(*sections);
     const auto restoring = [&] {
         WorkspaceContents contents(m_workspace);
-        return hasTrail && isEmpty(contents);
+        return withTrail && isEmpty(contents);
     };
     const bool restore = restoring();
     UnitOfWork work(m_workspace, m_actorId, restore ? ChangeOrigin::Restored : ChangeOrigin::Local);
