@@ -388,7 +388,8 @@ private:
 
     template <typename Record> void checkRecord(const JsonReader &reader, qsizetype index, SectionState &state);
     QUuid claimId(const JsonReader &reader, qsizetype index, SectionState &state, const QString &key, const QString &table);
-    void matchTrail(const JsonReader &reader, quint8 section, const QUuid &id, const QByteArray &json);
+    TrailEnd *trailEndOf(quint8 section, const QUuid &id);
+    void matchTrail(const JsonReader &reader, const TrailEnd *end, const QByteArray &json);
 
     WorkspaceContents m_contents;
     const JsonSections &m_sections;
@@ -754,13 +755,20 @@ void DocumentCheck::noteTrailEnd(const StoredAuditEntry &entry, qsizetype index)
         end.after = fingerprint(*entry.afterJson);
 }
 
-void DocumentCheck::matchTrail(const JsonReader &reader, quint8 section, const QUuid &id, const QByteArray &json)
+TrailEnd *DocumentCheck::trailEndOf(quint8 section, const QUuid &id)
 {
     const auto end = m_trailEnds.find(TrailSubject{id, section});
     if (end == m_trailEnds.end())
+        return nullptr;
+    end->matched = true; // the record is here, right or wrong: not one the document left out
+    return &*end;
+}
+
+void DocumentCheck::matchTrail(const JsonReader &reader, const TrailEnd *end, const QByteArray &json)
+{
+    if (!end)
         reader.failHere(ImportText::tr("the audit trail has no entry about this record; in a document with an audit "
                                        "trail every record must have one"));
-    end->matched = true;
     if (!end->present)
         reader.failHere(ImportText::tr("the audit trail says this record was removed (audit[%1])").arg(end->entry));
     if (fingerprint(json) != end->after)
@@ -806,6 +814,7 @@ void DocumentCheck::checkRecord(const JsonReader &reader, qsizetype index, Secti
 {
     // The id first, so that records referring to this one find it even if something else here is wrong.
     const QUuid id = claimId(reader, index, state, sectionKey<Record>(), tableOf<Record>());
+    const TrailEnd *trailEnd = m_hasTrail ? trailEndOf(quint8(sectionIndex<Record>()), id) : nullptr;
     const Record record = SectionFormat<Record>::read(reader, m_rules);
     if constexpr (requires { record.revision; }) {
         if (m_hasTrail && record.revision < 1)
@@ -815,7 +824,7 @@ void DocumentCheck::checkRecord(const JsonReader &reader, qsizetype index, Secti
     RecordCheck check(*this, reader);
     checkRules(check, *this, record);
     if (m_hasTrail)
-        matchTrail(reader, quint8(sectionIndex<Record>()), id, record::toCompactJson(record));
+        matchTrail(reader, trailEnd, record::toCompactJson(record));
 }
 
 // The repository that saves each kind of record.
