@@ -293,6 +293,7 @@ private slots:
     void addingAuditsEachRecordAsImportAndQueuesIt();
     void aDocumentWithATrailGoesIntoAWorkspaceWithRecordsAsAdded();
     void refusesListingEveryProblemInDocumentOrder();
+    void aRecordWrongInItselfIsOneProblemEvenWithATrail();
     void refusesARecordTheTrailDoesNotTellOf_data();
     void refusesARecordTheTrailDoesNotTellOf();
     void mutatedDocumentsAreImportedOrRefusedNeverHalfWritten();
@@ -475,6 +476,19 @@ void WorkspaceDocumentTest::refusesListingEveryProblemInDocumentOrder()
         QCOMPARE(refused.where(), where.first());
     }
     QCOMPARE(RawConnection(workspace.file()).count(QStringLiteral("audit_entries")), 0);
+}
+
+void WorkspaceDocumentTest::aRecordWrongInItselfIsOneProblemEvenWithATrail()
+{
+    const QJsonObject document = jsonedit::with(parsed(m_samplesDocument), QStringLiteral("payments[0].amount"), QStringLiteral("1.999"));
+    Workspace workspace(newFolder(QStringLiteral("one-problem")));
+    try {
+        WorkspaceImport(workspace, QStringLiteral("tester")).read(compact(document), QStringLiteral("bad.json"));
+        QFAIL("the document was imported");
+    } catch (const DocumentRefused &refused) {
+        QCOMPARE(refused.problems().size(), 1);
+        QCOMPARE(refused.where(), QStringLiteral("payments[0].amount"));
+    }
 }
 
 void WorkspaceDocumentTest::refusesARecordTheTrailDoesNotTellOf_data()

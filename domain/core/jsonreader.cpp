@@ -137,8 +137,9 @@ QList<JsonReader> JsonReader::array(const QString &key, bool mandatory) const
     QList<JsonReader> elements;
     const QJsonArray array = value.toArray();
     elements.reserve(array.size());
+    const QString path = pathOf(key);
     for (qsizetype i = 0; i < array.size(); ++i)
-        elements.append(JsonReader(array.at(i), pathOf(key) + u'[' + QString::number(i) + u']'));
+        elements.append(JsonReader(array.at(i), path + u'[' + QString::number(i) + u']'));
     return elements;
 }
 

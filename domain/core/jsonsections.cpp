@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <cstring>
+
 namespace vd {
 
 namespace {
@@ -122,15 +124,22 @@ qsizetype JsonSections::skipSpace(qsizetype pos) const
 
 qsizetype JsonSections::endOfString(qsizetype pos) const
 {
+    // memchr finds the next quote fast (most of a document is text); it closes
+    // the text unless an odd number of backslashes comes right before it.
     const char *data = m_document.data();
-    const qsizetype size = m_document.size();
-    for (qsizetype i = pos + 1; i < size; ++i) {
-        if (data[i] == '\\')
-            ++i;
-        else if (data[i] == '"')
-            return i + 1;
+    const char *end = data + m_document.size();
+    for (const char *from = data + pos + 1; from < end;) {
+        const char *quote = static_cast<const char *>(std::memchr(from, '"', size_t(end - from)));
+        if (!quote)
+            break;
+        const char *escapes = quote;
+        while (escapes > from && escapes[-1] == '\\')
+            --escapes;
+        if ((quote - escapes) % 2 == 0)
+            return quote - data + 1;
+        from = quote + 1;
     }
-    syntaxError(size, tr("the document ends inside a text"));
+    syntaxError(m_document.size(), tr("the document ends inside a text"));
 }
 
 qsizetype JsonSections::endOfValue(qsizetype pos) const

@@ -135,6 +135,12 @@ bool isPresent(const JsonSections::Member *member)
     return member && member->value != QByteArrayView("null");
 }
 
+bool hasTrail(const JsonSections &sections)
+{
+    const JsonSections::Member *audit = sections.find(auditKey());
+    return isPresent(audit) && sections.isArray(*audit);
+}
+
 // Questions about what the workspace already holds, asked inside the import's
 // write transaction so the answers hold until it commits.
 class WorkspaceContents
@@ -236,10 +242,15 @@ public:
     }
     void oneOf(const QString &key, const QString &value, const QStringList &allowed, Need need) const
     {
-        if (value.isEmpty() && need == Need::Optional)
+        if ((value.isEmpty() && need == Need::Optional) || allowed.contains(value))
             return;
-        if (!allowed.contains(value))
-            fail(key, readerText("unknown value \"%1\"; expected one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+        fail(key, readerText("unknown value \"%1\"; expected one of: %2").arg(value, allowed.join(QStringLiteral(", "))));
+    }
+    void oneOf(const QString &key, const QString &value, const SchemeVocabulary &vocabulary, Need need) const
+    {
+        if ((value.isEmpty() && need == Need::Optional) || vocabulary.contains(value))
+            return;
+        oneOf(key, value, vocabulary.ids(), need);
     }
     void notNegative(const QString &key, const std::optional<Money> &amount) const
     {
@@ -267,7 +278,7 @@ class DocumentCheck
 public:
     DocumentCheck(Workspace &workspace, const JsonSections &sections, const RuleBook &rules)
         : m_contents(workspace), m_sections(sections), m_rules(rules),
-          m_hasTrail(isPresent(sections.find(auditKey())))
+          m_hasTrail(hasTrail(sections))
     {
         forEachSection(DocumentOrder{}, [&]<typename Record>() {
             m_sectionOfEntity.insert(QByteArray(RecordFields<Record>::entity), quint8(sectionIndex<Record>()));
@@ -377,7 +388,8 @@ private:
 
     template <typename Record> void checkRecord(const JsonReader &reader, qsizetype index, SectionState &state);
     QUuid claimId(const JsonReader &reader, qsizetype index, SectionState &state, const QString &key, const QString &table);
-    void matchTrail(const JsonReader &reader, quint8 section, const QUuid &id, const QByteArray &json);
+    TrailEnd *trailEndOf(quint8 section, const QUuid &id);
+    void matchTrail(const JsonReader &reader, const TrailEnd *end, const QByteArray &json);
 
     WorkspaceContents m_contents;
     const JsonSections &m_sections;
@@ -471,7 +483,7 @@ void checkRules(RecordCheck &check, DocumentCheck &document, const EnterpriseRel
 void checkRules(RecordCheck &check, DocumentCheck &document, const User &user)
 {
     check.required(QStringLiteral("username"), user.username);
-    check.oneOf(QStringLiteral("role"), user.role, check.scheme().roles().ids(), Need::Required);
+    check.oneOf(QStringLiteral("role"), user.role, check.scheme().roles(), Need::Required);
     check.reference<Enterprise>(QStringLiteral("enterprise_id"), user.enterpriseId, Need::Optional);
     check.unique(document.usernames, QStringLiteral("username"), {user.username});
 }
@@ -502,9 +514,9 @@ void checkRules(RecordCheck &check, DocumentCheck &, const StatusChange &change)
 {
     const Scheme &scheme = check.scheme();
     check.reference<Application>(kApplicationId, change.applicationId, Need::Required);
-    check.oneOf(QStringLiteral("action"), change.action, scheme.actions().ids(), Need::Optional);
-    check.oneOf(QStringLiteral("from_status"), change.fromStatus, scheme.statuses().ids(), Need::Optional);
-    check.oneOf(QStringLiteral("to_status"), change.toStatus, scheme.statuses().ids(), Need::Required);
+    check.oneOf(QStringLiteral("action"), change.action, scheme.actions(), Need::Optional);
+    check.oneOf(QStringLiteral("from_status"), change.fromStatus, scheme.statuses(), Need::Optional);
+    check.oneOf(QStringLiteral("to_status"), change.toStatus, scheme.statuses(), Need::Required);
     if (!change.at.isValid())
         check.fail(QStringLiteral("at"), readerText("is required"));
 }
@@ -603,7 +615,7 @@ void checkRules(RecordCheck &check, DocumentCheck &document, const Review &revie
     for (qsizetype i = 0; i < review.scores.size(); ++i) {
         const ReviewScore &score = review.scores[i];
         const QString path = elementPath(QStringLiteral("scores"), i);
-        check.oneOf(path + QStringLiteral(".criterion"), score.criterion, criteria.ids(), Need::Required);
+        check.oneOf(path + QStringLiteral(".criterion"), score.criterion, criteria, Need::Required);
         if (scored.contains(score.criterion))
             check.fail(path + QStringLiteral(".criterion"), ImportText::tr("is scored twice in this review"));
         scored.insert(score.criterion);
@@ -692,9 +704,9 @@ void DocumentCheck::checkTopLevel()
 
 void DocumentCheck::checkTrail()
 {
-    const JsonSections::Member *audit = m_sections.find(auditKey());
-    if (!isPresent(audit) || !m_sections.isArray(*audit))
+    if (!m_hasTrail)
         return;
+    const JsonSections::Member *audit = m_sections.find(auditKey());
     QByteArray expectedHash = auditChainStart();
     qint64 expectedSeq = 1;
     bool broken = false;
@@ -743,13 +755,20 @@ void DocumentCheck::noteTrailEnd(const StoredAuditEntry &entry, qsizetype index)
         end.after = fingerprint(*entry.afterJson);
 }
 
-void DocumentCheck::matchTrail(const JsonReader &reader, quint8 section, const QUuid &id, const QByteArray &json)
+TrailEnd *DocumentCheck::trailEndOf(quint8 section, const QUuid &id)
 {
     const auto end = m_trailEnds.find(TrailSubject{id, section});
     if (end == m_trailEnds.end())
+        return nullptr;
+    end->matched = true; // the record is here, right or wrong: not one the document left out
+    return &*end;
+}
+
+void DocumentCheck::matchTrail(const JsonReader &reader, const TrailEnd *end, const QByteArray &json)
+{
+    if (!end)
         reader.failHere(ImportText::tr("the audit trail has no entry about this record; in a document with an audit "
                                        "trail every record must have one"));
-    end->matched = true;
     if (!end->present)
         reader.failHere(ImportText::tr("the audit trail says this record was removed (audit[%1])").arg(end->entry));
     if (fingerprint(json) != end->after)
@@ -795,6 +814,7 @@ void DocumentCheck::checkRecord(const JsonReader &reader, qsizetype index, Secti
 {
     // The id first, so that records referring to this one find it even if something else here is wrong.
     const QUuid id = claimId(reader, index, state, sectionKey<Record>(), tableOf<Record>());
+    const TrailEnd *trailEnd = m_hasTrail ? trailEndOf(quint8(sectionIndex<Record>()), id) : nullptr;
     const Record record = SectionFormat<Record>::read(reader, m_rules);
     if constexpr (requires { record.revision; }) {
         if (m_hasTrail && record.revision < 1)
@@ -804,7 +824,7 @@ void DocumentCheck::checkRecord(const JsonReader &reader, qsizetype index, Secti
     RecordCheck check(*this, reader);
     checkRules(check, *this, record);
     if (m_hasTrail)
-        matchTrail(reader, quint8(sectionIndex<Record>()), id, record::toCompactJson(record));
+        matchTrail(reader, trailEnd, record::toCompactJson(record));
 }
 
 // The repository that saves each kind of record.
@@ -926,10 +946,10 @@ ImportOutcome WorkspaceImport::read(QByteArrayView bytes, const QString &sourceN
         throw DocumentRefused({syntax});
     }
     const RuleBook &rules = RuleBook::technologyVoucher();
-    const bool hasTrail = isPresent(sections->find(auditKey()));
+    const bool withTrail = hasTrail(*sections);
     const auto restoring = [&] {
         WorkspaceContents contents(m_workspace);
-        return hasTrail && isEmpty(contents);
+        return withTrail && isEmpty(contents);
     };
     const bool restore = restoring();
     UnitOfWork work(m_workspace, m_actorId, restore ? ChangeOrigin::Restored : ChangeOrigin::Local);
