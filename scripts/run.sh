@@ -12,4 +12,4 @@ if [ ! -f "$workspace/workspace.sqlite" ]; then
     "$cli" demo --workspace "$workspace" --applications "${VD_DEMO_APPLICATIONS:-2000}" --seed 42
 fi
 "$cli" stats --workspace "$workspace"
-"$cli" list --workspace "$workspace" --limit 15
+"$cli" list --workspace "$workspace" --status screening --status clarification_requested --limit 15 --lang zh_HK
