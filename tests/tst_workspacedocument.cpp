@@ -292,7 +292,7 @@ private slots:
     void restoreQueuesNothingAndKeepsThisDevice();
     void addingAuditsEachRecordAsImportAndQueuesIt();
     void aDocumentWithATrailGoesIntoAWorkspaceWithRecordsAsAdded();
-    void refusesListingEveryProblemInDocumentOrder();
+    void refusesListingEveryProblemWithItsPath();
     void aRecordWrongInItselfIsOneProblemEvenWithATrail();
     void refusesARecordTheTrailDoesNotTellOf_data();
     void refusesARecordTheTrailDoesNotTellOf();
@@ -457,7 +457,7 @@ void WorkspaceDocumentTest::aDocumentWithATrailGoesIntoAWorkspaceWithRecordsAsAd
     QVERIFY(verifyAuditChain(workspace).intact);
 }
 
-void WorkspaceDocumentTest::refusesListingEveryProblemInDocumentOrder()
+void WorkspaceDocumentTest::refusesListingEveryProblemWithItsPath()
 {
     QJsonObject document = smallDocument();
     document = jsonedit::with(document, QStringLiteral("applicants[0].employees"), QStringLiteral("many"));

@@ -196,25 +196,28 @@ bool isEmpty(WorkspaceContents &contents)
 class UniqueValues
 {
 public:
-    UniqueValues(QString table, QStringList columns) : m_table(std::move(table)), m_columns(std::move(columns)) {}
+    UniqueValues(QString section, QString table, QStringList columns)
+        : m_section(std::move(section)), m_table(std::move(table)), m_columns(std::move(columns))
+    {}
 
     const QString &table() const { return m_table; }
     const QStringList &columns() const { return m_columns; }
     // The path of the record that claimed these values first, or nothing; the values are this record's from now on.
-    std::optional<QString> claim(const QStringList &values, const QString &path)
+    std::optional<QString> claim(const QStringList &values, qsizetype index)
     {
         const QString key = values.join(QChar(0x1f));
         const auto found = m_claimed.constFind(key);
         if (found != m_claimed.constEnd())
-            return *found;
-        m_claimed.insert(key, path);
+            return elementPath(m_section, *found);
+        m_claimed.insert(key, index);
         return std::nullopt;
     }
 
 private:
+    QString m_section;
     QString m_table;
     QStringList m_columns;
-    QHash<QString, QString> m_claimed;
+    QHash<QString, qsizetype> m_claimed; // values -> the index of the record in its section
 };
 
 // Ids of parts of applications (budget items, quotations, attachments): keys of their own tables.
@@ -230,7 +233,9 @@ class DocumentCheck;
 class RecordCheck
 {
 public:
-    RecordCheck(DocumentCheck &document, const JsonReader &reader) : m_document(document), m_reader(reader) {}
+    RecordCheck(DocumentCheck &document, const JsonReader &reader, qsizetype index)
+        : m_document(document), m_reader(reader), m_index(index)
+    {}
 
     const Scheme &scheme() const;
     [[noreturn]] void fail(const QString &key, const QString &message) const { m_reader.fail(key, message); }
@@ -269,6 +274,7 @@ public:
 private:
     DocumentCheck &m_document;
     const JsonReader &m_reader;
+    qsizetype m_index; // of the record in its section
 };
 
 // Checks a whole document against the store's rules and the workspace,
@@ -325,14 +331,18 @@ public:
         return m_trailEnds.value(TrailSubject{*uuid, quint8(sectionIndex<Record>())}).saves;
     }
 
-    UniqueValues brNumbers{QStringLiteral("enterprises"), {QStringLiteral("br_number")}};
-    UniqueValues relations{QStringLiteral("enterprise_relations"), {QStringLiteral("enterprise_id"), QStringLiteral("related_enterprise_id")}};
-    UniqueValues usernames{QStringLiteral("users"), {QStringLiteral("username")}};
-    UniqueValues references{QStringLiteral("applications"), {QStringLiteral("reference")}};
-    UniqueValues memberships{QStringLiteral("committee_memberships"), {QStringLiteral("term_id"), QStringLiteral("user_id")}};
-    UniqueValues agendaItems{QStringLiteral("agenda_items"), {QStringLiteral("meeting_id"), QStringLiteral("application_id")}};
-    UniqueValues attendance{QStringLiteral("meeting_attendance"), {QStringLiteral("meeting_id"), QStringLiteral("user_id")}};
-    UniqueValues reviews{QStringLiteral("reviews"), {QStringLiteral("application_id"), QStringLiteral("meeting_id"), QStringLiteral("reviewer_id")}};
+    UniqueValues brNumbers{sectionKey<Enterprise>(), tableOf<Enterprise>(), {QStringLiteral("br_number")}};
+    UniqueValues relations{sectionKey<EnterpriseRelation>(), tableOf<EnterpriseRelation>(),
+                           {QStringLiteral("enterprise_id"), QStringLiteral("related_enterprise_id")}};
+    UniqueValues usernames{sectionKey<User>(), tableOf<User>(), {QStringLiteral("username")}};
+    UniqueValues references{sectionKey<Application>(), tableOf<Application>(), {QStringLiteral("reference")}};
+    UniqueValues memberships{sectionKey<CommitteeMembership>(), tableOf<CommitteeMembership>(),
+                             {QStringLiteral("term_id"), QStringLiteral("user_id")}};
+    UniqueValues agendaItems{sectionKey<AgendaItem>(), tableOf<AgendaItem>(),
+                             {QStringLiteral("meeting_id"), QStringLiteral("application_id")}};
+    UniqueValues attendance{sectionKey<Attendance>(), tableOf<Attendance>(), {QStringLiteral("meeting_id"), QStringLiteral("user_id")}};
+    UniqueValues reviews{sectionKey<Review>(), tableOf<Review>(),
+                         {QStringLiteral("application_id"), QStringLiteral("meeting_id"), QStringLiteral("reviewer_id")}};
     PartIds itemIds{QStringLiteral("application_items"), {}};
     PartIds quotationIds{QStringLiteral("budget_item_quotations"), {}};
     PartIds attachmentIds{QStringLiteral("application_attachments"), {}};
@@ -424,7 +434,7 @@ void RecordCheck::reference(const QString &key, const QString &id, Need need) co
 
 void RecordCheck::unique(UniqueValues &values, const QString &key, const QStringList &value) const
 {
-    if (const std::optional<QString> first = values.claim(value, m_reader.path()))
+    if (const std::optional<QString> first = values.claim(value, m_index))
         fail(key, ImportText::tr("%1 already has \"%2\"; it must be unique").arg(*first, value.last()));
     if (m_document.contents().has(values.table(), values.columns(), value))
         fail(key, ImportText::tr("the workspace already has a record with \"%1\"; it must be unique").arg(value.last()));
@@ -821,7 +831,7 @@ void DocumentCheck::checkRecord(const JsonReader &reader, qsizetype index, Secti
             reader.fail(QStringLiteral("revision"), ImportText::tr("must be 1 or more: a record kept with its audit "
                                                                    "trail keeps its revision"));
     }
-    RecordCheck check(*this, reader);
+    RecordCheck check(*this, reader, index);
     checkRules(check, *this, record);
     if (m_hasTrail)
         matchTrail(reader, trailEnd, record::toCompactJson(record));
