@@ -52,7 +52,7 @@ t0=$(now_ms)
 sqlite3 "$work/replay.sqlite" < "$work/restored.sql"
 replay_ms=$(( $(now_ms) - t0 ))
 
-"$cli" export --workspace "$work/restored" --output "$work/again.json"
+"$cli" export --workspace "$work/restored" --output "$work/again.json" >/dev/null
 same=$(cmp -s <(tail -n +2 "$work/export.json") <(tail -n +2 "$work/again.json") && echo yes || echo NO)
 
 echo "### workspace document at $n applications"

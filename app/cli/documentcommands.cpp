@@ -133,7 +133,7 @@ int runExport(Invocation &invocation)
 Command importCommand()
 {
     return {QStringLiteral("import"), QT_TRANSLATE_NOOP("vd::cli", "FILE|-"),
-            QT_TRANSLATE_NOOP("vd::cli", "Add the records of a workspace document to the workspace, all or nothing."),
+            QT_TRANSLATE_NOOP("vd::cli", "Read a workspace document into the workspace, all or nothing (docs/formats.md)."),
             Command::Workspace, {}, runImport};
 }
 
