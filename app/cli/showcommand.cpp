@@ -169,7 +169,7 @@ private:
     void field(const QString &label, const QString &value)
     {
         if (!value.isEmpty())
-            m_out << label << ": " << value << '\n';
+            m_out << CliText::tr("%1: %2", "a labelled field of a case").arg(label, value) << '\n';
     }
     QString money(Money amount) const { return amount.toDisplayString(m_locale); }
     QString money(const std::optional<Money> &amount) const { return amount ? money(*amount) : QString(); }
@@ -180,7 +180,7 @@ private:
         return instant.isValid() ? day(HolidayCalendar::hongKong().localDate(instant)) : QString();
     }
     QString day(const std::optional<QDateTime> &instant) const { return instant ? day(*instant) : QString(); }
-    QString person(const QString &userId) const { return m_file.personName(userId); }
+    QString person(const QString &userId) const { return m_file.personDisplayName(userId, m_locale); }
     QString actionName(const QString &id) const { return m_scheme.actions().nameOf(id, m_locale); }
     QString statusName(const QString &id) const { return m_scheme.statuses().nameOf(id, m_locale); }
     void none() { m_out << CliText::tr("(none)") << '\n'; }
@@ -234,12 +234,13 @@ void CasePrinter::printApplicant()
     field(CliText::tr("Employees"), m_locale.toString(applicant.employees));
     field(CliText::tr("Business commenced"), day(applicant.businessCommenced));
     field(CliText::tr("Address"), applicant.address.in(m_locale));
-    field(CliText::tr("Contact"), QStringList{applicant.contactName, applicant.contactEmail, applicant.contactPhone}
-                                      .join(QStringLiteral(", ")));
+    QStringList contact{applicant.contactName, applicant.contactEmail, applicant.contactPhone};
+    contact.removeAll(QString());
+    field(CliText::tr("Contact"), contact.join(CliText::tr(", ", "between the contact's name, email and phone")));
     QStringList owners;
     for (const Owner &owner : applicant.owners)
         owners << CliText::tr("%1 (%2%)").arg(owner.name, owner.share.toString());
-    field(CliText::tr("Owners"), owners.join(QStringLiteral("; ")));
+    field(CliText::tr("Owners"), owners.join(CliText::tr("; ", "between the owners of an enterprise")));
 }
 
 void CasePrinter::printBudget()

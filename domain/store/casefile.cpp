@@ -152,6 +152,15 @@ QString CaseFile::personName(const QString &userId) const
     return found == people.constEnd() ? userId : found->username;
 }
 
+QString CaseFile::personDisplayName(const QString &userId, const QLocale &locale) const
+{
+    const auto found = people.constFind(userId);
+    if (found == people.constEnd())
+        return userId;
+    const QString name = found->displayName.in(locale);
+    return name.isEmpty() ? found->username : name;
+}
+
 CaseFile CaseFile::load(Workspace &workspace, const QString &referenceOrId, QDate today, const RuleBook &rules,
                         const DeadlinePolicy &deadlines)
 {

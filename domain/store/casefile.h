@@ -13,6 +13,7 @@
 
 #include <QDate>
 #include <QHash>
+#include <QLocale>
 #include <QList>
 #include <QString>
 
@@ -65,7 +66,9 @@ struct CaseFile
     QHash<QString, User> people;                     // every user the file names, by id
 
     // The user's name for a person: the username, or the id when the workspace does not know the user.
-    QString personName(const QString &userId) const;
+    QString personName(const QString &userId) const; // the username, for machines
+    // The person's name in the locale's language, for people (the username when unnamed).
+    QString personDisplayName(const QString &userId, const QLocale &locale) const;
 
     // Throws DomainError NOT_FOUND naming the reference when there is no such case.
     static CaseFile load(Workspace &workspace, const QString &referenceOrId, QDate today,
