@@ -10,6 +10,7 @@
 #include <QActionGroup>
 #include <QDir>
 #include <QEvent>
+#include <QFrame>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -55,8 +56,16 @@ MainWindow::MainWindow(DeskSession &session, QWidget *parent)
     m_userLabel->setObjectName(QStringLiteral("userLabel"));
     m_roleLabel->setObjectName(QStringLiteral("roleLabel"));
     m_workspaceLabel->setObjectName(QStringLiteral("workspaceLabel"));
-    for (QLabel *label : {m_userLabel, m_roleLabel, m_workspaceLabel})
+    for (QLabel *label : {m_userLabel, m_roleLabel, m_workspaceLabel}) {
+        label->setContentsMargins(8, 0, 8, 0);
+        if (label != m_userLabel) {
+            auto *rule = new QFrame(this);
+            rule->setFrameShape(QFrame::VLine);
+            rule->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(rule);
+        }
         statusBar()->addPermanentWidget(label);
+    }
     checkCurrentLanguage();
     retranslate();
 }
