@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QDate>
+#include <QWidget>
+
+#include <memory>
+
+class QSystemTrayIcon;
+class QTimer;
+
+namespace vd {
+
+class DeadlineModel;
+class DeskSession;
+
+namespace Ui {
+class DeadlinePanel;
+}
+
+// The start-up page: the signed-in person's deadlines overdue and due in the
+// coming weeks (clarification answers, the committee's 2-working-day result,
+// the 60-working-day vetting, final and evaluation reports), earliest first,
+// overdue ones marked. Activating a row asks for its case. The first time it
+// is filled it sums up in the system tray, where there is one.
+class DeadlinePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // How far ahead the panel looks, and what "this week" means in its summary.
+    static constexpr int horizonDays = 30;
+    static constexpr int weekDays = 7;
+
+    explicit DeadlinePanel(DeskSession &session, QWidget *parent = nullptr);
+    ~DeadlinePanel() override;
+
+    DeadlineModel *model() const { return m_model; }
+    // The summary line shown above the list.
+    QString summary() const;
+
+public slots:
+    // Reads the deadlines again as of today (Hong Kong time).
+    void reload();
+    // As reload(), as of a given day.
+    void reloadAsOf(QDate today);
+
+signals:
+    void caseRequested(const QString &applicationId);
+    // After every reload: how many are overdue and how many fall due within a week.
+    void reloaded(int overdue, int dueThisWeek);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showSummary();
+    void announceInTray();
+
+    std::unique_ptr<Ui::DeadlinePanel> ui;
+    DeskSession &m_session;
+    DeadlineModel *m_model;
+    QTimer *m_reloadSoon;
+    QSystemTrayIcon *m_tray = nullptr;
+    bool m_loaded = false;
+};
+
+} // namespace vd
