@@ -63,6 +63,13 @@ public:
     int reminderDaysBeforeDue() const { return m_reminderDays; }
     int resultNoticeWorkingDays() const { return m_resultNoticeWorkingDays; }
     int vettingWorkingDays() const { return m_vettingWorkingDays; }
+    // Which events start and stop the clocks, for queries that find overdue
+    // cases without loading each one (the case queue).
+    const QString &clarificationStatus() const { return m_clarificationStatus; }
+    const QStringList &documentsCompleteActions() const { return m_documentsCompleteActions; }
+    const QStringList &committeeOutcomeActions() const { return m_committeeOutcomeActions; }
+    const QStringList &vettingOutcomeActions() const { return m_vettingOutcomeActions; }
+    const QStringList &vettingStatuses() const { return m_vettingStatuses; }
 
     // The day asked plus the scheme's calendar days; a due date that falls on
     // a Sunday or a general holiday moves to the next day that is neither.

@@ -175,4 +175,9 @@ QDate HolidayCalendar::localDate(const QDateTime &instant) const
     return instant.isValid() ? instant.toOffsetFromUtc(m_utcOffsetSeconds).date() : QDate();
 }
 
+QDateTime HolidayCalendar::startOf(QDate date) const
+{
+    return QDateTime(date, QTime(0, 0), Qt::UTC).addSecs(-m_utcOffsetSeconds);
+}
+
 } // namespace vd

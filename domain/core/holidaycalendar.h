@@ -55,6 +55,8 @@ public:
 
     // The calendar date in the calendar's own time zone of an instant kept in UTC.
     QDate localDate(const QDateTime &instant) const;
+    // The UTC instant at which the date begins in the calendar's time zone.
+    QDateTime startOf(QDate date) const;
 
 private:
     void requireCovered(QDate date) const;

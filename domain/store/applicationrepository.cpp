@@ -41,6 +41,14 @@ ApplicationSummary summaryFrom(const QSqlQuery &query)
 // The WHERE clause of a filter, with its values.
 std::pair<QString, QVariantList> conditionsOf(const ApplicationFilter &filter)
 {
+    auto [conditions, values] = ApplicationRepository::conditions(filter);
+    return {conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions, values};
+}
+
+} // namespace
+
+std::pair<QString, QVariantList> ApplicationRepository::conditions(const ApplicationFilter &filter)
+{
     QStringList conditions;
     QVariantList values;
     const auto add = [&](const QString &condition, const QVariant &value) {
@@ -68,9 +76,10 @@ std::pair<QString, QVariantList> conditionsOf(const ApplicationFilter &filter)
         add(QStringLiteral("EXISTS (SELECT 1 FROM clarification_requests AS c WHERE c.application_id = a.id "
                            "AND c.answered_at IS NULL AND c.due_on < ?)"),
             record::dateText(*filter.clarificationOverdueOn));
-    return {conditions.isEmpty() ? QString() : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND ")),
-            values};
+    return {conditions.join(QStringLiteral(" AND ")), values};
 }
+
+namespace {
 
 QString orderBy(ApplicationOrder order)
 {

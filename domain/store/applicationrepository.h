@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 
@@ -78,6 +79,10 @@ public:
     qint64 count(const ApplicationFilter &filter = {}) const;
     // Counts and sums per status, by status id.
     QList<StatusCount> countByStatus(const ApplicationFilter &filter = {}) const;
+    // The filter as conditions on `applications AS a LEFT JOIN enterprises AS
+    // e`, joined by AND (empty when nothing filters), and the values of their
+    // ? placeholders in order.
+    static std::pair<QString, QVariantList> conditions(const ApplicationFilter &filter);
     // Summaries of these applications, in the order given (for search hits).
     QList<ApplicationSummary> summaries(const QStringList &ids) const;
 

@@ -253,12 +253,25 @@ void ApplicationSearch::rebuild()
     work.commit();
 }
 
-QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
+namespace {
+
+// A query taken apart: the index query that finds candidate rows (empty when
+// no word can use an index), its values, and the words each candidate's text
+// is checked for.
+struct SearchPlan
 {
-    // One index drives the search, newest first: trigrams when there is a
-    // word of three or more characters, else the character index. Every other
-    // word is checked in the text of the rows it yields. Only a short word
-    // with a control character in it, alone, needs a scan of the text.
+    QString driver;
+    QVariantList values;
+    QStringList checked;
+    bool empty = true;
+};
+
+SearchPlan planFor(const QString &query)
+{
+    // One index drives the search: trigrams when there is a word of three or
+    // more characters, else the character index. Every other word is checked
+    // in the text of the rows it yields. Only a short word with a control
+    // character in it, alone, needs a scan of the text.
     QStringList longWords, shortWords, otherWords;
     for (const QString &word : words(query.toLower())) {
         if (characters(word) >= kTrigram)
@@ -266,42 +279,77 @@ QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page)
         else
             (isIndexedWord(word) ? shortWords : otherWords) << word;
     }
-    QString driver;
-    QVariantList values;
-    QStringList checked = otherWords;
+    SearchPlan plan;
+    plan.checked = otherWords;
+    plan.empty = longWords.isEmpty() && shortWords.isEmpty() && otherWords.isEmpty();
     if (!longWords.isEmpty()) {
-        driver = QStringLiteral("SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?");
-        values << phrases(longWords);
-        checked << shortWords;
+        plan.driver = QStringLiteral("SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?");
+        plan.values << phrases(longWords);
+        plan.checked << shortWords;
     } else if (!shortWords.isEmpty()) {
-        driver = QStringLiteral(
+        plan.driver = QStringLiteral(
             "SELECT rowid FROM application_search_characters WHERE application_search_characters MATCH ?");
         QStringList spelled;
         for (const QString &word : std::as_const(shortWords))
-            spelled << characterText(word).trimmed();
-        values << phrases(spelled);
-    } else if (otherWords.isEmpty()) {
-        return {};
+            spelled << ApplicationSearch::characterText(word).trimmed();
+        plan.values << phrases(spelled);
     }
+    return plan;
+}
 
+// The conditions on application_search AS s that the plan's rows meet, with
+// the values to bind after the plan's own.
+QString checkedConditions(const SearchPlan &plan, QVariantList &values)
+{
+    QStringList conditions;
+    if (!plan.driver.isEmpty())
+        conditions << QStringLiteral("s.rowid IN (") + plan.driver + u')';
+    for (const QString &word : plan.checked) {
+        conditions << QStringLiteral("instr(s.text, ?) > 0");
+        values << word;
+    }
+    return conditions.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+std::optional<SearchCondition> ApplicationSearch::condition(const QString &query)
+{
+    const SearchPlan plan = planFor(query);
+    if (plan.empty)
+        return std::nullopt;
+    SearchCondition condition;
+    condition.values = plan.values;
+    if (plan.checked.isEmpty()) {
+        // Each application's search row found through the unique index on
+        // application_id (which holds the rowid): a page of a queue ordered
+        // otherwise reads only the rows it shows, never the texts.
+        condition.sql = QStringLiteral("(SELECT s.rowid FROM application_search AS s WHERE s.application_id = a.id) IN (")
+            + plan.driver + u')';
+        return condition;
+    }
+    condition.sql = QStringLiteral("a.id IN (SELECT s.application_id FROM application_search AS s WHERE ")
+        + checkedConditions(plan, condition.values) + u')';
+    return condition;
+}
+
+QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
+{
+    const SearchPlan plan = planFor(query);
+    if (plan.empty)
+        return {};
+    QVariantList values = plan.values;
     QString sql;
-    if (checked.isEmpty()) {
+    if (plan.checked.isEmpty()) {
         // Paged inside the index query, so only one page of rows is joined.
-        sql = QStringLiteral("SELECT s.application_id, a.reference FROM (") + driver
+        sql = QStringLiteral("SELECT s.application_id, a.reference FROM (") + plan.driver
             + QStringLiteral(" ORDER BY rowid DESC LIMIT ? OFFSET ?) AS hit"
                              " JOIN application_search AS s ON s.rowid = hit.rowid"
                              " JOIN applications AS a ON a.id = s.application_id ORDER BY hit.rowid DESC");
     } else {
-        QStringList conditions;
-        if (!driver.isEmpty())
-            conditions << QStringLiteral("s.rowid IN (") + driver + u')';
-        for (const QString &word : std::as_const(checked)) {
-            conditions << QStringLiteral("instr(s.text, ?) > 0");
-            values << word;
-        }
         sql = QStringLiteral("SELECT s.application_id, a.reference FROM application_search AS s"
                              " JOIN applications AS a ON a.id = s.application_id WHERE ")
-            + conditions.join(QStringLiteral(" AND ")) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
+            + checkedConditions(plan, values) + QStringLiteral(" ORDER BY s.rowid DESC LIMIT ? OFFSET ?");
     }
     values << page.limit << page.offset;
 

@@ -4,6 +4,9 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
+
+#include <optional>
 
 namespace vd {
 
@@ -17,6 +20,14 @@ struct SearchHit
     QString applicationId;
     QString reference;
     friend bool operator==(const SearchHit &, const SearchHit &) = default;
+};
+
+// A search as a condition on `applications AS a`, to combine with other
+// conditions (the case queue), with the values its ? placeholders take in order.
+struct SearchCondition
+{
+    QString sql;
+    QVariantList values;
 };
 
 // Bilingual full-text search over applications: reference, title and
@@ -34,6 +45,8 @@ public:
     explicit ApplicationSearch(Workspace &workspace) : m_workspace(workspace) {}
 
     QList<SearchHit> find(const QString &query, const Page &page = {}) const;
+    // The same match as a condition; nothing when the query has no words.
+    static std::optional<SearchCondition> condition(const QString &query);
 
     // The text kept for an application: one lower-cased line per field.
     static QString indexedText(const Application &application, const BilingualText &enterpriseName,
