@@ -1,9 +1,10 @@
 #pragma once
 
-// A demo workspace for desk tests: written once per test program from a
-// small demo cohort dated at the real "now" (so deadlines and due dates are
-// current), then copied afresh for each test so that no test sees another's
-// changes.
+// A demo workspace for desk tests, written once per test program from the
+// demo cohort (seed 7, dated at the demo's fixed "now", so the same cases are
+// in the same statuses on every run). Tests share it: each test takes cases
+// of its own (a status and an index no other test of the program uses), so
+// none sees another's changes whatever the order.
 
 #include "applicationrepository.h"
 #include "democohort.h"
@@ -12,48 +13,40 @@
 #include "userrepository.h"
 #include "workspace.h"
 
-#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
-#include <optional>
 
 namespace vd::test {
 
 class DemoDesk
 {
 public:
-    // Writes the demo cohort once.
-    explicit DemoDesk(int applications = 60)
+    explicit DemoDesk(int applications = 1000)
+        : m_workspace(std::make_unique<Workspace>(m_folder.path()))
     {
-        DemoCohort cohort(Scheme::technologyVoucher(), 7, applications, QDateTime::currentDateTimeUtc());
-        Workspace workspace(m_template.path());
-        DemoWorkspace(workspace).write(cohort);
+        DemoCohort cohort(Scheme::technologyVoucher(), 7, applications);
+        DemoWorkspace(*m_workspace).write(cohort);
     }
 
-    // A fresh copy of the demo workspace.
-    std::unique_ptr<Workspace> open()
-    {
-        m_copy = std::make_unique<QTemporaryDir>();
-        if (!QFile::copy(Workspace::fileIn(m_template.path()), Workspace::fileIn(m_copy->path())))
-            qFatal("could not copy the demo workspace");
-        return std::make_unique<Workspace>(m_copy->path());
-    }
+    Workspace &workspace() { return *m_workspace; }
 
 private:
-    QTemporaryDir m_template;
-    std::unique_ptr<QTemporaryDir> m_copy;
+    QTemporaryDir m_folder;
+    std::unique_ptr<Workspace> m_workspace;
 };
 
-// The first case in a status, oldest submission first.
-inline std::optional<Application> caseIn(Workspace &workspace, const QString &status)
+// The index-th case in a status (0 first), oldest submission first.
+inline Application caseIn(Workspace &workspace, const QString &status, int index = 0)
 {
     ApplicationRepository applications(workspace);
     ApplicationFilter filter;
     filter.statuses = {status};
-    const QList<ApplicationSummary> found = applications.list(filter, Page{1, 0});
-    return found.isEmpty() ? std::nullopt : applications.find(found.first().id);
+    const QList<ApplicationSummary> found = applications.list(filter, Page{1, index});
+    if (found.isEmpty())
+        qFatal("the demo cohort has too few cases in a status a test needs");
+    return *applications.find(found.first().id);
 }
 
 inline User staff(Workspace &workspace, const QString &role)

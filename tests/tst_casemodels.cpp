@@ -52,7 +52,6 @@ private slots:
 
 private:
     std::unique_ptr<test::DemoDesk> m_demo;
-    std::unique_ptr<Workspace> m_workspace;
     CaseFile m_file;
 };
 
@@ -60,8 +59,7 @@ void CaseModelsTest::initTestCase()
 {
     Language::apply(QStringLiteral("en"));
     m_demo = std::make_unique<test::DemoDesk>();
-    m_workspace = m_demo->open();
-    m_file = busyCase(*m_workspace);
+    m_file = busyCase(m_demo->workspace());
 }
 
 void CaseModelsTest::cleanupTestCase()

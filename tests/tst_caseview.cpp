@@ -4,6 +4,7 @@
 #include "audittrail.h"
 #include "casefile.h"
 #include "casetimelinemodel.h"
+#include "casetransitions.h"
 #include "caseview.h"
 #include "clarificationmodel.h"
 #include "clarifications.h"
@@ -43,6 +44,17 @@ Widget *part(const QWidget &view, const char *name)
     return found;
 }
 
+// Shows the view at a desk's size on one of its tabs, as a person would click it.
+void showOn(QWidget &view, const char *tab)
+{
+    auto *tabs = part<QTabWidget>(view, "tabs");
+    tabs->setCurrentWidget(part<QWidget>(view, tab));
+    view.resize(1100, 800);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        qFatal("the case view was not shown");
+}
+
 QString text(const QWidget &view, const char *label)
 {
     return part<QLabel>(view, label)->text();
@@ -57,7 +69,6 @@ class CaseViewTest : public QObject
 private slots:
     void initTestCase();
     void init();
-    void cleanup();
 
     void actionIsDisabledWithTheWorkflowsReason_data();
     void actionIsDisabledWithTheWorkflowsReason();
@@ -75,35 +86,25 @@ private slots:
     void rendersEachTabInEachLanguage();
 
 private:
-    Application needCase(const char *status);
+    // Tests that change a case take one no other test uses: index 0 of a status is for looking only.
+    Application needCase(const char *status, int index = 0)
+    {
+        return test::caseIn(*m_workspace, QString::fromLatin1(status), index);
+    }
 
     std::unique_ptr<test::DemoDesk> m_demo;
-    std::unique_ptr<Workspace> m_workspace;
+    Workspace *m_workspace = nullptr;
 };
 
 void CaseViewTest::initTestCase()
 {
-    Language::apply(QStringLiteral("en"));
     m_demo = std::make_unique<test::DemoDesk>();
+    m_workspace = &m_demo->workspace();
 }
 
 void CaseViewTest::init()
 {
     Language::apply(QStringLiteral("en"));
-    m_workspace = m_demo->open();
-}
-
-void CaseViewTest::cleanup()
-{
-    m_workspace.reset();
-}
-
-Application CaseViewTest::needCase(const char *status)
-{
-    const std::optional<Application> found = test::caseIn(*m_workspace, QString::fromLatin1(status));
-    if (!found)
-        qFatal("the demo cohort has no case in a status the test needs");
-    return *found;
 }
 
 void CaseViewTest::actionIsDisabledWithTheWorkflowsReason_data()
@@ -143,12 +144,13 @@ void CaseViewTest::actionIsDisabledWithTheWorkflowsReason()
 
 void CaseViewTest::allowedActionChangesTheStatusAndWritesAudit()
 {
-    const Application application = needCase("submitted");
+    const Application application = needCase("submitted", 1);
     DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
     CaseView view(session, application.id);
     QSignalSpy announced(&session, &DeskSession::caseChanged);
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
 
+    showOn(view, "historyTab");
     auto *button = view.findChild<QPushButton *>(QStringLiteral("button_start_screening"));
     QVERIFY(button);
     QCOMPARE(button->isEnabled(), true);
@@ -166,7 +168,7 @@ void CaseViewTest::allowedActionChangesTheStatusAndWritesAudit()
 void CaseViewTest::refusedActionShowsItsReasonAndWritesNothing()
 {
     // An action that needs a reason, run without one, is refused by the store.
-    const Application application = needCase("screening");
+    const Application application = needCase("screening", 1);
     DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
     CaseView view(session, application.id);
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
@@ -201,13 +203,14 @@ void CaseViewTest::invalidClarificationShowsWhyAndSavesNothing()
     QFETCH(QString, question);
     QFETCH(int, dueInDays);
     QFETCH(QString, message);
-    const Application application = needCase("screening");
+    const Application application = needCase("screening", 2);
     DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
     CaseView view(session, application.id);
     const qsizetype requestsBefore =
         CaseworkRepository(*m_workspace).forApplication<ClarificationRequest>(application.id).size();
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
 
+    showOn(view, "clarificationsTab");
     part<QPlainTextEdit>(view, "questionEdit")->setPlainText(question);
     part<QDateEdit>(view, "dueDateEdit")->setDate(today().addDays(dueInDays));
     QTest::mouseClick(part<QPushButton>(view, "sendButton"), Qt::LeftButton);
@@ -219,11 +222,12 @@ void CaseViewTest::invalidClarificationShowsWhyAndSavesNothing()
 
 void CaseViewTest::clarificationIsSavedWithTheSchemesDueDate()
 {
-    const Application application = needCase("screening");
+    const Application application = needCase("screening", 3);
     DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
     CaseView view(session, application.id);
     const QDate expectedDue = DeadlinePolicy::technologyVoucher().clarificationDueDate(today());
     QCOMPARE(part<QDateEdit>(view, "dueDateEdit")->date(), expectedDue);
+    showOn(view, "clarificationsTab");
 
     part<QPlainTextEdit>(view, "questionEdit")->setPlainText(QStringLiteral("Please send the third quotation."));
     QTest::mouseClick(part<QPushButton>(view, "sendButton"), Qt::LeftButton);
@@ -241,12 +245,13 @@ void CaseViewTest::clarificationIsSavedWithTheSchemesDueDate()
 
 void CaseViewTest::applicantAnswersItsOpenRequest()
 {
-    const Application application = needCase("screening");
+    const Application application = needCase("screening", 4);
     Clarifications(*m_workspace)
         .ask(test::staff(*m_workspace, QStringLiteral("secretariat")), application.id,
              QStringLiteral("How many shops will use the system?"), today().addDays(5));
     DeskSession session(*m_workspace, test::applicantOf(*m_workspace, application));
     CaseView view(session, application.id);
+    showOn(view, "clarificationsTab");
     QCOMPARE(part<QWidget>(view, "composeBox")->isHidden(), true);
     QCOMPARE(part<QWidget>(view, "answerBox")->isHidden(), false);
     const auto *table = part<QTableView>(view, "clarificationTable");
@@ -269,7 +274,7 @@ void CaseViewTest::applicantAnswersItsOpenRequest()
 
 void CaseViewTest::applicantIsRefusedAfterTheDueDate()
 {
-    const Application application = needCase("screening");
+    const Application application = needCase("screening", 5);
     Clarifications asking(*m_workspace);
     asking.setTime(QDateTime::currentDateTimeUtc().addDays(-20));
     const ClarificationRequest request = asking.ask(test::staff(*m_workspace, QStringLiteral("secretariat")),
@@ -277,6 +282,7 @@ void CaseViewTest::applicantIsRefusedAfterTheDueDate()
                                                     today().addDays(-3));
     DeskSession session(*m_workspace, test::applicantOf(*m_workspace, application));
     CaseView view(session, application.id);
+    showOn(view, "clarificationsTab");
     auto *table = part<QTableView>(view, "clarificationTable");
     for (int row = 0; row < table->model()->rowCount(); ++row) {
         const QModelIndex index = table->model()->index(row, 0);
@@ -343,7 +349,7 @@ void CaseViewTest::languageSwitchRenamesStatusAndActions()
 
 void CaseViewTest::reloadsWhenTheSessionSaysTheCaseChanged()
 {
-    const Application application = needCase("submitted");
+    const Application application = needCase("submitted", 2);
     const User officer = test::staff(*m_workspace, QStringLiteral("secretariat"));
     DeskSession session(*m_workspace, officer);
     CaseView view(session, application.id);
@@ -379,9 +385,7 @@ void CaseViewTest::rendersEachTabInEachLanguage()
                                                          : test::staff(*m_workspace, role);
     DeskSession session(*m_workspace, user);
     CaseView view(session, application.id);
-    view.resize(1100, 800);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    showOn(view, "historyTab");
     for (const char *value : {"referenceValue", "statusValue", "titleValue", "enterpriseValue", "officerValue",
                               "submittedValue", "totalCostValue", "grantValue", "deadlinesValue"})
         QVERIFY2(!text(view, value).isEmpty(), value);

@@ -28,8 +28,6 @@ class ClarificationsTest : public QObject
 
 private slots:
     void initTestCase();
-    void init();
-    void cleanup();
     void askWritesTheRequestAndItsLetter();
     void askRefuses_data();
     void askRefuses();
@@ -39,32 +37,24 @@ private slots:
     void defaultDueDateFollowsTheScheme();
 
 private:
-    Application screeningCase() const { return *test::caseIn(*m_workspace, QStringLiteral("screening")); }
+    // Each test (and each row) asks on a case of its own.
+    Application screeningCase(int index) const { return test::caseIn(*m_workspace, QStringLiteral("screening"), index); }
     User officer() const { return test::staff(*m_workspace, QStringLiteral("secretariat")); }
 
     std::unique_ptr<test::DemoDesk> m_demo;
-    std::unique_ptr<Workspace> m_workspace;
+    Workspace *m_workspace = nullptr;
 };
 
 void ClarificationsTest::initTestCase()
 {
     Language::apply(QStringLiteral("en"));
-    m_demo = std::make_unique<test::DemoDesk>(30);
-}
-
-void ClarificationsTest::init()
-{
-    m_workspace = m_demo->open();
-}
-
-void ClarificationsTest::cleanup()
-{
-    m_workspace.reset();
+    m_demo = std::make_unique<test::DemoDesk>();
+    m_workspace = &m_demo->workspace();
 }
 
 void ClarificationsTest::askWritesTheRequestAndItsLetter()
 {
-    const Application application = screeningCase();
+    const Application application = screeningCase(0);
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
     const ClarificationRequest asked =
         Clarifications(*m_workspace).ask(officer(), application.id, QStringLiteral("  Which POS model?  "), today().addDays(7));
@@ -101,7 +91,7 @@ void ClarificationsTest::askRefuses()
     QFETCH(QString, question);
     QFETCH(int, dueInDays);
     QFETCH(QString, code);
-    const Application application = *test::caseIn(*m_workspace, status);
+    const Application application = test::caseIn(*m_workspace, status);
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
     try {
         Clarifications(*m_workspace)
@@ -116,7 +106,7 @@ void ClarificationsTest::askRefuses()
 
 void ClarificationsTest::answerWritesTheAnswerAndItsLetter()
 {
-    const Application application = screeningCase();
+    const Application application = screeningCase(1);
     const ClarificationRequest asked =
         Clarifications(*m_workspace).ask(officer(), application.id, QStringLiteral("Which POS model?"), today().addDays(7));
     const User applicant = test::applicantOf(*m_workspace, application);
@@ -140,12 +130,13 @@ void ClarificationsTest::answerRefuses_data()
     QTest::addColumn<bool>("answeredBefore");
     QTest::addColumn<QString>("answer");
     QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("caseIndex");
 
-    QTest::newRow("an officer") << "officer" << 7 << false << "Model X" << "ROLE_NOT_PERMITTED";
-    QTest::newRow("another enterprise") << "other" << 7 << false << "Model X" << "NOT_OWN_ENTERPRISE";
-    QTest::newRow("after the due date") << "own" << -1 << false << "Model X" << "CLARIFICATION_OVERDUE";
-    QTest::newRow("answered already") << "own" << 7 << true << "Model Y" << "ALREADY_ANSWERED";
-    QTest::newRow("no answer") << "own" << 7 << false << "  " << "ANSWER_EMPTY";
+    QTest::newRow("an officer") << "officer" << 7 << false << "Model X" << "ROLE_NOT_PERMITTED" << 2;
+    QTest::newRow("another enterprise") << "other" << 7 << false << "Model X" << "NOT_OWN_ENTERPRISE" << 3;
+    QTest::newRow("after the due date") << "own" << -1 << false << "Model X" << "CLARIFICATION_OVERDUE" << 4;
+    QTest::newRow("answered already") << "own" << 7 << true << "Model Y" << "ALREADY_ANSWERED" << 5;
+    QTest::newRow("no answer") << "own" << 7 << false << "  " << "ANSWER_EMPTY" << 6;
 }
 
 void ClarificationsTest::answerRefuses()
@@ -155,7 +146,8 @@ void ClarificationsTest::answerRefuses()
     QFETCH(bool, answeredBefore);
     QFETCH(QString, answer);
     QFETCH(QString, code);
-    const Application application = screeningCase();
+    QFETCH(int, caseIndex);
+    const Application application = screeningCase(caseIndex);
     Clarifications asking(*m_workspace);
     asking.setTime(QDateTime::currentDateTimeUtc().addDays(-10));
     const ClarificationRequest asked =
@@ -167,7 +159,7 @@ void ClarificationsTest::answerRefuses()
     if (who == QLatin1String("officer"))
         answering = officer();
     if (who == QLatin1String("other"))
-        answering = test::applicantOf(*m_workspace, *test::caseIn(*m_workspace, QStringLiteral("withdrawn")));
+        answering = test::applicantOf(*m_workspace, test::caseIn(*m_workspace, QStringLiteral("withdrawn")));
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
 
     try {

@@ -18,8 +18,6 @@ class EligibilityChecklistTest : public QObject
 
 private slots:
     void initTestCase();
-    void init();
-    void cleanup();
     void listsEverySchemeItemUncheckedAtFirst();
     void tickAndUntickKeepOneRecordAndAuditBoth();
     void refuses_data();
@@ -27,30 +25,20 @@ private slots:
 
 private:
     std::unique_ptr<test::DemoDesk> m_demo;
-    std::unique_ptr<Workspace> m_workspace;
-    Application m_case;
+    Workspace *m_workspace = nullptr;
 };
 
 void EligibilityChecklistTest::initTestCase()
 {
     Language::apply(QStringLiteral("en"));
-    m_demo = std::make_unique<test::DemoDesk>(20);
-}
-
-void EligibilityChecklistTest::init()
-{
-    m_workspace = m_demo->open();
-    m_case = *test::caseIn(*m_workspace, QStringLiteral("screening"));
-}
-
-void EligibilityChecklistTest::cleanup()
-{
-    m_workspace.reset();
+    m_demo = std::make_unique<test::DemoDesk>();
+    m_workspace = &m_demo->workspace();
 }
 
 void EligibilityChecklistTest::listsEverySchemeItemUncheckedAtFirst()
 {
-    const QList<EligibilityCheck> checklist = EligibilityChecklist(*m_workspace).forApplication(m_case.id);
+    const Application screened = test::caseIn(*m_workspace, QStringLiteral("screening"), 0);
+    const QList<EligibilityCheck> checklist = EligibilityChecklist(*m_workspace).forApplication(screened.id);
     QStringList items;
     for (const EligibilityCheck &check : checklist) {
         items << check.item;
@@ -63,11 +51,12 @@ void EligibilityChecklistTest::listsEverySchemeItemUncheckedAtFirst()
 
 void EligibilityChecklistTest::tickAndUntickKeepOneRecordAndAuditBoth()
 {
+    const Application screened = test::caseIn(*m_workspace, QStringLiteral("screening"), 1);
     const User officer = test::staff(*m_workspace, QStringLiteral("secretariat"));
     EligibilityChecklist checklist(*m_workspace);
-    const EligibilityCheck ticked = checklist.record(officer, m_case.id, QStringLiteral("not_listed"), true,
+    const EligibilityCheck ticked = checklist.record(officer, screened.id, QStringLiteral("not_listed"), true,
                                                      QStringLiteral("HKEX list searched"));
-    const EligibilityCheck unticked = checklist.record(officer, m_case.id, QStringLiteral("not_listed"), false);
+    const EligibilityCheck unticked = checklist.record(officer, screened.id, QStringLiteral("not_listed"), false);
 
     QCOMPARE(unticked.id, ticked.id);
     const QList<AuditEntry> trail = AuditTrail(*m_workspace).forEntity(ticked.id);
@@ -75,7 +64,7 @@ void EligibilityChecklistTest::tickAndUntickKeepOneRecordAndAuditBoth()
     QCOMPARE(trail.at(0).action, QStringLiteral("confirm_eligibility"));
     QCOMPARE(trail.at(1).action, QStringLiteral("withdraw_eligibility"));
     QCOMPARE(trail.at(1).actorId, officer.id);
-    for (const EligibilityCheck &check : checklist.forApplication(m_case.id)) {
+    for (const EligibilityCheck &check : checklist.forApplication(screened.id)) {
         if (check.item == QLatin1String("not_listed")) {
             QCOMPARE(check.confirmed, false);
             QCOMPARE(check.revision, 2);
@@ -101,10 +90,11 @@ void EligibilityChecklistTest::refuses()
     QFETCH(QString, item);
     QFETCH(bool, knownCase);
     QFETCH(QString, code);
+    const Application screened = test::caseIn(*m_workspace, QStringLiteral("screening"), 2);
     const qint64 entriesBefore = AuditTrail(*m_workspace).count();
     try {
         EligibilityChecklist(*m_workspace)
-            .record(test::staff(*m_workspace, role), knownCase ? m_case.id : QStringLiteral("no-such-case"), item, true);
+            .record(test::staff(*m_workspace, role), knownCase ? screened.id : QStringLiteral("no-such-case"), item, true);
         QFAIL("the tick was recorded");
     } catch (const DomainError &error) {
         QCOMPARE(error.code(), code);

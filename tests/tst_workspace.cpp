@@ -106,7 +106,7 @@ void WorkspaceTest::reopeningRunsNoMigration()
     QString appliedAt;
     {
         Workspace workspace(dir.path());
-        QSqlQuery query = workspace.run(QStringLiteral("SELECT applied_at FROM schema_migrations"));
+        QSqlQuery query = workspace.run(QStringLiteral("SELECT max(applied_at) FROM schema_migrations"));
         QVERIFY(query.next());
         appliedAt = query.value(0).toString();
     }
@@ -114,7 +114,7 @@ void WorkspaceTest::reopeningRunsNoMigration()
     QVERIFY(again.appliedMigrations().isEmpty());
     QSqlQuery query = again.run(QStringLiteral("SELECT count(*), max(applied_at) FROM schema_migrations"));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(0).toInt(), Migrations::shipped().latestVersion());
     QCOMPARE(query.value(1).toString(), appliedAt);
 }
 
