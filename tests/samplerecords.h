@@ -180,6 +180,19 @@ inline CorrespondenceEntry correspondenceEntry()
             instant(4, 9, 1), QStringLiteral("c0000000-0000-4000-8000-000000000001")};
 }
 
+inline EligibilityCheck eligibilityCheck()
+{
+    EligibilityCheck e;
+    e.id = QStringLiteral("g0000000-0000-4000-8000-000000000001");
+    e.applicationId = QStringLiteral("a1000000-0000-4000-8000-000000000001");
+    e.item = QStringLiteral("registered_in_hk");
+    e.confirmed = true;
+    e.note = QStringLiteral("BR certificate seen 已核對商業登記證");
+    e.checkedBy = QStringLiteral("u0000000-0000-4000-8000-000000000002");
+    e.checkedAt = instant(4, 10);
+    return e;
+}
+
 inline ChangeRequest changeRequest()
 {
     ChangeRequest c;

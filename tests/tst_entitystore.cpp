@@ -28,6 +28,7 @@ QList<std::pair<QString, QJsonObject>> samplePayloads()
         {QStringLiteral("status_change"), record::toJson(samples::statusChange())},
         {QStringLiteral("clarification_request"), record::toJson(samples::clarificationRequest())},
         {QStringLiteral("correspondence_entry"), record::toJson(samples::correspondenceEntry())},
+        {QStringLiteral("eligibility_check"), record::toJson(samples::eligibilityCheck())},
         {QStringLiteral("change_request"), record::toJson(samples::changeRequest())},
         {QStringLiteral("site_check"), record::toJson(samples::siteCheck())},
         {QStringLiteral("project_report"), record::toJson(samples::projectReport())},
@@ -103,7 +104,7 @@ void EntityStoreTest::savesAndFindsEveryKindByItsJson()
 void EntityStoreTest::listsEveryKindInReferenceOrder()
 {
     const QStringList types = EntityStore::entityTypes();
-    QCOMPARE(types.size(), 23);
+    QCOMPARE(types.size(), 24);
     QVERIFY(types.indexOf(QStringLiteral("enterprise")) < types.indexOf(QStringLiteral("application")));
     QVERIFY(types.indexOf(QStringLiteral("application")) < types.indexOf(QStringLiteral("review")));
     QVERIFY(types.indexOf(QStringLiteral("meeting")) < types.indexOf(QStringLiteral("interest_declaration")));

@@ -67,6 +67,22 @@ struct CorrespondenceEntry
     friend bool operator==(const CorrespondenceEntry &, const CorrespondenceEntry &) = default;
 };
 
+// An officer's finding on one item of the scheme's eligibility checklist
+// (registered in Hong Kong, not listed…) for one case: one record per item,
+// changed in place, so the audit trail keeps every tick and untick.
+struct EligibilityCheck
+{
+    QString id;
+    qint64 revision = 0;
+    QString applicationId;
+    QString item;            // scheme vocabulary: eligibility_checks
+    bool confirmed = false;
+    QString note;
+    QString checkedBy;
+    QDateTime checkedAt;
+    friend bool operator==(const EligibilityCheck &, const EligibilityCheck &) = default;
+};
+
 // A change to an approved project, needing the secretariat's prior approval.
 struct ChangeRequest
 {

@@ -251,6 +251,21 @@ struct RecordFields<CorrespondenceEntry>
 };
 
 template <>
+struct RecordFields<EligibilityCheck>
+{
+    static constexpr const char *entity = "eligibility_check";
+    static constexpr auto all = std::make_tuple(
+        field("id", &EligibilityCheck::id),
+        field("revision", &EligibilityCheck::revision),
+        field("application_id", &EligibilityCheck::applicationId),
+        field("item", &EligibilityCheck::item),
+        field("confirmed", &EligibilityCheck::confirmed),
+        field("note", &EligibilityCheck::note),
+        field("checked_by", &EligibilityCheck::checkedBy),
+        field("checked_at", &EligibilityCheck::checkedAt));
+};
+
+template <>
 struct RecordFields<ChangeRequest>
 {
     static constexpr const char *entity = "change_request";

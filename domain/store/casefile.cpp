@@ -57,6 +57,7 @@ QStringList recordIds(const CaseFile &file)
     add(file.statusChanges);
     add(file.clarifications);
     add(file.correspondence);
+    add(file.eligibilityChecks);
     add(file.agendaItems);
     add(file.declarations);
     add(file.reviews);
@@ -92,6 +93,8 @@ QSet<QString> peopleNamed(const CaseFile &file)
         ids << request.askedBy << request.answeredBy;
     for (const CorrespondenceEntry &entry : file.correspondence)
         ids << entry.authorId;
+    for (const EligibilityCheck &check : file.eligibilityChecks)
+        ids << check.checkedBy;
     for (const InterestDeclaration &declaration : file.declarations)
         ids << declaration.userId << declaration.ruledBy;
     for (const Review &review : file.reviews)
@@ -183,6 +186,7 @@ CaseFile CaseFile::load(Workspace &workspace, const QString &referenceOrId, QDat
     file.statusChanges = applications.statusChanges(id);
     file.clarifications = casework.forApplication<ClarificationRequest>(id);
     file.correspondence = casework.forApplication<CorrespondenceEntry>(id);
+    file.eligibilityChecks = casework.forApplication<EligibilityCheck>(id);
     file.changeRequests = casework.forApplication<ChangeRequest>(id);
     file.siteChecks = casework.forApplication<SiteCheck>(id);
     file.reports = casework.forApplication<ProjectReport>(id);

@@ -46,6 +46,7 @@ struct CaseFile
     QList<StatusChange> statusChanges;               // oldest first
     QList<ClarificationRequest> clarifications;
     QList<CorrespondenceEntry> correspondence;
+    QList<EligibilityCheck> eligibilityChecks;         // the items checked so far
     QList<AgendaItem> agendaItems;
     QHash<QString, Meeting> meetings;                // of the agenda items and reviews, by id
     QList<InterestDeclaration> declarations;         // members' conflicts declared on the case

@@ -16,6 +16,11 @@ void CaseworkRepository::save(UnitOfWork &work, CorrespondenceEntry &entry, cons
     Records<CorrespondenceEntry>::save(work, entry, action);
 }
 
+void CaseworkRepository::save(UnitOfWork &work, EligibilityCheck &check, const QString &action)
+{
+    Records<EligibilityCheck>::save(work, check, action);
+}
+
 void CaseworkRepository::save(UnitOfWork &work, ChangeRequest &request, const QString &action)
 {
     Records<ChangeRequest>::save(work, request, action);
@@ -45,11 +50,13 @@ QList<Record> CaseworkRepository::forApplication(const QString &applicationId) c
 
 template std::optional<ClarificationRequest> CaseworkRepository::find(const QString &) const;
 template std::optional<CorrespondenceEntry> CaseworkRepository::find(const QString &) const;
+template std::optional<EligibilityCheck> CaseworkRepository::find(const QString &) const;
 template std::optional<ChangeRequest> CaseworkRepository::find(const QString &) const;
 template std::optional<SiteCheck> CaseworkRepository::find(const QString &) const;
 template std::optional<ProjectReport> CaseworkRepository::find(const QString &) const;
 template QList<ClarificationRequest> CaseworkRepository::forApplication(const QString &) const;
 template QList<CorrespondenceEntry> CaseworkRepository::forApplication(const QString &) const;
+template QList<EligibilityCheck> CaseworkRepository::forApplication(const QString &) const;
 template QList<ChangeRequest> CaseworkRepository::forApplication(const QString &) const;
 template QList<SiteCheck> CaseworkRepository::forApplication(const QString &) const;
 template QList<ProjectReport> CaseworkRepository::forApplication(const QString &) const;

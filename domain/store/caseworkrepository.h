@@ -16,10 +16,10 @@ class Workspace;
 
 template <typename Record>
 concept CaseworkRecord = std::same_as<Record, ClarificationRequest> || std::same_as<Record, CorrespondenceEntry>
-    || std::same_as<Record, ChangeRequest> || std::same_as<Record, SiteCheck> || std::same_as<Record, ProjectReport>;
+    || std::same_as<Record, EligibilityCheck> || std::same_as<Record, ChangeRequest> || std::same_as<Record, SiteCheck> || std::same_as<Record, ProjectReport>;
 
 // The secretariat's work on a case: clarification requests, correspondence,
-// change requests, site checks and project reports.
+// eligibility checks, change requests, site checks and project reports.
 class CaseworkRepository
 {
 public:
@@ -27,6 +27,7 @@ public:
 
     void save(UnitOfWork &work, ClarificationRequest &request, const QString &action = {});
     void save(UnitOfWork &work, CorrespondenceEntry &entry, const QString &action = {});
+    void save(UnitOfWork &work, EligibilityCheck &check, const QString &action = {});
     void save(UnitOfWork &work, ChangeRequest &request, const QString &action = {});
     void save(UnitOfWork &work, SiteCheck &check, const QString &action = {});
     void save(UnitOfWork &work, ProjectReport &report, const QString &action = {});

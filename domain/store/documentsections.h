@@ -23,6 +23,7 @@ template <> struct Section<Application> { static constexpr const char *key = "ap
 template <> struct Section<StatusChange> { static constexpr const char *key = "status_changes"; };
 template <> struct Section<ClarificationRequest> { static constexpr const char *key = "clarification_requests"; };
 template <> struct Section<CorrespondenceEntry> { static constexpr const char *key = "correspondence"; };
+template <> struct Section<EligibilityCheck> { static constexpr const char *key = "eligibility_checks"; };
 template <> struct Section<ChangeRequest> { static constexpr const char *key = "change_requests"; };
 template <> struct Section<SiteCheck> { static constexpr const char *key = "site_checks"; };
 template <> struct Section<ProjectReport> { static constexpr const char *key = "project_reports"; };
@@ -49,7 +50,7 @@ struct SectionList
 // The order export writes the sections in (the contract's order).
 using DocumentOrder =
     SectionList<User, Enterprise, EnterpriseRelation, Application, StatusChange, ClarificationRequest,
-                CorrespondenceEntry, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
+                CorrespondenceEntry, EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
                 CommitteeMembership, InterestDeclaration, Meeting, AgendaItem, Attendance, Review, CommitteeOutcome,
                 Approval, FundingAgreement, DisbursementMilestone, Payment>;
 
@@ -58,7 +59,7 @@ using DocumentOrder =
 // meeting), so a reference is always checked against a section already read.
 using DependencyOrder =
     SectionList<Enterprise, EnterpriseRelation, User, Application, StatusChange, ClarificationRequest,
-                CorrespondenceEntry, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
+                CorrespondenceEntry, EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
                 CommitteeMembership, Meeting, InterestDeclaration, AgendaItem, Attendance, Review, CommitteeOutcome,
                 Approval, FundingAgreement, DisbursementMilestone, Payment>;
 
@@ -69,7 +70,7 @@ using DependencyOrder =
 // are checked at commit, so the rest may come in any order.)
 using WriteOrder =
     SectionList<Enterprise, EnterpriseRelation, User, StatusChange, ClarificationRequest, CorrespondenceEntry,
-                ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm, CommitteeMembership, Meeting,
+                EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm, CommitteeMembership, Meeting,
                 InterestDeclaration, AgendaItem, Attendance, Review, CommitteeOutcome, Approval, FundingAgreement,
                 DisbursementMilestone, Payment, Application>;
 

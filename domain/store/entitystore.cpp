@@ -63,7 +63,7 @@ const QList<Kind> &kinds()
 {
     static const QList<Kind> all{
         kind<Enterprise>(), kind<EnterpriseRelation>(), kind<User>(), kind<Application>(), kind<StatusChange>(),
-        kind<ClarificationRequest>(), kind<CorrespondenceEntry>(), kind<ChangeRequest>(), kind<SiteCheck>(),
+        kind<ClarificationRequest>(), kind<CorrespondenceEntry>(), kind<EligibilityCheck>(), kind<ChangeRequest>(), kind<SiteCheck>(),
         kind<ProjectReport>(), kind<Committee>(), kind<CommitteeTerm>(), kind<CommitteeMembership>(),
         kind<Meeting>(), kind<InterestDeclaration>(), kind<AgendaItem>(), kind<Attendance>(), kind<Review>(),
         kind<CommitteeOutcome>(), kind<Approval>(), kind<FundingAgreement>(), kind<DisbursementMilestone>(),

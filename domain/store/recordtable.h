@@ -48,6 +48,7 @@ template <> struct Table<Application> { static constexpr const char *name = "app
 template <> struct Table<StatusChange> { static constexpr const char *name = "status_changes", *order = "at"; };
 template <> struct Table<ClarificationRequest> { static constexpr const char *name = "clarification_requests", *order = "asked_at"; };
 template <> struct Table<CorrespondenceEntry> { static constexpr const char *name = "correspondence_entries", *order = "at"; };
+template <> struct Table<EligibilityCheck> { static constexpr const char *name = "eligibility_checks", *order = "item"; };
 template <> struct Table<ChangeRequest> { static constexpr const char *name = "change_requests", *order = "requested_at"; };
 template <> struct Table<SiteCheck> { static constexpr const char *name = "site_checks", *order = "checked_on"; };
 template <> struct Table<ProjectReport> { static constexpr const char *name = "project_reports", *order = "submitted_at"; };

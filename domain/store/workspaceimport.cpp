@@ -544,6 +544,12 @@ void checkRules(RecordCheck &check, DocumentCheck &, const CorrespondenceEntry &
     check.reference<ClarificationRequest>(QStringLiteral("clarification_id"), entry.clarificationId, Need::Optional);
 }
 
+void checkRules(RecordCheck &check, DocumentCheck &, const EligibilityCheck &eligibility)
+{
+    check.reference<Application>(kApplicationId, eligibility.applicationId, Need::Required);
+    check.oneOf(QStringLiteral("item"), eligibility.item, check.scheme().eligibilityChecks(), Need::Required);
+}
+
 void checkRules(RecordCheck &check, DocumentCheck &, const ChangeRequest &request)
 {
     check.reference<Application>(kApplicationId, request.applicationId, Need::Required);
