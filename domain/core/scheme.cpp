@@ -58,11 +58,11 @@ LocalizedName readName(const JsonReader &entry)
     return LocalizedName::fromJson(entry.object(QStringLiteral("name")));
 }
 
-SchemeVocabulary readVocabulary(const JsonReader &root, const QString &key)
+SchemeVocabulary readVocabulary(const JsonReader &root, const QString &key, bool required = true)
 {
     QList<SchemeTerm> terms;
     QStringList seen;
-    for (const JsonReader &entry : root.array(key)) {
+    for (const JsonReader &entry : root.array(key, required)) {
         SchemeTerm term{entry.string(QStringLiteral("id")), readName(entry), entry.value().toObject()};
         if (seen.contains(term.id))
             entry.fail(QStringLiteral("id"),
@@ -92,6 +92,9 @@ Scheme Scheme::fromJson(const QByteArray &bytes, const QString &sourceName)
     scheme.m_roles = readVocabulary(root, QStringLiteral("roles"));
     scheme.m_statuses = readVocabulary(root, QStringLiteral("statuses"));
     scheme.m_actions = readVocabulary(root, QStringLiteral("actions"));
+    // Optional: a scheme without them asks for no declarations and takes attachments of any kind.
+    scheme.m_applicantDeclarations = readVocabulary(root, QStringLiteral("applicant_declarations"), false);
+    scheme.m_attachmentKinds = readVocabulary(root, QStringLiteral("attachment_kinds"), false);
     scheme.m_rules = root.object(QStringLiteral("rules")).value().toObject();
     scheme.m_deadlines = root.object(QStringLiteral("deadlines")).value().toObject();
     return scheme;

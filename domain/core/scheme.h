@@ -72,6 +72,9 @@ public:
     const SchemeVocabulary &roles() const { return m_roles; }
     const SchemeVocabulary &statuses() const { return m_statuses; }
     const SchemeVocabulary &actions() const { return m_actions; }
+    // What an applicant declares on submission, and the kinds of file it attaches.
+    const SchemeVocabulary &applicantDeclarations() const { return m_applicantDeclarations; }
+    const SchemeVocabulary &attachmentKinds() const { return m_attachmentKinds; }
 
     // Sections interpreted by their own classes (RuleBook, Workflow, DeadlinePolicy).
     const QJsonObject &rules() const { return m_rules; }
@@ -82,7 +85,7 @@ private:
     LocalizedName m_name;
     QString m_referencePrefix;
     SchemeVocabulary m_entityTypes, m_budgetCategories, m_solutionCategories, m_sectors,
-        m_reviewCriteria, m_roles, m_statuses, m_actions;
+        m_reviewCriteria, m_roles, m_statuses, m_actions, m_applicantDeclarations, m_attachmentKinds;
     QJsonObject m_rules;
     QJsonObject m_deadlines;
 };
