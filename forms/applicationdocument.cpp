@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QTextDocument>
 #include <QTranslator>
 
@@ -125,6 +126,7 @@ QString ApplicationDocument::applicantSection() const
                 + bilingualRow(QT_TRANSLATE_NOOP("vd::ApplicationDocument", "Address"), m_applicant.address)
                 + row(QT_TRANSLATE_NOOP("vd::ApplicationDocument", "Contact"),
                       escaped(QStringList{m_applicant.contactName, m_applicant.contactPhone, m_applicant.contactEmail}
+                                  .filter(QRegularExpression(QStringLiteral("\\S")))
                                   .join(QStringLiteral(" · ")))));
 }
 

@@ -186,6 +186,7 @@ void ApplicationEditor::setUpPages()
     ui->attachmentsView->horizontalHeader()->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
     ui->attachmentsView->verticalHeader()->hide();
     ui->attachmentsView->viewport()->installEventFilter(this);
+    ui->attachmentsView->viewport()->setAcceptDrops(true);
     ui->splitter->setStretchFactor(0, 0);
     ui->splitter->setStretchFactor(1, 3);
     ui->splitter->setStretchFactor(2, 2);
@@ -524,7 +525,7 @@ void ApplicationEditor::setReadOnly(bool readOnly)
     ui->itemsView->setEditTriggers(triggers);
     ui->quotationsView->setEditTriggers(triggers);
     ui->quotationsView->setEnabled(true); // still browsable
-    ui->attachmentsView->setAcceptDrops(!readOnly);
+    ui->attachmentsView->viewport()->setAcceptDrops(!readOnly);
     m_undo->setVisible(!readOnly);
     m_redo->setVisible(!readOnly);
     m_save->setEnabled(!readOnly);
@@ -573,6 +574,11 @@ void ApplicationEditor::keepDraft()
         save();
         return;
     }
+    keepInJournal();
+}
+
+void ApplicationEditor::keepInJournal()
+{
     try {
         DraftJournal(m_session.workspace()).write(m_draft->application());
     } catch (const DomainError &error) {
@@ -594,7 +600,11 @@ bool ApplicationEditor::save()
         m_draft->adoptRecord(application);
         DraftJournal(m_session.workspace()).discard(application.id);
     } catch (const DomainError &error) {
-        showBanner(tr("The draft could not be saved: %1").arg(error.message()), true);
+        // Nothing is lost: the journal keeps the edits until the store takes them.
+        keepInJournal();
+        showBanner(tr("The draft could not be saved: %1 Your changes are kept and saved once this is corrected.")
+                       .arg(error.message()),
+                   true);
         return false;
     }
     m_session.announceCaseChanged(applicationId());
@@ -612,8 +622,17 @@ bool ApplicationEditor::submit()
         ui->declarationsView->setFocus(Qt::OtherFocusReason);
         return false;
     }
-    if (!save())
+    // The rules' own refusal, without a round through the store; the workflow checks again on submitting.
+    if (!m_assessment.errors.isEmpty()) {
+        showRefusal(tr("The application cannot be submitted yet: the rules find %n problem(s) in it. Correct them "
+                       "and submit again.", nullptr, int(m_assessment.errors.size())),
+                    m_assessment.errors);
         return false;
+    }
+    if (!save()) {
+        ui->submitStatus->setText(ui->banner->text());
+        return false;
+    }
     TransitionResult result;
     try {
         result = CaseTransitions(m_session.workspace())
@@ -623,20 +642,26 @@ bool ApplicationEditor::submit()
         return false;
     }
     if (!result.applied) {
-        QStringList lines{result.reason};
-        for (const Finding &finding : result.findings)
-            lines << QStringLiteral("• ") + finding.message();
-        ui->submitStatus->setText(lines.join(u'\n'));
-        showPage(ReviewPage);
+        showRefusal(result.reason, result.findings);
         return false;
     }
     m_stored = ApplicationRepository(m_session.workspace()).find(result.applicationId);
     m_draft->reset(*m_stored);
+    DraftJournal(m_session.workspace()).discard(applicationId());
     ui->submitStatus->setText(tr("Submitted. The reference of your application is %1.").arg(result.reference));
     setReadOnly(true);
     m_session.announceCaseChanged(applicationId());
     emit submitted(applicationId(), result.reference);
     return true;
+}
+
+void ApplicationEditor::showRefusal(const QString &reason, const QList<Finding> &findings)
+{
+    QStringList lines{reason};
+    for (const Finding &finding : findings)
+        lines << QStringLiteral("• ") + finding.message();
+    ui->submitStatus->setText(lines.join(u'\n'));
+    showPage(ReviewPage);
 }
 
 void ApplicationEditor::attach(const QStringList &files)
@@ -764,12 +789,17 @@ void ApplicationEditor::closeEvent(QCloseEvent *event)
 
 bool ApplicationEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::ShortcutOverride) {
-        // Leave Undo and Redo to the editor's actions rather than the text field's own history.
+    // Undo and Redo in a text field go to the editor's stack, not the field's own history:
+    // the field is told it may have the key, then the key press runs the editor's action.
+    if (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         for (QAction *action : {m_undo, m_redo}) {
-            if (action->shortcuts().contains(QKeySequence(key->keyCombination())))
+            if (action->shortcuts().contains(QKeySequence(key->keyCombination()))) {
+                key->accept();
+                if (event->type() == QEvent::KeyPress)
+                    action->trigger();
                 return true;
+            }
         }
     }
     if (watched == ui->attachmentsView->viewport() && !m_readOnly) {

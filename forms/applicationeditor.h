@@ -111,6 +111,8 @@ private:
     void showPage(int page);
     void setReadOnly(bool readOnly);
     void keepDraft();
+    void keepInJournal();
+    void showRefusal(const QString &reason, const QList<Finding> &findings);
     void attach(const QStringList &files);
     void openAttachment();
     void removeAttachment();
