@@ -175,11 +175,18 @@ void ApplicationEditor::setUpPages()
     ui->itemsView->setItemDelegateForColumn(BudgetItemsModel::Amount, money);
     ui->quotationsView->setItemDelegateForColumn(QuotationsModel::Amount, money);
     for (QTableView *view : {ui->itemsView, ui->quotationsView}) {
-        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setStretchLastSection(true);
         view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                               | QAbstractItemView::AnyKeyPressed);
     }
+    // Short columns fit their contents; the category gets a fixed share so the amount stays in sight.
+    QHeaderView *itemColumns = ui->itemsView->horizontalHeader();
+    itemColumns->setSectionResizeMode(QHeaderView::ResizeToContents);
+    itemColumns->setSectionResizeMode(BudgetItemsModel::Category, QHeaderView::Interactive);
+    ui->itemsView->setColumnWidth(BudgetItemsModel::Category, 22 * fontMetrics().averageCharWidth());
+    ui->quotationsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui->quotationsView->horizontalHeader()->setSectionResizeMode(QuotationsModel::Supplier, QHeaderView::Stretch);
+    ui->quotationsView->horizontalHeader()->setStretchLastSection(false);
     ui->attachmentsView->setColumnCount(AttachmentColumnCount);
     ui->attachmentsView->horizontalHeader()->setSectionResizeMode(FileNameColumn, QHeaderView::Stretch);
     ui->attachmentsView->horizontalHeader()->setSectionResizeMode(KindColumn, QHeaderView::ResizeToContents);
@@ -190,7 +197,7 @@ void ApplicationEditor::setUpPages()
     ui->splitter->setStretchFactor(0, 0);
     ui->splitter->setStretchFactor(1, 3);
     ui->splitter->setStretchFactor(2, 2);
-    ui->splitter->setSizes({170, 640, 360});
+    ui->splitter->setSizes({150, 700, 330});
     ui->start->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
     ui->end->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
 
@@ -277,7 +284,13 @@ void ApplicationEditor::connectProjectFields()
 void ApplicationEditor::connectBudget()
 {
     connect(ui->itemsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) { m_quotations->showItem(current.isValid() ? current.row() : -1); });
+            [this](const QModelIndex &current) {
+                m_quotations->showItem(current.isValid() ? current.row() : -1);
+                updateButtons();
+            });
+    connect(ui->quotationsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ApplicationEditor::updateButtons);
+    connect(m_quotations, &QAbstractItemModel::modelReset, this, &ApplicationEditor::updateButtons);
     connect(m_items, &QAbstractItemModel::modelReset, this, [this] {
         m_quotations->showItem(std::min(m_quotations->itemRow(), m_items->rowCount() - 1));
         if (m_quotations->itemRow() >= 0)
@@ -308,6 +321,7 @@ void ApplicationEditor::connectAttachments()
     connect(ui->openAttachment, &QPushButton::clicked, this, &ApplicationEditor::openAttachment);
     connect(ui->attachmentsView, &QTableWidget::cellDoubleClicked, this, &ApplicationEditor::openAttachment);
     connect(ui->removeAttachment, &QPushButton::clicked, this, &ApplicationEditor::removeAttachment);
+    connect(ui->attachmentsView, &QTableWidget::currentCellChanged, this, &ApplicationEditor::updateButtons);
 }
 
 // The lists whose entries come from the scheme, in the current language.
@@ -317,6 +331,7 @@ void ApplicationEditor::fillChoices()
     const QSignalBlocker blockKind(ui->attachmentKind);
     const QString kind = ui->attachmentKind->currentData().toString();
     ui->solutionCategory->clear();
+    ui->solutionCategory->setPlaceholderText(tr("Choose the kind of solution"));
     ui->attachmentKind->clear();
     for (const SchemeTerm &term : m_session.scheme().solutionCategories().terms())
         ui->solutionCategory->addItem(term.name.in(QLocale()), term.id);
@@ -357,6 +372,7 @@ void ApplicationEditor::fill()
     m_filling = false;
     fillAttachments();
     fillDeclarations();
+    updateButtons();
     if (ui->pages->currentIndex() == ReviewPage)
         ui->preview->setHtml(ApplicationDocument(a, m_context.applicant, m_session.scheme()).html());
     updateTitle();
@@ -395,6 +411,17 @@ void ApplicationEditor::fillDeclarations()
         item->setCheckState(accepted ? Qt::Checked : Qt::Unchecked);
     }
     m_filling = false;
+}
+
+// Buttons that act on a selected row are enabled only when there is one.
+void ApplicationEditor::updateButtons()
+{
+    const bool editable = !m_readOnly;
+    ui->removeItem->setEnabled(editable && ui->itemsView->currentIndex().isValid());
+    ui->addQuotation->setEnabled(editable && m_quotations->itemRow() >= 0);
+    ui->removeQuotation->setEnabled(editable && ui->quotationsView->currentIndex().isValid());
+    ui->openAttachment->setEnabled(ui->attachmentsView->currentRow() >= 0);
+    ui->removeAttachment->setEnabled(editable && ui->attachmentsView->currentRow() >= 0);
 }
 
 bool ApplicationEditor::declarationsComplete() const
@@ -516,8 +543,7 @@ void ApplicationEditor::setReadOnly(bool readOnly)
     m_readOnly = readOnly;
     for (QWidget *field : std::initializer_list<QWidget *>{
              ui->titleEn, ui->titleZh, ui->descriptionEn, ui->descriptionZh, ui->solutionCategory, ui->start, ui->end,
-             ui->addItem, ui->removeItem, ui->addQuotation, ui->removeQuotation, ui->attachmentKind,
-             ui->addAttachment, ui->removeAttachment, ui->declarationsView, ui->submit})
+             ui->addItem, ui->attachmentKind, ui->addAttachment, ui->declarationsView, ui->submit})
         field->setEnabled(!readOnly);
     const auto triggers = readOnly ? QAbstractItemView::NoEditTriggers
                                    : QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
@@ -529,6 +555,7 @@ void ApplicationEditor::setReadOnly(bool readOnly)
     m_undo->setVisible(!readOnly);
     m_redo->setVisible(!readOnly);
     m_save->setEnabled(!readOnly);
+    updateButtons();
     if (readOnly) {
         m_autosave.stop();
         const Application &a = m_draft->application();

@@ -119,6 +119,7 @@ private:
     void onFindingActivated(QListWidgetItem *item);
     void showBanner(const QString &text, bool problem);
     void updateTitle();
+    void updateButtons();
     bool declarationsComplete() const;
 
     DeskSession &m_session;
