@@ -22,6 +22,8 @@ void SchemeTest::loadsTheShippedTechnologyVoucherScheme()
     QVERIFY(scheme.roles().contains(QStringLiteral("committee_chair")));
     QVERIFY(scheme.budgetCategories().contains(QStringLiteral("audit_fee")));
     QCOMPARE(scheme.sectors().terms().size(), 10);
+    QVERIFY(scheme.applicantDeclarations().contains(QStringLiteral("no_other_public_funding")));
+    QVERIFY(scheme.attachmentKinds().contains(QStringLiteral("quotation")));
 }
 
 void SchemeTest::namesTermsInEachLanguage()

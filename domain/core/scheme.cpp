@@ -93,6 +93,9 @@ Scheme Scheme::fromJson(const QByteArray &bytes, const QString &sourceName)
     scheme.m_statuses = readVocabulary(root, QStringLiteral("statuses"));
     scheme.m_actions = readVocabulary(root, QStringLiteral("actions"));
     scheme.m_eligibilityChecks = readVocabulary(root, QStringLiteral("eligibility_checks"), false);
+    // Optional: a scheme without them asks for no declarations and takes attachments of any kind.
+    scheme.m_applicantDeclarations = readVocabulary(root, QStringLiteral("applicant_declarations"), false);
+    scheme.m_attachmentKinds = readVocabulary(root, QStringLiteral("attachment_kinds"), false);
     scheme.m_rules = root.object(QStringLiteral("rules")).value().toObject();
     scheme.m_deadlines = root.object(QStringLiteral("deadlines")).value().toObject();
     return scheme;

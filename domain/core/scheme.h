@@ -75,6 +75,9 @@ public:
     // What the secretariat confirms by hand before a case goes further
     // (registered in Hong Kong, not listed…); empty when the scheme has none.
     const SchemeVocabulary &eligibilityChecks() const { return m_eligibilityChecks; }
+    // What an applicant declares on submission, and the kinds of file it attaches.
+    const SchemeVocabulary &applicantDeclarations() const { return m_applicantDeclarations; }
+    const SchemeVocabulary &attachmentKinds() const { return m_attachmentKinds; }
 
     // Sections interpreted by their own classes (RuleBook, Workflow, DeadlinePolicy).
     const QJsonObject &rules() const { return m_rules; }
@@ -85,7 +88,8 @@ private:
     LocalizedName m_name;
     QString m_referencePrefix;
     SchemeVocabulary m_entityTypes, m_budgetCategories, m_solutionCategories, m_sectors,
-        m_reviewCriteria, m_roles, m_statuses, m_actions, m_eligibilityChecks;
+        m_reviewCriteria, m_roles, m_statuses, m_actions, m_eligibilityChecks, m_applicantDeclarations,
+        m_attachmentKinds;
     QJsonObject m_rules;
     QJsonObject m_deadlines;
 };
