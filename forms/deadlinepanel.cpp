@@ -39,6 +39,9 @@ DeadlinePanel::DeadlinePanel(DeskSession &session, QWidget *parent)
     connect(m_reloadSoon, &QTimer::timeout, this, &DeadlinePanel::reload);
     connect(&session, &DeskSession::caseChanged, m_reloadSoon, qOverload<>(&QTimer::start));
     ui->summaryLabel->setText(tr("Looking for deadlines…"));
+    // Read once the event loop runs, whichever tab is in front: the tray's
+    // start-up summary needs it, and the reading does not hold up painting.
+    QTimer::singleShot(0, this, &DeadlinePanel::reload);
 }
 
 DeadlinePanel::~DeadlinePanel()
@@ -47,14 +50,6 @@ DeadlinePanel::~DeadlinePanel()
         if (reading)
             reading->wait();
     }
-}
-
-// The first showing paints at once and fills the list straight after.
-void DeadlinePanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (!m_asked)
-        reload();
 }
 
 void DeadlinePanel::reload()
@@ -67,7 +62,6 @@ void DeadlinePanel::reload()
 // workspace, and the page stays live meanwhile. Only the latest reading is shown.
 void DeadlinePanel::reloadAsOf(QDate today)
 {
-    m_asked = true;
     const int reading = ++m_latestReading;
     auto result = std::make_shared<Reading>();
     QThread *thread = QThread::create([result, folder = m_session.workspace().folder(), user = m_session.user(), today] {

@@ -58,7 +58,6 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
     struct Reading
@@ -79,7 +78,6 @@ private:
     QList<QPointer<QThread>> m_readings;  // still running, waited for on closing
     int m_latestReading = 0;
     int m_shownReading = 0;
-    bool m_asked = false;                 // a reading was started
     bool m_shown = false;                 // a reading was shown
 };
 
