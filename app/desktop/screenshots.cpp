@@ -1,5 +1,6 @@
 #include "screenshots.h"
 
+#include "deadlinepanel.h"
 #include "deskpages.h"
 #include "desksession.h"
 #include "domainerror.h"
@@ -9,8 +10,11 @@
 #include "workspacedialog.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace vd {
 
@@ -18,16 +22,23 @@ namespace {
 
 const QSize mainWindowSize(1200, 760);
 
-// Lets layouts settle and deferred loading (the deadline list) finish.
-void settle()
+// Lets layouts settle and what pages read in the background (the deadline list) arrive.
+void settle(const QWidget &window)
 {
-    for (int i = 0; i < 5; ++i)
+    QDeadlineTimer patience(std::chrono::seconds(30));
+    const auto reading = [&window] {
+        const QList<DeadlinePanel *> panels = window.findChildren<DeadlinePanel *>();
+        return std::any_of(panels.cbegin(), panels.cend(), [](const DeadlinePanel *panel) { return panel->isReading(); });
+    };
+    do
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    while (reading() && !patience.hasExpired());
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
 QString save(QWidget &widget, const QString &folder, const QString &name)
 {
-    settle();
+    settle(widget);
     const QString file = QDir(folder).filePath(name + QStringLiteral(".png"));
     if (!widget.grab().save(file))
         throw DomainError(QStringLiteral("STORAGE_ERROR"), file,
