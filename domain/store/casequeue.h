@@ -11,6 +11,7 @@
 namespace vd {
 
 class Workspace;
+struct SearchCondition;
 
 // What the secretariat's queue can be sorted by. Statuses sort by their id;
 // enterprise names by the language asked for.
@@ -61,6 +62,7 @@ private:
         QVariantList values;
     };
     Clause where(const CaseQueueQuery &query) const;
+    bool isSelective(const SearchCondition &search) const;
     Clause overdueCondition(QDate asOf) const;
 
     Workspace &m_workspace;
