@@ -7,6 +7,7 @@
 // each next to the store's own query for the same question (count and first
 // page through CaseQueue, no widgets) timed in the same run, and to the
 // 100 ms budget. Then resident memory. Prints Markdown for BENCHMARKS.md.
+#include "batchactiondialog.h"
 #include "casequeue.h"
 #include "casequeuemodel.h"
 #include "casequeueview.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTest>
@@ -214,6 +216,23 @@ int main(int argc, char *argv[])
     table->viewport()->repaint();
     const double launchMs = double(launch.nsecsElapsed()) / 1e6;
     const qint64 total = view.model()->totalCount();
+
+    // VD_QUEUE_SCREENSHOTS=DIR: the queue and the batch dialog as PNG files, to look at.
+    const QString shots = qEnvironmentVariable("VD_QUEUE_SCREENSHOTS");
+    if (!shots.isEmpty()) {
+        table->selectRow(1);
+        table->selectionModel()->select(view.model()->index(3, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QCoreApplication::processEvents();
+        view.grab().save(shots + QStringLiteral("/queue-%1.png").arg(language));
+        vd::BatchActionDialog dialog(session, 2, &view);
+        dialog.selectAction(QStringLiteral("return_ineligible"));
+        dialog.show();
+        QCoreApplication::processEvents();
+        dialog.grab().save(shots + QStringLiteral("/batch-action-%1.png").arg(language));
+        dialog.hide();
+        table->clearSelection();
+    }
 
     Bench bench(view);
     auto *search = view.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
