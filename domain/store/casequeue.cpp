@@ -62,6 +62,11 @@ QString orderBy(const CaseQueueQuery &query)
         break;
     }
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    // The overdue cases are few: found through the status index and sorted,
+    // rather than every case read in order to find them (a unary plus keeps
+    // the order's index out of the plan).
+    if (query.overdueOnly)
+        key.prepend(u'+');
     // Ties in rowid order, which the indexes on applications already hold.
     return QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", a.rowid") + direction;
 }
