@@ -21,7 +21,7 @@ enum class CaseQueueSort { Submitted, Reference, Status, EnterpriseName, Title }
 // in either language, and the overdue cases only, as of a day.
 struct CaseQueueQuery
 {
-    ApplicationFilter filter;   // clarificationOverdueOn is not used here: see overdueOnly
+    ApplicationFilter filter;   // as `voucherdesk-cli list` filters; overdueOnly is the fuller test of lateness
     QString searchText;         // ApplicationSearch's words; blank searches for nothing
     // Only cases with a deadline overdue on asOf: a clarification the
     // applicant has not answered by its due date, or a service level breached
