@@ -16,6 +16,7 @@
 #include "demodesk.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateEdit>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -82,6 +83,7 @@ private slots:
     void timelineListsTheCasesAuditEntriesByName();
     void languageSwitchRenamesStatusAndActions();
     void reloadsWhenTheSessionSaysTheCaseChanged();
+    void controlPageKeysGoThroughTheVisibleTabs();
     void rendersEachTabInEachLanguage_data();
     void rendersEachTabInEachLanguage();
 
@@ -361,6 +363,24 @@ void CaseViewTest::reloadsWhenTheSessionSaysTheCaseChanged()
     session.announceCaseChanged(application.id);
 
     QCOMPARE(text(view, "statusValue"), Scheme::technologyVoucher().statuses().nameOf(QStringLiteral("screening"), QLocale()));
+}
+
+void CaseViewTest::controlPageKeysGoThroughTheVisibleTabs()
+{
+    const Application application = needCase("clarification_requested");
+    DeskSession session(*m_workspace, test::applicantOf(*m_workspace, application));
+    CaseView view(session, application.id);
+    showOn(view, "clarificationsTab");
+    auto *tabs = part<QTabWidget>(view, "tabs");
+    part<QWidget>(view, "clarificationTable")->setFocus();
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
+    // The applicant's own case has no eligibility or history tab: round to the clarifications.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("clarificationsTab"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
 }
 
 void CaseViewTest::rendersEachTabInEachLanguage_data()
