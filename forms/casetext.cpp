@@ -32,7 +32,9 @@ bool isBookkeeping(const QString &field)
     return field == QLatin1String("id") || field == QLatin1String("revision") || field == QLatin1String("application_id")
         || field == QLatin1String("clarification_id") || field == QLatin1String("enterprise_id")
         || field == QLatin1String("meeting_id") || field == QLatin1String("created_at")
-        || field == QLatin1String("updated_at");
+        || field == QLatin1String("updated_at")
+        // what the timeline's own columns say already: when, who and what
+        || field == QLatin1String("at") || field == QLatin1String("actor_id") || field == QLatin1String("action");
 }
 
 bool namesPerson(const QString &field)

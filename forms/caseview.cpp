@@ -118,6 +118,15 @@ void CaseView::reload()
         m_loaded = false;
         showMessage(error.message(), true);
     }
+    // An applicant sees its own enterprise's cases only.
+    if (m_loaded && Clarifications(m_session.workspace()).mayAnswer(m_session.user()) && !ownsCase()) {
+        m_loaded = false;
+        m_file = CaseFile();
+        showMessage(tr("This case is another enterprise's application: you can open only your own enterprise's "
+                       "cases."),
+                    true);
+    }
+    ui->allActionsButton->setEnabled(m_loaded);
     ui->tabs->setEnabled(m_loaded);
     ui->headerBox->setEnabled(m_loaded);
     if (m_loaded)

@@ -83,6 +83,7 @@ private slots:
     void timelineListsTheCasesAuditEntriesByName();
     void languageSwitchRenamesStatusAndActions();
     void reloadsWhenTheSessionSaysTheCaseChanged();
+    void applicantCannotOpenAnotherEnterprisesCase();
     void controlPageKeysGoThroughTheVisibleTabs();
     void rendersEachTabInEachLanguage_data();
     void rendersEachTabInEachLanguage();
@@ -363,6 +364,21 @@ void CaseViewTest::reloadsWhenTheSessionSaysTheCaseChanged()
     session.announceCaseChanged(application.id);
 
     QCOMPARE(text(view, "statusValue"), Scheme::technologyVoucher().statuses().nameOf(QStringLiteral("screening"), QLocale()));
+}
+
+void CaseViewTest::applicantCannotOpenAnotherEnterprisesCase()
+{
+    const Application own = needCase("clarification_requested");
+    const Application other = needCase("screening");
+    DeskSession session(*m_workspace, test::applicantOf(*m_workspace, own));
+    CaseView view(session, other.id);
+
+    QCOMPARE(text(view, "messageLabel"),
+             QStringLiteral("This case is another enterprise's application: you can open only your own enterprise's cases."));
+    QCOMPARE(text(view, "referenceValue"), QString());
+    QCOMPARE(text(view, "titleValue"), QString());
+    QCOMPARE(part<QWidget>(view, "tabs")->isEnabled(), false);
+    QCOMPARE(part<QWidget>(view, "allActionsButton")->isEnabled(), false);
 }
 
 void CaseViewTest::controlPageKeysGoThroughTheVisibleTabs()
