@@ -24,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -83,6 +84,8 @@ private slots:
     void timelineListsTheCasesAuditEntriesByName();
     void languageSwitchRenamesStatusAndActions();
     void reloadsWhenTheSessionSaysTheCaseChanged();
+    void officerTicksTheChecklistAndTheTickIsAudited();
+    void checklistIsReadOnlyForOtherRoles();
     void applicantCannotOpenAnotherEnterprisesCase();
     void controlPageKeysGoThroughTheVisibleTabs();
     void rendersEachTabInEachLanguage_data();
@@ -364,6 +367,43 @@ void CaseViewTest::reloadsWhenTheSessionSaysTheCaseChanged()
     session.announceCaseChanged(application.id);
 
     QCOMPARE(text(view, "statusValue"), Scheme::technologyVoucher().statuses().nameOf(QStringLiteral("screening"), QLocale()));
+}
+
+void CaseViewTest::officerTicksTheChecklistAndTheTickIsAudited()
+{
+    const Application application = needCase("screening", 6);
+    const User officer = test::staff(*m_workspace, QStringLiteral("secretariat"));
+    DeskSession session(*m_workspace, officer);
+    CaseView view(session, application.id);
+    auto *checklist = part<QTreeWidget>(view, "checklistTree");
+    QTreeWidgetItem *notListed = nullptr;
+    for (int row = 0; row < checklist->topLevelItemCount(); ++row) {
+        if (checklist->topLevelItem(row)->data(0, Qt::UserRole).toString() == QLatin1String("not_listed"))
+            notListed = checklist->topLevelItem(row);
+    }
+    QVERIFY(notListed);
+    QCOMPARE(notListed->checkState(0), Qt::Unchecked);
+
+    notListed->setCheckState(0, Qt::Checked);
+    QTRY_COMPARE(CaseworkRepository(*m_workspace).forApplication<EligibilityCheck>(application.id).size(), 1);
+
+    const EligibilityCheck check = CaseworkRepository(*m_workspace).forApplication<EligibilityCheck>(application.id).first();
+    QCOMPARE(check.item, QStringLiteral("not_listed"));
+    QCOMPARE(check.confirmed, true);
+    QCOMPARE(AuditTrail(*m_workspace).forEntity(check.id).size(), 1);
+    QTRY_COMPARE(checklist->topLevelItem(1)->text(1), officer.displayName.in(QLocale()));
+    QCOMPARE(checklist->topLevelItem(1)->checkState(0), Qt::Checked);
+}
+
+void CaseViewTest::checklistIsReadOnlyForOtherRoles()
+{
+    const Application application = needCase("screening");
+    DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("auditor")));
+    CaseView view(session, application.id);
+    auto *checklist = part<QTreeWidget>(view, "checklistTree");
+    QCOMPARE(checklist->topLevelItemCount(), int(Scheme::technologyVoucher().eligibilityChecks().terms().size()));
+    for (int row = 0; row < checklist->topLevelItemCount(); ++row)
+        QCOMPARE(checklist->topLevelItem(row)->flags().testFlag(Qt::ItemIsUserCheckable), false);
 }
 
 void CaseViewTest::applicantCannotOpenAnotherEnterprisesCase()
