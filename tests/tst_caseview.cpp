@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateEdit>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTreeWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace vd;
 
@@ -76,6 +78,7 @@ private slots:
     void actionIsDisabledWithTheWorkflowsReason();
     void allowedActionChangesTheStatusAndWritesAudit();
     void refusedActionShowsItsReasonAndWritesNothing();
+    void actionNeedingAReasonAsksForIt();
     void invalidClarificationShowsWhyAndSavesNothing_data();
     void invalidClarificationShowsWhyAndSavesNothing();
     void clarificationIsSavedWithTheSchemesDueDate();
@@ -189,6 +192,28 @@ void CaseViewTest::refusedActionShowsItsReasonAndWritesNothing()
         Workflow::technologyVoucher().decide(QStringLiteral("screening"), QStringLiteral("return_ineligible"),
                                              QStringLiteral("secretariat"));
     QVERIFY2(message->text().contains(decision.reason(QLocale())), qPrintable(message->text()));
+}
+
+void CaseViewTest::actionNeedingAReasonAsksForIt()
+{
+    const Application application = needCase("clarification_requested", 1);
+    DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
+    CaseView view(session, application.id);
+    showOn(view, "historyTab");
+    const QString reason = QStringLiteral("The applicant is a listed company.");
+    // The reason is asked for in a modal dialog: answer it once it is up.
+    QTimer::singleShot(0, &view, [&reason] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setTextValue(reason);
+        dialog->accept();
+    });
+
+    view.workflowAction(QStringLiteral("return_ineligible"))->trigger();
+
+    QCOMPARE(findCase(*m_workspace, application.id)->status, QStringLiteral("returned"));
+    QCOMPARE(ApplicationRepository(*m_workspace).statusChanges(application.id).last().reason, reason);
 }
 
 void CaseViewTest::invalidClarificationShowsWhyAndSavesNothing_data()
