@@ -177,10 +177,12 @@ void Workspace::setPragmas()
                              "workspaces on a local disk").arg(mode));
     // A checkpoint every 32 MiB of WAL rather than every 4 MiB writes hot
     // pages to the file less often in bulk work; the WAL is cut back to
-    // 64 MiB after a checkpoint.
+    // 64 MiB after a checkpoint. Mapped pages count as the process's
+    // resident memory, so the map stays at 64 MiB (the desktop's budget is
+    // 300 MB at 100,000 applications; docs/storage.md).
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
                                "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY",
-                               "PRAGMA mmap_size = 268435456", "PRAGMA wal_autocheckpoint = 4000",
+                               "PRAGMA mmap_size = 67108864", "PRAGMA wal_autocheckpoint = 4000",
                                "PRAGMA journal_size_limit = 67108864"})
         sql::run(m_database, QString::fromLatin1(pragma));
 }
