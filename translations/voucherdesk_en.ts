@@ -90,22 +90,12 @@
         <translation>Solution category</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Project &amp;starts on:</source>
-        <translation>Project &amp;starts on:</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Project start date</source>
         <translation>Project start date</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Project &amp;ends on:</source>
-        <translation>Project &amp;ends on:</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Project end date</source>
         <translation>Project end date</translation>
     </message>
@@ -140,12 +130,7 @@
         <translation>Quotations of the selected item</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>Add &amp;quotation</source>
-        <translation>Add &amp;quotation</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+22" />
         <source>Remo&amp;ve quotation</source>
         <translation>Remo&amp;ve quotation</translation>
     </message>
@@ -170,9 +155,24 @@
         <translation>Attached files</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>Add &amp;file…</source>
-        <translation>Add &amp;file…</translation>
+        <location line="-188" />
+        <source>Project s&amp;tarts on:</source>
+        <translation>Project s&amp;tarts on:</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Project ends &amp;on:</source>
+        <translation>Project ends &amp;on:</translation>
+    </message>
+    <message>
+        <location line="+103" />
+        <source>Add quo&amp;tation</source>
+        <translation>Add quo&amp;tation</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>Add fi&amp;le…</source>
+        <translation>Add fi&amp;le…</translation>
     </message>
     <message>
         <location line="+7" />
@@ -469,7 +469,7 @@
         <translation>&amp;Send request</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+22" />
         <source>Message about the new request</source>
         <translation>Message about the new request</translation>
     </message>
@@ -578,31 +578,46 @@
     </message>
     <message>
         <location line="+7" />
-        <source>Sec&amp;tor:</source>
-        <translation>Sec&amp;tor:</translation>
+        <source>Sect&amp;or:</source>
+        <translation>Sect&amp;or:</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+17" />
+        <source>Business commence&amp;d on:</source>
+        <translation>Business commence&amp;d on:</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Emplo&amp;yees:</source>
+        <translation>Emplo&amp;yees:</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Has substantive business in Hong &amp;Kong</source>
+        <translation>Has substantive business in Hong &amp;Kong</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>Address (Ch&amp;inese):</source>
+        <translation>Address (Ch&amp;inese):</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>P&amp;hone:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <location line="-168" />
         <source>Sector</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Business &amp;commenced on:</source>
-        <translation>Business &amp;commenced on:</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Date business commenced</source>
         <translation>Date business commenced</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>E&amp;mployees:</source>
-        <translation>E&amp;mployees:</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Number of employees</source>
         <translation>Number of employees</translation>
     </message>
@@ -612,12 +627,7 @@
         <translation>Ma&amp;nufacturing enterprise</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Has substantive business in &amp;Hong Kong</source>
-        <translation>Has substantive business in &amp;Hong Kong</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+14" />
         <source>&amp;Listed on a stock exchange</source>
         <translation>&amp;Listed on a stock exchange</translation>
     </message>
@@ -642,12 +652,7 @@
         <translation>Address in English</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>Address (C&amp;hinese):</source>
-        <translation>Address (C&amp;hinese):</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+26" />
         <source>Address in Chinese</source>
         <translation>Address in Chinese</translation>
     </message>
@@ -662,12 +667,7 @@
         <translation>Contact person</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&amp;Phone:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+17" />
         <source>Contact phone</source>
         <translation>Contact phone</translation>
     </message>
@@ -951,7 +951,7 @@
         <translation>Application %1 is %2 and can no longer be changed here. You can still export and print it.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+73" />
         <source>The draft could not be saved: %1 Your changes are kept and saved once this is corrected.</source>
         <translation>The draft could not be saved: %1 Your changes are kept and saved once this is corrected.</translation>
     </message>
@@ -964,7 +964,9 @@
         <location line="+7" />
         <source>The application cannot be submitted yet: the rules find %n problem(s) in it. Correct them and submit again.</source>
         <translation>
-            <numerusform>The application cannot be submitted yet: the rules find %n problem in it. Correct it and submit again.</numerusform><numerusform>The application cannot be submitted yet: the rules find %n problems in it. Correct them and submit again.</numerusform></translation>
+            <numerusform>The application cannot be submitted yet: the rules find %n problem in it. Correct it and submit again.</numerusform>
+            <numerusform>The application cannot be submitted yet: the rules find %n problems in it. Correct them and submit again.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+24" />
@@ -975,7 +977,9 @@
         <location line="+31" />
         <source>Attach %n file(s)</source>
         <translation>
-            <numerusform>Attach %n file</numerusform><numerusform>Attach %n files</numerusform></translation>
+            <numerusform>Attach %n file</numerusform>
+            <numerusform>Attach %n files</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16" />
@@ -1146,7 +1150,9 @@
         <location line="+1" />
         <source>“%1” will be applied to %n selected case(s), each on its own. A case where the action is not allowed is left as it is and listed afterwards with the reason.</source>
         <translation>
-            <numerusform>“%1” will be applied to %n selected case. A case where the action is not allowed is left as it is and listed afterwards with the reason.</numerusform><numerusform>“%1” will be applied to %n selected cases, each on its own. A case where the action is not allowed is left as it is and listed afterwards with the reason.</numerusform></translation>
+            <numerusform>“%1” will be applied to %n selected case. A case where the action is not allowed is left as it is and listed afterwards with the reason.</numerusform>
+            <numerusform>“%1” will be applied to %n selected cases, each on its own. A case where the action is not allowed is left as it is and listed afterwards with the reason.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -1177,10 +1183,12 @@
         <translation>Refused cases and why</translation>
     </message>
     <message numerus="yes">
-        <location filename="../forms/batchsummarydialog.cpp" line="+35" />
+        <location filename="../forms/batchsummarydialog.cpp" line="+38" />
         <source>Applied to %n case(s).</source>
         <translation>
-            <numerusform>Applied to %n case.</numerusform><numerusform>Applied to %n cases.</numerusform></translation>
+            <numerusform>Applied to %n case.</numerusform>
+            <numerusform>Applied to %n cases.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1191,7 +1199,9 @@
         <location line="+1" />
         <source>Refused for %n case(s), which stay as they were:</source>
         <translation>
-            <numerusform>Refused for %n case, which stays as it was:</numerusform><numerusform>Refused for %n cases, which stay as they were:</numerusform></translation>
+            <numerusform>Refused for %n case, which stays as it was:</numerusform>
+            <numerusform>Refused for %n cases, which stay as they were:</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1316,7 +1326,7 @@
         <translation>A deadline of this case is overdue.</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+39" />
         <source>Reference</source>
         <translation>Reference</translation>
     </message>
@@ -1498,7 +1508,9 @@
         <location line="+49" />
         <source>%1 case(s)</source>
         <translation>
-            <numerusform>%1 case</numerusform><numerusform>%1 cases</numerusform></translation>
+            <numerusform>%1 case</numerusform>
+            <numerusform>%1 cases</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+52" />
@@ -1509,7 +1521,7 @@
 <context>
     <name>vd::CaseText</name>
     <message>
-        <location filename="../forms/casetext.cpp" line="+51" />
+        <location filename="../forms/casetext.cpp" line="+62" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -1823,16 +1835,20 @@
         <location line="+2" />
         <source>%n entries</source>
         <translation>
-            <numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+6" />
         <source>%n details</source>
         <translation>
-            <numerusform>%n detail</numerusform><numerusform>%n details</numerusform></translation>
+            <numerusform>%n detail</numerusform>
+            <numerusform>%n details</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+43" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1937,7 +1953,12 @@
 <context>
     <name>vd::CaseView</name>
     <message>
-        <location filename="../forms/caseview.cpp" line="+154" />
+        <location filename="../forms/caseview.cpp" line="+125" />
+        <source>This case is another enterprise's application: you can open only your own enterprise's cases.</source>
+        <translation>This case is another enterprise's application: you can open only your own enterprise's cases.</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>none yet (a draft)</source>
         <translation>none yet (a draft)</translation>
     </message>
@@ -1992,7 +2013,7 @@
         <translation>none running</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
@@ -2015,7 +2036,9 @@
         <location line="+37" />
         <source>The scheme allows %n days to answer; a due date on a Sunday or a public holiday moves to the next day.</source>
         <translation>
-            <numerusform>The scheme allows %n day to answer; a due date on a Sunday or a public holiday moves to the next day.</numerusform><numerusform>The scheme allows %n days to answer; a due date on a Sunday or a public holiday moves to the next day.</numerusform></translation>
+            <numerusform>The scheme allows %n day to answer; a due date on a Sunday or a public holiday moves to the next day.</numerusform>
+            <numerusform>The scheme allows %n days to answer; a due date on a Sunday or a public holiday moves to the next day.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+23" />
@@ -2039,11 +2062,11 @@
     </message>
     <message>
         <location line="+4" />
-        <source>This request was due by %1.</source>
-        <translation>This request was due by %1.</translation>
+        <source>This request was due by %1: an answer can no longer be given here. Please contact your case officer.</source>
+        <translation>This request was due by %1: an answer can no longer be given here. Please contact your case officer.</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>Moves the case to “%1”.</source>
         <translation>Moves the case to “%1”.</translation>
     </message>
@@ -2210,8 +2233,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>By</source>
-        <translation>By</translation>
+        <source>Channel</source>
+        <translation>Channel</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2260,7 +2283,9 @@
         <location line="+120" />
         <source>Overdue by %n day(s)</source>
         <translation>
-            <numerusform>Overdue by %n day</numerusform><numerusform>Overdue by %n days</numerusform></translation>
+            <numerusform>Overdue by %n day</numerusform>
+            <numerusform>Overdue by %n days</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2271,7 +2296,9 @@
         <location line="+1" />
         <source>Due in %n day(s)</source>
         <translation>
-            <numerusform>Due in %n day</numerusform><numerusform>Due in %n days</numerusform></translation>
+            <numerusform>Due in %n day</numerusform>
+            <numerusform>Due in %n days</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -2322,8 +2349,8 @@
         <translation>Deadlines due and overdue</translation>
     </message>
     <message>
-        <location filename="../forms/deadlinepanel.cpp" line="+37" />
-        <location line="+83" />
+        <location filename="../forms/deadlinepanel.cpp" line="+41" />
+        <location line="+105" />
         <source>Looking for deadlines…</source>
         <translation>Looking for deadlines…</translation>
     </message>
@@ -2336,7 +2363,9 @@
         <location line="+17" />
         <source>Nothing is overdue, and nothing falls due in the next %n day(s).</source>
         <translation>
-            <numerusform>Nothing is overdue, and nothing falls due in the next %n day.</numerusform><numerusform>Nothing is overdue, and nothing falls due in the next %n days.</numerusform></translation>
+            <numerusform>Nothing is overdue, and nothing falls due in the next %n day.</numerusform>
+            <numerusform>Nothing is overdue, and nothing falls due in the next %n days.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -2357,13 +2386,17 @@
         <location line="+1" />
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n overdue</numerusform><numerusform>%n overdue</numerusform></translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n due this week</source>
         <translation>
-            <numerusform>%n due this week</numerusform><numerusform>%n due this week</numerusform></translation>
+            <numerusform>%n due this week</numerusform>
+            <numerusform>%n due this week</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2496,7 +2529,7 @@
         <translation>There is no active user “%1” in the workspace %2.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/screenshots.cpp" line="+34" />
+        <location filename="../app/desktop/screenshots.cpp" line="+45" />
         <source>the screenshot could not be written</source>
         <translation>the screenshot could not be written</translation>
     </message>
@@ -2553,7 +2586,9 @@
         <location line="+2" />
         <source>A business registration number has 8 digits; this one has %n.</source>
         <translation>
-            <numerusform>A business registration number has 8 digits; this one has %n.</numerusform><numerusform>A business registration number has 8 digits; this one has %n.</numerusform></translation>
+            <numerusform>A business registration number has 8 digits; this one has %n.</numerusform>
+            <numerusform>A business registration number has 8 digits; this one has %n.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -3398,8 +3433,8 @@
     </message>
     <message>
         <location line="+3" />
-        <source>Name, user name or enterprise</source>
-        <translation>Name, user name or enterprise</translation>
+        <source>Name or user name</source>
+        <translation>Name or user name</translation>
     </message>
     <message>
         <location line="+12" />
@@ -3421,11 +3456,15 @@
         <source>Enterprise</source>
         <translation>Enterprise</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../forms/signindialog.cpp" line="+109" />
-        <source>%1 (%n)</source>
-        <translation>
-            <numerusform>%1 (%n)</numerusform><numerusform>%1 (%n)</numerusform></translation>
+    <message>
+        <location filename="../forms/signindialog.cpp" line="+118" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>%1 more; type part of a name to find them</source>
+        <translation>%1 more; type part of a name to find them</translation>
     </message>
 </context>
 <context>
@@ -3641,7 +3680,7 @@
         <translation>the workspace cannot use write-ahead logging (journal mode stays "%1"); keep workspaces on a local disk</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or later built with FTS5 is needed): %1</source>
         <translation>this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or later built with FTS5 is needed): %1</translation>
     </message>

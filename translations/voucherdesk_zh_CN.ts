@@ -90,22 +90,12 @@
         <translation>方案类别</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Project &amp;starts on:</source>
-        <translation>项目开始日期(&amp;S)：</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Project start date</source>
         <translation>项目开始日期</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Project &amp;ends on:</source>
-        <translation>项目结束日期(&amp;E)：</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Project end date</source>
         <translation>项目结束日期</translation>
     </message>
@@ -140,12 +130,7 @@
         <translation>所选开支项目的报价</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>Add &amp;quotation</source>
-        <translation>添加报价(&amp;Q)</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+22" />
         <source>Remo&amp;ve quotation</source>
         <translation>删除报价(&amp;V)</translation>
     </message>
@@ -170,9 +155,24 @@
         <translation>已附加的文件</translation>
     </message>
     <message>
-        <location line="+21" />
-        <source>Add &amp;file…</source>
-        <translation>添加文件(&amp;F)…</translation>
+        <location line="-188" />
+        <source>Project s&amp;tarts on:</source>
+        <translation>项目开始日期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Project ends &amp;on:</source>
+        <translation>项目完成日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <location line="+103" />
+        <source>Add quo&amp;tation</source>
+        <translation>添加报价(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+86" />
+        <source>Add fi&amp;le…</source>
+        <translation>添加文件(&amp;L)…</translation>
     </message>
     <message>
         <location line="+7" />
@@ -469,7 +469,7 @@
         <translation>发送要求(&amp;S)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+22" />
         <source>Message about the new request</source>
         <translation>关于新要求的消息</translation>
     </message>
@@ -578,31 +578,46 @@
     </message>
     <message>
         <location line="+7" />
-        <source>Sec&amp;tor:</source>
-        <translation>行业(&amp;T)：</translation>
+        <source>Sect&amp;or:</source>
+        <translation>行业(&amp;O)：</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+17" />
+        <source>Business commence&amp;d on:</source>
+        <translation>开业日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Emplo&amp;yees:</source>
+        <translation>雇员人数(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Has substantive business in Hong &amp;Kong</source>
+        <translation>在香港有实质业务运作(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+68" />
+        <source>Address (Ch&amp;inese):</source>
+        <translation>地址（中文）(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>P&amp;hone:</source>
+        <translation>电话(&amp;H)：</translation>
+    </message>
+    <message>
+        <location line="-168" />
         <source>Sector</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Business &amp;commenced on:</source>
-        <translation>开业日期(&amp;C)：</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Date business commenced</source>
         <translation>开业日期</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>E&amp;mployees:</source>
-        <translation>员工人数(&amp;M)：</translation>
-    </message>
-    <message>
-        <location line="+13" />
+        <location line="+20" />
         <source>Number of employees</source>
         <translation>员工人数</translation>
     </message>
@@ -612,12 +627,7 @@
         <translation>制造业企业(&amp;N)</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>Has substantive business in &amp;Hong Kong</source>
-        <translation>在香港拥有实质业务(&amp;H)</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location line="+14" />
         <source>&amp;Listed on a stock exchange</source>
         <translation>在证券交易所上市(&amp;L)</translation>
     </message>
@@ -642,12 +652,7 @@
         <translation>英文地址</translation>
     </message>
     <message>
-        <location line="+16" />
-        <source>Address (C&amp;hinese):</source>
-        <translation>中文地址(&amp;H)：</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+26" />
         <source>Address in Chinese</source>
         <translation>中文地址</translation>
     </message>
@@ -662,12 +667,7 @@
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+7" />
-        <source>&amp;Phone:</source>
-        <translation>电话(&amp;P)：</translation>
-    </message>
-    <message>
-        <location line="+10" />
+        <location line="+17" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
@@ -951,7 +951,7 @@
         <translation>申请 %1 的状态为“%2”，不能再在此修改。您仍可导出和打印该申请。</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+73" />
         <source>The draft could not be saved: %1 Your changes are kept and saved once this is corrected.</source>
         <translation>无法保存草稿：%1 您的更改已保留，问题更正后即会保存。</translation>
     </message>
@@ -964,7 +964,8 @@
         <location line="+7" />
         <source>The application cannot be submitted yet: the rules find %n problem(s) in it. Correct them and submit again.</source>
         <translation>
-            <numerusform>申请暂时无法提交：按规则检查发现 %n 个问题。请更正后重新提交。</numerusform></translation>
+            <numerusform>申请暂时无法提交：按规则检查发现 %n 个问题。请更正后重新提交。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+24" />
@@ -975,7 +976,8 @@
         <location line="+31" />
         <source>Attach %n file(s)</source>
         <translation>
-            <numerusform>附加 %n 个文件</numerusform></translation>
+            <numerusform>附加 %n 个文件</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+16" />
@@ -1145,7 +1147,8 @@
         <location line="+1" />
         <source>“%1” will be applied to %n selected case(s), each on its own. A case where the action is not allowed is left as it is and listed afterwards with the reason.</source>
         <translation>
-            <numerusform>将对所选的 %n 宗个案逐一执行“%1”操作。不允许执行此操作的个案将保持原状，并在完成后连同原因列出。</numerusform></translation>
+            <numerusform>将对所选的 %n 宗个案逐一执行“%1”操作。不允许执行此操作的个案将保持原状，并在完成后连同原因列出。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+6" />
@@ -1176,10 +1179,11 @@
         <translation>被拒绝的个案及原因</translation>
     </message>
     <message numerus="yes">
-        <location filename="../forms/batchsummarydialog.cpp" line="+35" />
+        <location filename="../forms/batchsummarydialog.cpp" line="+38" />
         <source>Applied to %n case(s).</source>
         <translation>
-            <numerusform>已对 %n 宗个案执行操作。</numerusform></translation>
+            <numerusform>已对 %n 宗个案执行操作。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1190,7 +1194,8 @@
         <location line="+1" />
         <source>Refused for %n case(s), which stay as they were:</source>
         <translation>
-            <numerusform>%n 宗个案被拒绝，保持原状：</numerusform></translation>
+            <numerusform>%n 宗个案被拒绝，保持原状：</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -1315,7 +1320,7 @@
         <translation>此个案有截止日期已过。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+39" />
         <source>Reference</source>
         <translation>参考编号</translation>
     </message>
@@ -1497,7 +1502,8 @@
         <location line="+49" />
         <source>%1 case(s)</source>
         <translation>
-            <numerusform>%1 宗个案</numerusform></translation>
+            <numerusform>%1 宗个案</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+52" />
@@ -1508,7 +1514,7 @@
 <context>
     <name>vd::CaseText</name>
     <message>
-        <location filename="../forms/casetext.cpp" line="+51" />
+        <location filename="../forms/casetext.cpp" line="+62" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1822,16 +1828,18 @@
         <location line="+2" />
         <source>%n entries</source>
         <translation>
-            <numerusform>%n 项</numerusform></translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+6" />
         <source>%n details</source>
         <translation>
-            <numerusform>%n 项详情</numerusform></translation>
+            <numerusform>%n 项详情</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+43" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1934,7 +1942,12 @@
 <context>
     <name>vd::CaseView</name>
     <message>
-        <location filename="../forms/caseview.cpp" line="+154" />
+        <location filename="../forms/caseview.cpp" line="+125" />
+        <source>This case is another enterprise's application: you can open only your own enterprise's cases.</source>
+        <translation>此个案属于另一企业的申请：您只能打开贵企业自己的个案。</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>none yet (a draft)</source>
         <translation>暂无（仍为草稿）</translation>
     </message>
@@ -1989,7 +2002,7 @@
         <translation>暂无截止日期</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Fail</source>
         <translation>不符合</translation>
     </message>
@@ -2012,7 +2025,8 @@
         <location line="+37" />
         <source>The scheme allows %n days to answer; a due date on a Sunday or a public holiday moves to the next day.</source>
         <translation>
-            <numerusform>本计划允许 %n 天答复期；如截止日期适逢星期日或公众假期，则顺延至次日。</numerusform></translation>
+            <numerusform>本计划允许 %n 天答复期；如截止日期适逢星期日或公众假期，则顺延至次日。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+23" />
@@ -2036,11 +2050,11 @@
     </message>
     <message>
         <location line="+4" />
-        <source>This request was due by %1.</source>
-        <translation>此要求的答复截止日期为%1。</translation>
+        <source>This request was due by %1: an answer can no longer be given here. Please contact your case officer.</source>
+        <translation>此要求的答复截止日期为%1，现已无法在此答复。请联系您的个案主任。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+33" />
         <source>Moves the case to “%1”.</source>
         <translation>将个案转至“%1”。</translation>
     </message>
@@ -2207,8 +2221,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>By</source>
-        <translation>经办人</translation>
+        <source>Channel</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <location line="+2" />
@@ -2257,7 +2271,8 @@
         <location line="+120" />
         <source>Overdue by %n day(s)</source>
         <translation>
-            <numerusform>逾期 %n 天</numerusform></translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2" />
@@ -2268,7 +2283,8 @@
         <location line="+1" />
         <source>Due in %n day(s)</source>
         <translation>
-            <numerusform>%n 天后到期</numerusform></translation>
+            <numerusform>%n 天后到期</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+9" />
@@ -2319,8 +2335,8 @@
         <translation>即将到期及已逾期的截止日期</translation>
     </message>
     <message>
-        <location filename="../forms/deadlinepanel.cpp" line="+37" />
-        <location line="+83" />
+        <location filename="../forms/deadlinepanel.cpp" line="+41" />
+        <location line="+105" />
         <source>Looking for deadlines…</source>
         <translation>正在查找截止日期…</translation>
     </message>
@@ -2333,7 +2349,8 @@
         <location line="+17" />
         <source>Nothing is overdue, and nothing falls due in the next %n day(s).</source>
         <translation>
-            <numerusform>没有逾期事项，未来 %n 天内也没有到期事项。</numerusform></translation>
+            <numerusform>没有逾期事项，未来 %n 天内也没有到期事项。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5" />
@@ -2354,13 +2371,15 @@
         <location line="+1" />
         <source>%n overdue</source>
         <translation>
-            <numerusform>%n 项已逾期</numerusform></translation>
+            <numerusform>%n 项已逾期</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+1" />
         <source>%n due this week</source>
         <translation>
-            <numerusform>%n 项本周到期</numerusform></translation>
+            <numerusform>%n 项本周到期</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2493,7 +2512,7 @@
         <translation>工作区 %2 中没有已启用的用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/screenshots.cpp" line="+34" />
+        <location filename="../app/desktop/screenshots.cpp" line="+45" />
         <source>the screenshot could not be written</source>
         <translation>无法写入屏幕截图</translation>
     </message>
@@ -2550,7 +2569,8 @@
         <location line="+2" />
         <source>A business registration number has 8 digits; this one has %n.</source>
         <translation>
-            <numerusform>商业登记号码应为8位数字；此号码有 %n 位。</numerusform></translation>
+            <numerusform>商业登记号码应为8位数字；此号码有 %n 位。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4" />
@@ -3395,8 +3415,8 @@
     </message>
     <message>
         <location line="+3" />
-        <source>Name, user name or enterprise</source>
-        <translation>姓名、用户名或企业</translation>
+        <source>Name or user name</source>
+        <translation>姓名或用户名</translation>
     </message>
     <message>
         <location line="+12" />
@@ -3418,11 +3438,15 @@
         <source>Enterprise</source>
         <translation>企业</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../forms/signindialog.cpp" line="+109" />
-        <source>%1 (%n)</source>
-        <translation>
-            <numerusform>%1（%n）</numerusform></translation>
+    <message>
+        <location filename="../forms/signindialog.cpp" line="+118" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>%1 more; type part of a name to find them</source>
+        <translation>另有 %1 人；请输入部分姓名以查找</translation>
     </message>
 </context>
 <context>
@@ -3638,7 +3662,7 @@
         <translation>工作区无法使用预写式日志（日志模式仍为“%1”）；请将工作区存放在本地磁盘</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+20" />
         <source>this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or later built with FTS5 is needed): %1</source>
         <translation>此 SQLite 没有带三元组分词器的 FTS5 全文搜索功能（需要 3.34 或以上并启用 FTS5 的 SQLite）：%1</translation>
     </message>
