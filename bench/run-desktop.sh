@@ -34,16 +34,24 @@ for _ in $(seq "$runs"); do
     XDG_CONFIG_HOME=$work/config QT_QPA_PLATFORM=offscreen VD_REPORT_FIRST_PAINT=1 \
         "$build/bin/voucherdesk" --workspace "$workspace" --user "$officer" >> "$work/figures"
 done
+# The floor: an empty Qt main window, started and measured the same way.
+: > "$work/floor"
+for _ in $(seq "$runs"); do
+    QT_QPA_PLATFORM=offscreen VD_REPORT_FIRST_PAINT=1 "$build/bin/vd-empty-window" >> "$work/floor"
+done
 
 echo "### voucherdesk start-up, $applications applications"
 echo
 echo "Command: \`bash bench/run-desktop.sh $n $runs\`$([ -n "${VD_WORKSPACE:-}" ] && echo " with VD_WORKSPACE=$VD_WORKSPACE"), signed in as $officer, offscreen, median of $runs runs."
 echo
-echo "| measure | median | runs |"
-echo "|---|---|---|"
+echo "| measure | median | runs | empty Qt window (median) | ratio |"
+echo "|---|---|---|---|---|"
 for measure in first_paint_ms since_main_ms rss_kb; do
     values=$(field "$measure" < "$work/figures")
-    echo "| $measure | $(echo "$values" | median) | $(echo $values | tr ' ' ',') |"
+    ours=$(echo "$values" | median)
+    floor=$(field "$measure" < "$work/floor" | median)
+    ratio=$(awk -v a="$ours" -v b="$floor" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
+    echo "| $measure | $ours | $(echo $values | tr ' ' ',') | $floor | $ratio |"
 done
 for _ in $(seq "$runs"); do
     "$build/bin/vd-deadline-bench" "$workspace" "$officer" >> "$work/deadlines"
