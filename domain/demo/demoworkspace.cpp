@@ -99,8 +99,8 @@ private:
 // few schema pages the file had) and turns WAL back on afterwards. Crash-safe
 // as before: a crash before COMMIT rolls back to the empty workspace, one
 // after it leaves the whole demo, and the next opening of the workspace turns
-// WAL on again if the crash came before this did. If another connection has
-// the workspace open, the switch is refused and the demo writes through the
+// WAL on again if the crash came before this did. If SQLite cannot switch
+// (another connection busy with the workspace), the demo writes through the
 // WAL as usual.
 class BulkJournal
 {
