@@ -50,6 +50,7 @@ Write::Write(sqlite3 *connection, const QString &statement, const QString &where
                                         &m_statement, nullptr);
     if (code != SQLITE_OK)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+    m_bound.resize(size_t(sqlite3_bind_parameter_count(m_statement)));
 }
 
 Write::~Write()
@@ -60,26 +61,19 @@ Write::~Write()
 void Write::bind(int index, const QVariant &value)
 {
     const int position = index + 1;
-    int code = SQLITE_OK;
     // NULL as Qt SQL binds it: an empty QVariant, or a null QString or QByteArray in one.
     const int type = value.metaType().id();
-    if (value.isNull() || (type == QMetaType::QString && static_cast<const QString *>(value.constData())->isNull())
-        || (type == QMetaType::QByteArray && static_cast<const QByteArray *>(value.constData())->isNull())) {
+    const QString *text = type == QMetaType::QString ? static_cast<const QString *>(value.constData()) : nullptr;
+    const QByteArray *bytes = type == QMetaType::QByteArray ? static_cast<const QByteArray *>(value.constData()) : nullptr;
+    int code = SQLITE_OK;
+    if (value.isNull() || (text && text->isNull()) || (bytes && bytes->isNull())) {
         code = sqlite3_bind_null(m_statement, position);
+    } else if (text) {
+        return bindBytes(index, text->toUtf8(), true);
+    } else if (bytes) {
+        return bindBytes(index, *bytes, false);
     } else {
         switch (type) {
-        case QMetaType::QString: {
-            const QByteArray text = static_cast<const QString *>(value.constData())->toUtf8();
-            code = sqlite3_bind_text64(m_statement, position, text.constData(), sqlite3_uint64(text.size()),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
-            break;
-        }
-        case QMetaType::QByteArray: {
-            const QByteArray &bytes = *static_cast<const QByteArray *>(value.constData());
-            code = sqlite3_bind_blob64(m_statement, position, bytes.constData(), sqlite3_uint64(bytes.size()),
-                                       SQLITE_TRANSIENT);
-            break;
-        }
         case QMetaType::Bool:
         case QMetaType::Int:
         case QMetaType::UInt:
@@ -91,22 +85,29 @@ void Write::bind(int index, const QVariant &value)
         case QMetaType::Double:
             code = sqlite3_bind_double(m_statement, position, value.toDouble());
             break;
-        default: {
-            const QByteArray text = value.toString().toUtf8();
-            code = sqlite3_bind_text64(m_statement, position, text.constData(), sqlite3_uint64(text.size()),
-                                       SQLITE_TRANSIENT, SQLITE_UTF8);
-        }
+        default:
+            return bindBytes(index, value.toString().toUtf8(), true);
         }
     }
     if (code != SQLITE_OK)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
 }
 
-void Write::bindText(int index, QByteArrayView utf8)
+void Write::bindText(int index, const QByteArray &utf8)
 {
-    // Never a null pointer, which SQLite would bind as NULL: empty text stays ''.
-    const int code = sqlite3_bind_text64(m_statement, index + 1, utf8.isNull() ? "" : utf8.data(),
-                                         sqlite3_uint64(utf8.size()), SQLITE_TRANSIENT, SQLITE_UTF8);
+    bindBytes(index, utf8, true);
+}
+
+void Write::bindBytes(int index, QByteArray bytes, bool text)
+{
+    if (index < 0 || size_t(index) >= m_bound.size())
+        fail(SQLITE_RANGE, QStringLiteral("no parameter %1").arg(index + 1));
+    QByteArray &kept = m_bound[size_t(index)] = std::move(bytes);
+    // constData() is never a null pointer, which SQLite would bind as NULL: empty text stays ''.
+    const int code = text ? sqlite3_bind_text64(m_statement, index + 1, kept.constData(), sqlite3_uint64(kept.size()),
+                                                SQLITE_STATIC, SQLITE_UTF8)
+                          : sqlite3_bind_blob64(m_statement, index + 1, kept.constData(), sqlite3_uint64(kept.size()),
+                                                SQLITE_STATIC);
     if (code != SQLITE_OK)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
 }

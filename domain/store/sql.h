@@ -4,6 +4,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <vector>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -44,13 +46,14 @@ public:
 
     void bind(int index, const QVariant &value);
     // Text given as its UTF-8 bytes, stored exactly so (empty as '', never NULL).
-    void bindText(int index, QByteArrayView utf8);
+    void bindText(int index, const QByteArray &utf8);
     // Runs the statement with the values bound; throws DomainError as exec() does.
     void exec();
     // Rows the last exec() inserted or changed.
     qint64 rowsAffected() const { return m_changes; }
 
 private:
+    void bindBytes(int index, QByteArray bytes, bool text);
     [[noreturn]] void fail(int code, const QString &message);
 
     sqlite3 *m_connection;
@@ -58,6 +61,9 @@ private:
     QString m_sql;
     QString m_where;
     qint64 m_changes = 0;
+    // The bytes bound to each parameter, kept until they are bound again, so
+    // that SQLite reads them in place (SQLITE_STATIC) instead of copying them.
+    std::vector<QByteArray> m_bound;
 };
 
 inline void bind(Write &statement, int index, const QVariant &value) { statement.bind(index, value); }

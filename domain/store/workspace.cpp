@@ -138,6 +138,7 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
     } catch (...) {
+        m_writesByText.clear();
         m_writes.clear();
         m_statements.clear();
         m_database.close();
@@ -149,6 +150,7 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
 
 Workspace::~Workspace()
 {
+    m_writesByText.clear();
     m_writes.clear(); // finalized before the connection closes
     m_statements.clear();
     m_database.close();
@@ -245,9 +247,14 @@ QSqlQuery &Workspace::statement(const QString &sql)
 
 sql::Write &Workspace::write(const QString &sql)
 {
+    const auto known = m_writesByText.find(sql.constData());
+    if (known != m_writesByText.end() && known->second.first == sql)
+        return *known->second.second;
     auto found = m_writes.find(sql);
     if (found == m_writes.end())
         found = m_writes.emplace(sql, std::make_unique<sql::Write>(m_connection, sql, m_file)).first;
+    // The copy shares the text, so its address cannot be reused for another while it is kept.
+    m_writesByText[sql.constData()] = {sql, found->second.get()};
     return *found->second;
 }
 

@@ -84,6 +84,9 @@ private:
     std::unordered_map<QString, QSqlQuery> m_statements;
     sqlite3 *m_connection = nullptr; // the handle of m_database's connection
     std::unordered_map<QString, std::unique_ptr<sql::Write>> m_writes;
+    // The same, found by where the statement's text lives (and then compared):
+    // the bulk paths pass the same few strings millions of times.
+    std::unordered_map<const QChar *, std::pair<QString, sql::Write *>> m_writesByText;
     QList<int> m_applied;
     QString m_deviceId;
     bool m_inTransaction = false;
