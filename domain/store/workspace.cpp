@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QtEndian>
 
@@ -127,12 +128,18 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
 
     openConnection();
     try {
+        if (!m_connection)
+            throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
+                              WorkspaceText::tr("the SQLite driver of Qt SQL gives no connection handle; VoucherDesk "
+                                                "needs Qt's QSQLITE driver"));
         checkIsWorkspace(); // before anything writes, so another program's file is left as it was
         setPragmas();
         checkFullTextSearch();
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
     } catch (...) {
+        m_writesByText.clear();
+        m_writes.clear();
         m_statements.clear();
         m_database.close();
         m_database = QSqlDatabase();
@@ -143,6 +150,8 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
 
 Workspace::~Workspace()
 {
+    m_writesByText.clear();
+    m_writes.clear(); // finalized before the connection closes
     m_statements.clear();
     m_database.close();
     m_database = QSqlDatabase();
@@ -161,6 +170,11 @@ void Workspace::openConnection()
         QSqlDatabase::removeDatabase(m_connectionName);
         sql::fail(error, QStringLiteral("open"), m_file);
     }
+    // QSQLITE hands out its sqlite3 handle (QSqlDriver::handle()); the program
+    // links the same shared libsqlite3 as the driver, so the handle is ours to use.
+    const QVariant handle = m_database.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_connection = *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 void Workspace::setPragmas()
@@ -231,6 +245,19 @@ QSqlQuery &Workspace::statement(const QString &sql)
     if (found == m_statements.end())
         found = m_statements.emplace(sql, sql::prepare(m_database, sql::namedPlaceholders(sql))).first;
     return found->second;
+}
+
+sql::Write &Workspace::write(const QString &sql)
+{
+    const auto known = m_writesByText.find(sql.constData());
+    if (known != m_writesByText.end() && known->second.first == sql)
+        return *known->second.second;
+    auto found = m_writes.find(sql);
+    if (found == m_writes.end())
+        found = m_writes.emplace(sql, std::make_unique<sql::Write>(m_connection, sql, m_file)).first;
+    // The copy shares the text, so its address cannot be reused for another while it is kept.
+    m_writesByText[sql.constData()] = {sql, found->second.get()};
+    return *found->second;
 }
 
 void Workspace::exec(QSqlQuery &query) const
