@@ -8,6 +8,10 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
+class QSqlQuery;
+
 namespace vd {
 
 class Workspace;
@@ -54,6 +58,9 @@ public:
 
     QList<CaseQueueRow> rows(const CaseQueueQuery &query, const Page &page) const;
     qint64 count(const CaseQueueQuery &query) const;
+    // The count, stopping at limit: min(count, limit). A queue that shows
+    // "more than N cases" asks up to N + 1 and never reads the rest.
+    qint64 countUpTo(const CaseQueueQuery &query, qint64 limit) const;
 
 private:
     struct Clause
@@ -61,7 +68,11 @@ private:
         QString sql;
         QVariantList values;
     };
-    Clause where(const CaseQueueQuery &query) const;
+    Clause where(const CaseQueueQuery &query, bool withSearch = true) const;
+    Clause counted(const CaseQueueQuery &query) const;
+    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
+                                                           const Page &page) const;
+    QList<CaseQueueRow> withSummaries(QSqlQuery &select) const;
     bool isSelective(const SearchCondition &search) const;
     Clause overdueCondition(QDate asOf) const;
 
