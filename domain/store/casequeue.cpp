@@ -183,21 +183,25 @@ CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, bool withSearch)
             values};
 }
 
-QList<CaseQueueRow> CaseQueue::withSummaries(QSqlQuery &select) const
+CaseQueue::PageIds CaseQueue::pageIds(QSqlQuery &select)
+{
+    PageIds page;
+    while (select.next()) {
+        page.ids << select.value(0).toString();
+        if (select.value(1).toBool())
+            page.overdue.insert(page.ids.last());
+    }
+    select.finish();
+    return page;
+}
+
+QList<CaseQueueRow> CaseQueue::withSummaries(const PageIds &page) const
 {
     // The page's ids and overdue flags first, then their summaries by id:
     // the costly columns are read for one page only.
-    QStringList ids;
-    QSet<QString> overdueIds;
-    while (select.next()) {
-        ids << select.value(0).toString();
-        if (select.value(1).toBool())
-            overdueIds.insert(ids.last());
-    }
-    select.finish();
     QList<CaseQueueRow> rows;
-    for (ApplicationSummary &summary : ApplicationRepository(m_workspace).summaries(ids)) {
-        const bool late = overdueIds.contains(summary.id);
+    for (ApplicationSummary &summary : ApplicationRepository(m_workspace).summaries(page.ids)) {
+        const bool late = page.overdue.contains(summary.id);
         rows.append({std::move(summary), late});
     }
     return rows;
@@ -225,10 +229,10 @@ std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueu
             + QStringLiteral(" ORDER BY w.sort_key") + direction(query) + QStringLiteral(", w.position")
             + direction(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
         values);
-    QList<CaseQueueRow> rows = withSummaries(select);
-    if (rows.size() < page.limit)
+    const PageIds found = pageIds(select);
+    if (found.ids.size() < page.limit)
         return std::nullopt;
-    return rows;
+    return withSummaries(found);
 }
 
 QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &page) const
@@ -245,7 +249,7 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
                                                 + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
                                             values);
-    return withSummaries(select);
+    return withSummaries(pageIds(select));
 }
 
 CaseQueue::Clause CaseQueue::counted(const CaseQueueQuery &query) const

@@ -6,7 +6,9 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -72,7 +74,13 @@ private:
     Clause counted(const CaseQueueQuery &query) const;
     std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
                                                            const Page &page) const;
-    QList<CaseQueueRow> withSummaries(QSqlQuery &select) const;
+    struct PageIds
+    {
+        QStringList ids;
+        QSet<QString> overdue;
+    };
+    static PageIds pageIds(QSqlQuery &select);
+    QList<CaseQueueRow> withSummaries(const PageIds &page) const;
     bool isSelective(const SearchCondition &search) const;
     Clause overdueCondition(QDate asOf) const;
 
