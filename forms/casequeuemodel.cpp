@@ -87,7 +87,7 @@ int CaseQueueModel::columnCount(const QModelIndex &parent) const
 
 bool CaseQueueModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_busy && m_rows.size() < m_total;
+    return !parent.isValid() && !m_busy && (!m_totalIsExact || m_rows.size() < m_total);
 }
 
 void CaseQueueModel::fetchMore(const QModelIndex &parent)

@@ -262,24 +262,21 @@ void TestCaseQueue::countUpToStopsAtTheLimit_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QStringList>("statuses");
-    QTest::addColumn<bool>("overdueOnly");
-    QTest::newRow("all cases") << QString() << QStringList() << false;
-    QTest::newRow("one status") << QString() << QStringList{QStringLiteral("closed")} << false;
-    QTest::newRow("words alone") << QStringLiteral("tvp") << QStringList() << false;
-    QTest::newRow("words and a status") << QStringLiteral("tvp") << QStringList{QStringLiteral("closed")} << false;
-    QTest::newRow("overdue") << QString() << QStringList() << true;
+    QTest::newRow("all cases") << QString() << QStringList();
+    QTest::newRow("one status") << QString() << QStringList{QStringLiteral("closed")};
+    QTest::newRow("two statuses") << QString() << QStringList{QStringLiteral("closed"), QStringLiteral("withdrawn")};
+    QTest::newRow("words alone") << QStringLiteral("tvp") << QStringList();
+    QTest::newRow("words and a status") << QStringLiteral("tvp") << QStringList{QStringLiteral("closed")};
 }
 
 void TestCaseQueue::countUpToStopsAtTheLimit()
 {
     QFETCH(QString, text);
     QFETCH(QStringList, statuses);
-    QFETCH(bool, overdueOnly);
     CaseQueueQuery query;
     query.asOf = kAsOf;
     query.searchText = text;
     query.filter.statuses = statuses;
-    query.overdueOnly = overdueOnly;
     const CaseQueue queue(*m_workspace);
     const qint64 all = queue.count(query);
     QVERIFY(all > 1);
