@@ -75,12 +75,15 @@ QString orderBy(const CaseQueueQuery &query)
     return QStringLiteral(" ORDER BY ") + key + direction(query) + QStringLiteral(", a.rowid") + direction(query);
 }
 
-// A common word (a quarter of the cases or more) is looked for in this many
-// times as many of the queue's first cases as the page needs, and only for
-// pages up to kLastWindowedCase: deeper pages, and rarer words, go through
-// the indexes.
+// Words are looked for first in kWindowFactor times as many of the queue's
+// first cases as the page needs, and only for pages up to kLastWindowedCase;
+// a common word (a quarter of the cases or more) not found there, in the
+// first kWideWindow cases (the queue may begin with cases it is not in, such
+// as drafts, which have no reference). Deeper pages, rarer words and words
+// that only later cases hold go through the indexes.
 constexpr qint64 kWindowFactor = 4;
 constexpr qint64 kLastWindowedCase = 500;
+constexpr qint64 kWideWindow = 4000;
 
 } // namespace
 
@@ -208,19 +211,17 @@ QList<CaseQueueRow> CaseQueue::withSummaries(const PageIds &page) const
 }
 
 std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query,
-                                                                  const SearchCondition &search, const Page &page) const
+                                                                  const SearchCondition &search, const Page &page,
+                                                                  qint64 window) const
 {
     // The first cases of the queue in its order, without the words, then the
     // words checked in each one's text: the matches among them in the same
     // order are the queue's first matches. Enough of them answer the page;
     // too few say nothing (the words may be rare), and the indexes decide.
-    const qint64 needed = qint64(page.offset) + page.limit;
-    if (query.overdueOnly || page.limit <= 0 || needed > kLastWindowedCase)
-        return std::nullopt;
     const Clause overdue = overdueCondition(query.asOf);
     const Clause filter = where(query, false);
     QVariantList values = overdue.values;
-    values << filter.values << needed * kWindowFactor << search.textValues << page.limit << page.offset;
+    values << filter.values << window << search.textValues << page.limit << page.offset;
     const QString first = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
         + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ?");
     QSqlQuery &select = m_workspace.execute(
@@ -237,9 +238,15 @@ std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueu
 
 QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &page) const
 {
-    if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page))
+    const qint64 needed = qint64(page.offset) + page.limit;
+    const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
+    if (search && !query.overdueOnly && page.limit > 0 && needed <= kLastWindowedCase) {
+        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
             return *found;
+        if (kWideWindow > needed * kWindowFactor && !isSelective(*search)) {
+            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
+                return *found;
+        }
     }
     // With "overdue only" every row is overdue: the flag is not asked again.
     const Clause overdue = query.overdueOnly ? Clause{QStringLiteral("1"), {}} : overdueCondition(query.asOf);

@@ -73,7 +73,7 @@ private:
     Clause where(const CaseQueueQuery &query, bool withSearch = true) const;
     Clause counted(const CaseQueueQuery &query) const;
     std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
-                                                           const Page &page) const;
+                                                           const Page &page, qint64 window) const;
     struct PageIds
     {
         QStringList ids;
