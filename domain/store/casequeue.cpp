@@ -165,15 +165,16 @@ bool CaseQueue::isSelective(const SearchCondition &search) const
     return hits <= quarter;
 }
 
-CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, bool withSearch) const
+CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) const
 {
     auto [filterSql, values] = ApplicationRepository::conditions(query.filter);
     QStringList conditions;
     if (!filterSql.isEmpty())
         conditions << filterSql;
-    if (withSearch) {
+    if (words != Words::Left) {
         if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-            conditions << (isSelective(*search) ? search->selectiveSql : search->sql);
+            const bool selective = words == Words::Rare || (words == Words::Counted && isSelective(*search));
+            conditions << (selective ? search->selectiveSql : search->sql);
             values << search->values;
         }
     }
@@ -219,7 +220,7 @@ std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueu
     // order are the queue's first matches. Enough of them answer the page;
     // too few say nothing (the words may be rare), and the indexes decide.
     const Clause overdue = overdueCondition(query.asOf);
-    const Clause filter = where(query, false);
+    const Clause filter = where(query, Words::Left);
     QVariantList values = overdue.values;
     values << filter.values << window << search.textValues << page.limit << page.offset;
     const QString first = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
@@ -240,17 +241,20 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
 {
     const qint64 needed = qint64(page.offset) + page.limit;
     const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
+    Words words = Words::Counted;
     if (search && !query.overdueOnly && page.limit > 0 && needed <= kLastWindowedCase) {
         if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
             return *found;
-        if (kWideWindow > needed * kWindowFactor && !isSelective(*search)) {
+        // Counted once: the same answer serves the query below.
+        words = isSelective(*search) ? Words::Rare : Words::Common;
+        if (kWideWindow > needed * kWindowFactor && words == Words::Common) {
             if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
                 return *found;
         }
     }
     // With "overdue only" every row is overdue: the flag is not asked again.
     const Clause overdue = query.overdueOnly ? Clause{QStringLiteral("1"), {}} : overdueCondition(query.asOf);
-    const Clause filter = where(query);
+    const Clause filter = where(query, words);
     QVariantList values = overdue.values;
     values << filter.values << page.limit << page.offset;
     QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
@@ -265,7 +269,7 @@ CaseQueue::Clause CaseQueue::counted(const CaseQueueQuery &query) const
     const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
     if (search && !query.overdueOnly && ApplicationRepository::conditions(query.filter).first.isEmpty())
         return {search->matchSql, search->values};
-    const Clause filter = where(query);
+    const Clause filter = where(query, Words::Counted);
     return {QStringLiteral("SELECT 1") + fromFor(query) + filter.sql, filter.values};
 }
 

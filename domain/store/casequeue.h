@@ -70,7 +70,10 @@ private:
         QString sql;
         QVariantList values;
     };
-    Clause where(const CaseQueueQuery &query, bool withSearch = true) const;
+    // How where() takes the search words: left out, through their matches
+    // (rare), case by case (common), or as isSelective counts them.
+    enum class Words { Left, Rare, Common, Counted };
+    Clause where(const CaseQueueQuery &query, Words words) const;
     Clause counted(const CaseQueueQuery &query) const;
     std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
                                                            const Page &page, qint64 window) const;
