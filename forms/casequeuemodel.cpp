@@ -22,13 +22,20 @@ void CaseQueueModel::loadOfficers()
         m_officers.insert(user.id, user);
 }
 
+void CaseQueueModel::countUpToLimit()
+{
+    // One more than the limit says "more than the limit".
+    m_total = m_queue.countUpTo(m_query, m_countLimit + 1);
+    m_totalIsExact = m_total <= m_countLimit;
+}
+
 void CaseQueueModel::setQuery(const CaseQueueQuery &query)
 {
     // Whoever hears of the reset fetches more after it, not during it.
     const QScopedValueRollback busy(m_busy, true);
     beginResetModel();
     m_query = query;
-    m_total = m_queue.count(m_query);
+    countUpToLimit();
     m_rows = m_queue.rows(m_query, Page{kPageSize, 0});
     endResetModel();
 }
@@ -36,7 +43,6 @@ void CaseQueueModel::setQuery(const CaseQueueQuery &query)
 void CaseQueueModel::refresh()
 {
     const qsizetype loaded = std::max<qsizetype>(m_rows.size(), kPageSize);
-    const qint64 total = m_queue.count(m_query);
     QList<CaseQueueRow> rows = m_queue.rows(m_query, Page{int(loaded), 0});
     const auto sameCases = [&] {
         if (rows.size() != m_rows.size())
@@ -50,7 +56,7 @@ void CaseQueueModel::refresh()
     if (sameCases()) {
         // The same cases in the same places: the view keeps its selection.
         m_rows = std::move(rows);
-        m_total = total;
+        countUpToLimit();
         if (!m_rows.isEmpty())
             emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
         return;
@@ -58,7 +64,7 @@ void CaseQueueModel::refresh()
     const QScopedValueRollback busy(m_busy, true);
     beginResetModel();
     m_rows = std::move(rows);
-    m_total = total;
+    countUpToLimit();
     endResetModel();
 }
 
@@ -81,7 +87,7 @@ int CaseQueueModel::columnCount(const QModelIndex &parent) const
 
 bool CaseQueueModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_busy && m_rows.size() < m_total;
+    return !parent.isValid() && !m_busy && (!m_totalIsExact || m_rows.size() < m_total);
 }
 
 void CaseQueueModel::fetchMore(const QModelIndex &parent)
@@ -90,9 +96,15 @@ void CaseQueueModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     const QScopedValueRollback busy(m_busy, true);
+    // Scrolled as far as the count went: every case counted now.
+    if (!m_totalIsExact && m_rows.size() + kPageSize > m_countLimit) {
+        m_total = m_queue.count(m_query);
+        m_totalIsExact = true;
+    }
     const QList<CaseQueueRow> page = m_queue.rows(m_query, Page{kPageSize, int(m_rows.size())});
     if (page.isEmpty()) { // fewer cases than counted: the workspace changed meanwhile
         m_total = m_rows.size();
+        m_totalIsExact = true;
         return;
     }
     beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size()) - 1);

@@ -30,14 +30,23 @@ public:
         SortKeyRole                       // the raw value the column sorts by (money in cents, dates as QDate)
     };
     static constexpr int kPageSize = 100;
+    // Counting stops past this many cases ("more than 10,000"), as mail
+    // clients do: a large count costs as much as reading every case. Scrolling
+    // that far counts them all.
+    static constexpr qint64 kCountLimit = 10000;
 
     explicit CaseQueueModel(DeskSession &session, QObject *parent = nullptr);
 
     // Runs a new question: the count, and the first page.
     void setQuery(const CaseQueueQuery &query);
     const CaseQueueQuery &query() const { return m_query; }
-    // Every case the query matches, loaded or not.
+    // Every case the query matches, loaded or not; when not totalIsExact(),
+    // only that there are more than countLimit().
     qint64 totalCount() const { return m_total; }
+    bool totalIsExact() const { return m_totalIsExact; }
+    qint64 countLimit() const { return m_countLimit; }
+    // For a later setQuery or refresh.
+    void setCountLimit(qint64 limit) { m_countLimit = limit; }
     // Asks again with the same query, reloading as many rows as were loaded
     // (cases changed elsewhere), without resetting what the view shows.
     void refresh();
@@ -58,12 +67,15 @@ private:
     QVariant display(const CaseQueueRow &row, int column) const;
     QString officerName(const QString &userId) const;
     void loadOfficers();
+    void countUpToLimit();
 
     DeskSession &m_session;
     CaseQueue m_queue;
     CaseQueueQuery m_query;
     QList<CaseQueueRow> m_rows;
     qint64 m_total = 0;
+    bool m_totalIsExact = true;
+    qint64 m_countLimit = kCountLimit;
     bool m_busy = false; // resetting or inserting: no fetching meanwhile
     QHash<QString, User> m_officers; // the people a case can be assigned to, by id
 };

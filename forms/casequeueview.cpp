@@ -193,6 +193,10 @@ void CaseQueueView::refresh()
 
 void CaseQueueView::updateCount()
 {
+    if (!m_model->totalIsExact()) {
+        ui->countLabel->setText(tr("More than %1 cases").arg(QLocale().toString(m_model->countLimit())));
+        return;
+    }
     const qint64 total = m_model->totalCount();
     ui->countLabel->setText(tr("%1 case(s)", nullptr, int(std::min<qint64>(total, std::numeric_limits<int>::max())))
                                 .arg(QLocale().toString(total)));

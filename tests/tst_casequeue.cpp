@@ -43,6 +43,10 @@ private slots:
     void overdueCasesAreThoseWithAnOverdueDeadline_data();
     void overdueCasesAreThoseWithAnOverdueDeadline();
     void committeeOutcomeWithoutNoticeIsOverdueAfterTwoWorkingDays();
+    void searchPagesAreTheQueueWithoutTheOtherCases_data();
+    void searchPagesAreTheQueueWithoutTheOtherCases();
+    void countUpToStopsAtTheLimit_data();
+    void countUpToStopsAtTheLimit();
     void sortsPageWithoutRepeatsOrGaps_data();
     void sortsPageWithoutRepeatsOrGaps();
 
@@ -200,6 +204,84 @@ void TestCaseQueue::searchGivesWhatApplicationSearchFinds()
     ids.sort();
     expected.sort();
     QCOMPARE(ids, expected);
+}
+
+void TestCaseQueue::searchPagesAreTheQueueWithoutTheOtherCases_data()
+{
+    // Common words are found among the queue's first cases (their text
+    // checked), rare ones and deep pages through the indexes: every page
+    // size and order gives the queue without words, less the cases that
+    // do not match, in the same order.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("statuses");
+    QTest::addColumn<vd::CaseQueueSort>("sort");
+    QTest::addColumn<bool>("descending");
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("common word, by submission") << QStringLiteral("tvp") << QStringList() << CaseQueueSort::Submitted
+                                                << false << 23;
+    QTest::newRow("common short word, newest first") << QStringLiteral("/2") << QStringList()
+                                                     << CaseQueueSort::Submitted << true << 17;
+    QTest::newRow("common character, by title") << QStringLiteral("a") << QStringList() << CaseQueueSort::Title
+                                                << true << 29;
+    QTest::newRow("common words in two languages") << QStringLiteral("tvp 有") << QStringList()
+                                                   << CaseQueueSort::EnterpriseName << false << 31;
+    QTest::newRow("common word with a status") << QStringLiteral("tvp") << QStringList{QStringLiteral("closed")}
+                                               << CaseQueueSort::Reference << false << 7;
+    QTest::newRow("rare word") << QStringLiteral("系統") << QStringList() << CaseQueueSort::Status << false << 5;
+    QTest::newRow("common word, pages past the window") << QStringLiteral("tvp") << QStringList()
+                                                        << CaseQueueSort::Submitted << false << 300;
+    QTest::newRow("nothing matches") << QStringLiteral("zzzqqq") << QStringList() << CaseQueueSort::Submitted
+                                     << false << 10;
+}
+
+void TestCaseQueue::searchPagesAreTheQueueWithoutTheOtherCases()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, statuses);
+    QFETCH(vd::CaseQueueSort, sort);
+    QFETCH(bool, descending);
+    QFETCH(int, pageSize);
+    QSet<QString> found;
+    for (const SearchHit &hit : ApplicationSearch(*m_workspace).find(text, Page{100000, 0}))
+        found.insert(hit.applicationId);
+    CaseQueueQuery query;
+    query.asOf = kAsOf;
+    query.filter.statuses = statuses;
+    query.sort = sort;
+    query.descending = descending;
+    QStringList expected;
+    for (const QString &id : allIds(query, 100000)) {
+        if (found.contains(id))
+            expected << id;
+    }
+    query.searchText = text;
+    QCOMPARE(allIds(query, pageSize), expected);
+}
+
+void TestCaseQueue::countUpToStopsAtTheLimit_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("statuses");
+    QTest::newRow("all cases") << QString() << QStringList();
+    QTest::newRow("one status") << QString() << QStringList{QStringLiteral("closed")};
+    QTest::newRow("two statuses") << QString() << QStringList{QStringLiteral("closed"), QStringLiteral("withdrawn")};
+    QTest::newRow("words alone") << QStringLiteral("tvp") << QStringList();
+    QTest::newRow("words and a status") << QStringLiteral("tvp") << QStringList{QStringLiteral("closed")};
+}
+
+void TestCaseQueue::countUpToStopsAtTheLimit()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, statuses);
+    CaseQueueQuery query;
+    query.asOf = kAsOf;
+    query.searchText = text;
+    query.filter.statuses = statuses;
+    const CaseQueue queue(*m_workspace);
+    const qint64 all = queue.count(query);
+    QVERIFY(all > 1);
+    for (const qint64 limit : {qint64(1), all - 1, all, all + 1, qint64(100000)})
+        QCOMPARE(queue.countUpTo(query, limit), std::min(all, limit));
 }
 
 void TestCaseQueue::overdueCasesAreThoseWithAnOverdueDeadline_data()

@@ -93,6 +93,9 @@ private slots:
     void init();
     void cleanup();
     void modelPassesTheModelTester();
+    void countStopsAtItsLimitUntilScrolledThatFar_data();
+    void countStopsAtItsLimitUntilScrolledThatFar();
+    void countLabelSaysMoreThanTheLimit();
     void fetchMoreLoadsOnePageAtATime();
     void cellsFollowTheLanguageAndLocale_data();
     void cellsFollowTheLanguageAndLocale();
@@ -161,6 +164,53 @@ void TestCaseQueueView::modelPassesTheModelTester()
     model.setQuery(query);
     model.refresh();
     model.retranslate();
+}
+
+void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar_data()
+{
+    QTest::addColumn<qint64>("limit");
+    QTest::addColumn<QString>("searchText");
+    QTest::addColumn<bool>("exactAtFirst");
+    QTest::newRow("all cases, limit below") << qint64(150) << QString() << false;
+    QTest::newRow("all cases, limit at the count") << qint64(400) << QString() << true;
+    QTest::newRow("common word, limit below") << qint64(50) << QStringLiteral("tvp") << false;
+    QTest::newRow("limit above the count") << qint64(10000) << QString() << true;
+}
+
+void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar()
+{
+    QFETCH(qint64, limit);
+    QFETCH(QString, searchText);
+    QFETCH(bool, exactAtFirst);
+    CaseQueueQuery query;
+    query.searchText = searchText;
+    const qint64 all = CaseQueue(m_desk.session->workspace()).count(query);
+    CaseQueueModel model(*m_desk.session);
+    model.setCountLimit(limit);
+    model.setQuery(query);
+    QCOMPARE(model.totalIsExact(), exactAtFirst);
+    QCOMPARE(model.totalCount(), exactAtFirst ? all : limit + 1);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(qint64(model.rowCount()), all);
+    QVERIFY(model.totalIsExact());
+    QCOMPARE(model.totalCount(), all);
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ids << model.index(row, 0).data(CaseQueueModel::ApplicationIdRole).toString();
+    QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
+}
+
+void TestCaseQueueView::countLabelSaysMoreThanTheLimit()
+{
+    CaseQueueView view(*m_desk.session);
+    view.model()->setCountLimit(120);
+    view.requery();
+    QCOMPARE(child<QLabel>(view, "countLabel")->text(),
+             QCoreApplication::translate("vd::CaseQueueView", "More than %1 cases").arg(QLocale().toString(120)));
+    view.model()->setCountLimit(CaseQueueModel::kCountLimit);
+    view.requery();
+    QVERIFY(child<QLabel>(view, "countLabel")->text().contains(QLocale().toString(400)));
 }
 
 void TestCaseQueueView::fetchMoreLoadsOnePageAtATime()

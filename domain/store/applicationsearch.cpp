@@ -338,6 +338,13 @@ std::optional<SearchCondition> ApplicationSearch::condition(const QString &query
     }
     SearchCondition condition;
     condition.values = plan.values;
+    QStringList textChecks;
+    for (const QString &word : words(query.toLower())) {
+        textChecks << QStringLiteral(" AND instr(s.text, ?) > 0");
+        condition.textValues << word;
+    }
+    condition.textSql = QStringLiteral("EXISTS (SELECT 1 FROM application_search AS s WHERE s.application_id = a.id")
+        + textChecks.join(QString()) + u')';
     if (plan.checked.isEmpty()) {
         // Each application's search row found through the unique index on
         // application_id (which holds the rowid): a page of a queue ordered

@@ -34,6 +34,12 @@ struct SearchCondition
     // The same condition driven from the matches instead of checked on each
     // application: better when few applications match. Takes the same values.
     QString selectiveSql;
+    // The same match as every word a substring of the application's own
+    // search text (case ignored), with its own values: no index at all, so
+    // only for a few applications found otherwise (the first cases of a queue
+    // read in order, most of which a common word matches).
+    QString textSql;
+    QVariantList textValues;
 };
 
 // Bilingual full-text search over applications: reference, title and

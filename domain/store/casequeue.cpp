@@ -41,35 +41,49 @@ QString inList(const QStringList &ids, QVariantList &values)
     return QStringLiteral(" IN (") + store::placeholders(ids.size()) + u')';
 }
 
-QString orderBy(const CaseQueueQuery &query)
+QString sortKey(const CaseQueueQuery &query)
 {
-    QString key;
     switch (query.sort) {
     case CaseQueueSort::Submitted:
-        key = QStringLiteral("a.submitted");
-        break;
+        return QStringLiteral("a.submitted");
     case CaseQueueSort::Reference:
-        key = QStringLiteral("a.reference");
-        break;
+        return QStringLiteral("a.reference");
     case CaseQueueSort::Status:
-        key = QStringLiteral("a.status");
-        break;
+        return QStringLiteral("a.status");
     case CaseQueueSort::EnterpriseName:
-        key = query.chineseNames ? QStringLiteral("e.name_zh") : QStringLiteral("e.name_en");
-        break;
+        return query.chineseNames ? QStringLiteral("e.name_zh") : QStringLiteral("e.name_en");
     case CaseQueueSort::Title:
-        key = query.chineseNames ? QStringLiteral("a.title_zh") : QStringLiteral("a.title_en");
-        break;
+        return query.chineseNames ? QStringLiteral("a.title_zh") : QStringLiteral("a.title_en");
     }
-    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    return QStringLiteral("a.submitted");
+}
+
+QString direction(const CaseQueueQuery &query)
+{
+    return query.descending ? QStringLiteral(" DESC") : QString();
+}
+
+QString orderBy(const CaseQueueQuery &query)
+{
+    QString key = sortKey(query);
     // The overdue cases are few: found through the status index and sorted,
     // rather than every case read in order to find them (a unary plus keeps
     // the order's index out of the plan).
     if (query.overdueOnly)
         key.prepend(u'+');
     // Ties in rowid order, which the indexes on applications already hold.
-    return QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", a.rowid") + direction;
+    return QStringLiteral(" ORDER BY ") + key + direction(query) + QStringLiteral(", a.rowid") + direction(query);
 }
+
+// Words are looked for first in kWindowFactor times as many of the queue's
+// first cases as the page needs, and only for pages up to kLastWindowedCase;
+// a common word (a quarter of the cases or more) not found there, in the
+// first kWideWindow cases (the queue may begin with cases it is not in, such
+// as drafts, which have no reference). Deeper pages, rarer words and words
+// that only later cases hold go through the indexes.
+constexpr qint64 kWindowFactor = 4;
+constexpr qint64 kLastWindowedCase = 500;
+constexpr qint64 kWideWindow = 4000;
 
 } // namespace
 
@@ -151,15 +165,18 @@ bool CaseQueue::isSelective(const SearchCondition &search) const
     return hits <= quarter;
 }
 
-CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query) const
+CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) const
 {
     auto [filterSql, values] = ApplicationRepository::conditions(query.filter);
     QStringList conditions;
     if (!filterSql.isEmpty())
         conditions << filterSql;
-    if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-        conditions << (isSelective(*search) ? search->selectiveSql : search->sql);
-        values << search->values;
+    if (words != Words::Left) {
+        if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
+            const bool selective = words == Words::Rare || (words == Words::Counted && isSelective(*search));
+            conditions << (selective ? search->selectiveSql : search->sql);
+            values << search->values;
+        }
     }
     if (query.overdueOnly) {
         const Clause overdue = overdueCondition(query.asOf);
@@ -170,44 +187,107 @@ CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query) const
             values};
 }
 
-QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &page) const
+CaseQueue::PageIds CaseQueue::pageIds(QSqlQuery &select)
+{
+    PageIds page;
+    while (select.next()) {
+        page.ids << select.value(0).toString();
+        if (select.value(1).toBool())
+            page.overdue.insert(page.ids.last());
+    }
+    select.finish();
+    return page;
+}
+
+QList<CaseQueueRow> CaseQueue::withSummaries(const PageIds &page) const
 {
     // The page's ids and overdue flags first, then their summaries by id:
     // the costly columns are read for one page only.
-    const Clause overdue = overdueCondition(query.asOf);
-    const Clause filter = where(query);
-    QVariantList values = overdue.values;
-    values << filter.values << page.limit << page.offset;
-    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
-                                                + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
-                                            values);
-    QStringList ids;
-    QSet<QString> overdueIds;
-    while (select.next()) {
-        ids << select.value(0).toString();
-        if (select.value(1).toBool())
-            overdueIds.insert(ids.last());
-    }
-    select.finish();
     QList<CaseQueueRow> rows;
-    for (ApplicationSummary &summary : ApplicationRepository(m_workspace).summaries(ids)) {
-        const bool late = overdueIds.contains(summary.id);
+    for (ApplicationSummary &summary : ApplicationRepository(m_workspace).summaries(page.ids)) {
+        const bool late = page.overdue.contains(summary.id);
         rows.append({std::move(summary), late});
     }
     return rows;
 }
 
-qint64 CaseQueue::count(const CaseQueueQuery &query) const
+std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query,
+                                                                  const SearchCondition &search, const Page &page,
+                                                                  qint64 window) const
 {
-    Clause filter = where(query);
-    QString sql = QStringLiteral("SELECT count(*)") + fromFor(query) + filter.sql;
+    // The first cases of the queue in its order, without the words, then the
+    // words checked in each one's text: the matches among them in the same
+    // order are the queue's first matches. Enough of them answer the page;
+    // too few say nothing (the words may be rare), and the indexes decide.
+    const Clause overdue = overdueCondition(query.asOf);
+    const Clause filter = where(query, Words::Left);
+    QVariantList values = overdue.values;
+    values << filter.values << window << search.textValues << page.limit << page.offset;
+    const QString first = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
+        + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ?");
+    QSqlQuery &select = m_workspace.execute(
+        QStringLiteral("SELECT a.id, ") + overdue.sql + QStringLiteral(" FROM (") + first
+            + QStringLiteral(") AS w JOIN applications AS a ON a.rowid = w.position WHERE ") + search.textSql
+            + QStringLiteral(" ORDER BY w.sort_key") + direction(query) + QStringLiteral(", w.position")
+            + direction(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
+        values);
+    const PageIds found = pageIds(select);
+    if (found.ids.size() < page.limit)
+        return std::nullopt;
+    return withSummaries(found);
+}
+
+QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &page) const
+{
+    const qint64 needed = qint64(page.offset) + page.limit;
+    const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
+    Words words = Words::Counted;
+    if (search && !query.overdueOnly && page.limit > 0 && needed <= kLastWindowedCase) {
+        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
+            return *found;
+        // Counted once: the same answer serves the query below.
+        words = isSelective(*search) ? Words::Rare : Words::Common;
+        if (kWideWindow > needed * kWindowFactor && words == Words::Common) {
+            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
+                return *found;
+        }
+    }
+    // With "overdue only" every row is overdue: the flag is not asked again.
+    const Clause overdue = query.overdueOnly ? Clause{QStringLiteral("1"), {}} : overdueCondition(query.asOf);
+    const Clause filter = where(query, words);
+    QVariantList values = overdue.values;
+    values << filter.values << page.limit << page.offset;
+    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
+                                                + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
+                                            values);
+    return withSummaries(pageIds(select));
+}
+
+CaseQueue::Clause CaseQueue::counted(const CaseQueueQuery &query) const
+{
     // Words alone are counted in the search index, without visiting each application.
     const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
-    if (search && !query.overdueOnly && ApplicationRepository::conditions(query.filter).first.isEmpty()) {
-        sql = QStringLiteral("SELECT count(*) FROM (") + search->matchSql + u')';
-        filter.values = search->values;
-    }
-    QSqlQuery &select = m_workspace.execute(sql, filter.values);
+    if (search && !query.overdueOnly && ApplicationRepository::conditions(query.filter).first.isEmpty())
+        return {search->matchSql, search->values};
+    const Clause filter = where(query, Words::Counted);
+    return {QStringLiteral("SELECT 1") + fromFor(query) + filter.sql, filter.values};
+}
+
+qint64 CaseQueue::count(const CaseQueueQuery &query) const
+{
+    const Clause rows = counted(query);
+    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT count(*) FROM (") + rows.sql + u')', rows.values);
+    const qint64 total = select.next() ? select.value(0).toLongLong() : 0;
+    select.finish();
+    return total;
+}
+
+qint64 CaseQueue::countUpTo(const CaseQueueQuery &query, qint64 limit) const
+{
+    Clause rows = counted(query);
+    rows.values << limit;
+    QSqlQuery &select =
+        m_workspace.execute(QStringLiteral("SELECT count(*) FROM (") + rows.sql + QStringLiteral(" LIMIT ?)"), rows.values);
     const qint64 total = select.next() ? select.value(0).toLongLong() : 0;
     select.finish();
     return total;

@@ -6,7 +6,13 @@
 
 #include <QDate>
 #include <QList>
+#include <QSet>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QSqlQuery;
 
 namespace vd {
 
@@ -54,6 +60,9 @@ public:
 
     QList<CaseQueueRow> rows(const CaseQueueQuery &query, const Page &page) const;
     qint64 count(const CaseQueueQuery &query) const;
+    // The count, stopping at limit: min(count, limit). A queue that shows
+    // "more than N cases" asks up to N + 1 and never reads the rest.
+    qint64 countUpTo(const CaseQueueQuery &query, qint64 limit) const;
 
 private:
     struct Clause
@@ -61,7 +70,20 @@ private:
         QString sql;
         QVariantList values;
     };
-    Clause where(const CaseQueueQuery &query) const;
+    // How where() takes the search words: left out, through their matches
+    // (rare), case by case (common), or as isSelective counts them.
+    enum class Words { Left, Rare, Common, Counted };
+    Clause where(const CaseQueueQuery &query, Words words) const;
+    Clause counted(const CaseQueueQuery &query) const;
+    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
+                                                           const Page &page, qint64 window) const;
+    struct PageIds
+    {
+        QStringList ids;
+        QSet<QString> overdue;
+    };
+    static PageIds pageIds(QSqlQuery &select);
+    QList<CaseQueueRow> withSummaries(const PageIds &page) const;
     bool isSelective(const SearchCondition &search) const;
     Clause overdueCondition(QDate asOf) const;
 
