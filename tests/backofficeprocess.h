@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -24,18 +25,21 @@
 class BackOfficeProcess
 {
 public:
-    // Starts the server; false (with the output kept in log()) when it does
-    // not listen within the time or exits first.
-    bool start(const QStringList &arguments, int timeoutMs = 60000)
+    // Starts the server, its log going to logFile (a file, so that a test
+    // busy with requests never leaves the server blocked on a full pipe);
+    // false (with the output kept in log()) when it does not listen within
+    // the time or exits first.
+    bool start(const QStringList &arguments, const QString &logFile, int timeoutMs = 60000)
     {
+        m_logFile = logFile;
+        QFile::remove(logFile);
         m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        m_process->setStandardOutputFile(logFile);
         m_process->start(QStringLiteral(VD_BACKOFFICE), arguments);
         const QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired() && m_process->state() != QProcess::NotRunning) {
-            m_process->waitForReadyRead(100);
-            m_log += m_process->readAllStandardOutput();
-            for (const QByteArray &line : m_log.split('\n')) {
+            m_process->waitForFinished(100);
+            for (const QByteArray &line : log().split('\n')) {
                 const QJsonObject event = QJsonDocument::fromJson(line).object();
                 if (event.value(QStringLiteral("event")).toString() == QLatin1String("listening")) {
                     m_port = event.value(QStringLiteral("port")).toInt();
@@ -43,7 +47,7 @@ public:
                 }
             }
         }
-        m_log += m_process->readAllStandardOutput() + m_process->readAllStandardError();
+        m_errors += m_process->readAllStandardError();
         return false;
     }
 
@@ -54,7 +58,6 @@ public:
             return -1;
         m_process->terminate();
         m_process->waitForFinished(30000);
-        m_log += m_process->readAllStandardOutput();
         const int code = m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
         m_process.reset();
         return code;
@@ -68,18 +71,20 @@ public:
         }
     }
 
+    // What it has logged so far, and what it said on standard error if it failed to start.
+    QByteArray log() const
+    {
+        QFile file(m_logFile);
+        return (file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray()) + m_errors;
+    }
+
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     int port() const { return m_port; }
-    const QByteArray &log()
-    {
-        if (m_process)
-            m_log += m_process->readAllStandardOutput();
-        return m_log;
-    }
 
 private:
     std::unique_ptr<QProcess> m_process;
-    QByteArray m_log;
+    QString m_logFile;
+    QByteArray m_errors;
     int m_port = 0;
 };
 
@@ -118,8 +123,9 @@ inline HttpAnswer httpRequest(int port, const std::string &method, const std::st
         answer.body = QByteArray::fromStdString(text);
         for (const auto &[name, value] : response)
             answer.headers[name] = value;
-    } catch (const Poco::Exception &) {
+    } catch (const Poco::Exception &e) {
         answer.status = 0;
+        answer.body = QByteArray::fromStdString(e.displayText()); // for the failure message
     }
     return answer;
 }

@@ -93,7 +93,8 @@ void TestBackOffice::initTestCase()
                                                      "limits.body_bytes = 65536\nsignin.failure_delay_ms = 10\n"));
     QVERIFY2(m_server.start({QStringLiteral("--data"), m_data.path(), QStringLiteral("--http"), QStringLiteral("--port"),
                              QStringLiteral("0"), QStringLiteral("--demo-applications"), QStringLiteral("60"),
-                             QStringLiteral("--config"), config}),
+                             QStringLiteral("--config"), config},
+                            m_data.filePath(QStringLiteral("server.log"))),
              m_server.log().constData());
 }
 
@@ -148,7 +149,7 @@ void TestBackOffice::healthAndMetricsAnswerWithoutSignIn()
     QCOMPARE(metrics.status, 200);
     QVERIFY(metrics.body.contains("vd_http_requests_total{route=\"healthz\",status=\"200\"}"));
     QVERIFY(metrics.body.contains("vd_http_request_duration_seconds_bucket{route=\"healthz\",le=\"+Inf\"}"));
-    QVERIFY(metrics.body.contains("vd_http_open_connections 1"));
+    QVERIFY(metrics.body.contains("\nvd_http_open_connections "));
 }
 
 void TestBackOffice::loginWithTheDemoPasswordGivesABearerTokenForEightHours()
@@ -185,8 +186,13 @@ void TestBackOffice::loginWithAWrongPasswordIs401AndSaysHowManyTriesAreLeft()
 
 void TestBackOffice::repeatedFailedLoginsLockTheAccountEvenForTheRightPassword()
 {
-    const QString username = usernameWhere(QStringLiteral("SELECT username FROM users WHERE role = 'auditor' ORDER BY username LIMIT 1"));
-    QVERIFY(!username.isEmpty());
+    // A user of this test's own, so that locking it out touches no other test.
+    const QString username = QStringLiteral("locked.out.officer");
+    RawConnection(file()).run(QStringLiteral("INSERT INTO users (id, revision, username, role, active) "
+                                             "VALUES ('7e57c0de-0000-4000-8000-00000000100c', 1, ?, 'secretariat', 1)"),
+                              {username});
+    QCOMPARE(httpRequest(m_server.port(), "POST", "/api/v1/login", loginBody(username, QStringLiteral("wrong-once"))).status, 401);
+    QCOMPARE(httpRequest(m_server.port(), "POST", "/api/v1/login", loginBody(username, demoPassword)).status, 200);
     QList<int> statuses;
     for (int attempt = 0; attempt < 5; ++attempt)
         statuses << httpRequest(m_server.port(), "POST", "/api/v1/login", loginBody(username, QStringLiteral("guess-%1").arg(attempt))).status;
@@ -496,8 +502,11 @@ void TestBackOffice::malformedRequestsAreAnswered4xxAndChangeNothing()
         }
         const HttpAnswer answer = httpRequest(m_server.port(), "POST", paths[which], body, token);
         QVERIFY2(answer.status >= 400 && answer.status < 500,
-                 qPrintable(QStringLiteral("%1 for %2").arg(answer.status).arg(QString::fromUtf8(body.toHex()))));
-        QVERIFY2(!answer.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty(),
+                 qPrintable(QStringLiteral("%1 for %2: %3").arg(answer.status).arg(QString::fromUtf8(body.toHex()), QString::fromUtf8(answer.body))));
+        // Every refusal says why: an error's message, or a refused transition's reason.
+        const QJsonObject said = answer.json();
+        QVERIFY2(!said.value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().isEmpty()
+                     || !said.value(QStringLiteral("reason")).toString().isEmpty(),
                  answer.body.constData());
         ++answered;
     }
@@ -539,7 +548,7 @@ void TestBackOffice::malformedRequestsAreAnswered4xxAndChangeNothing()
     const Snapshot after = snapshot();
     QCOMPARE(after.counts, before.counts);
     QCOMPARE(after.audit, before.audit);
-    QVERIFY(after.audit.contains("\"intact\":true"));
+    QVERIFY(QJsonDocument::fromJson(after.audit).object().value(QStringLiteral("intact")).toBool());
 }
 
 void TestBackOffice::aClientOverItsRateGets429()
@@ -548,7 +557,8 @@ void TestBackOffice::aClientOverItsRateGets429()
     const QString config = configFile(QStringLiteral("strict.properties"),
                                       QStringLiteral("limits.requests_per_second = 1\nlimits.burst = 3\n"));
     QVERIFY2(strict.start({QStringLiteral("--data"), m_data.path(), QStringLiteral("--http"), QStringLiteral("--port"),
-                           QStringLiteral("0"), QStringLiteral("--config"), config}),
+                           QStringLiteral("0"), QStringLiteral("--config"), config},
+                          m_data.filePath(QStringLiteral("strict.log"))),
              strict.log().constData());
     QList<int> statuses;
     for (int i = 0; i < 5; ++i)
@@ -566,7 +576,8 @@ void TestBackOffice::httpsServesWithTheCertificateMadeOnFirstStart()
     QTemporaryDir data;
     BackOfficeProcess secure;
     QVERIFY2(secure.start({QStringLiteral("--data"), data.path(), QStringLiteral("--port"), QStringLiteral("0"),
-                           QStringLiteral("--demo-applications"), QStringLiteral("3")}),
+                           QStringLiteral("--demo-applications"), QStringLiteral("3")},
+                          data.filePath(QStringLiteral("server.log"))),
              secure.log().constData());
     const QFileInfo key(data.filePath(QStringLiteral("tls/server.key")));
     QVERIFY(key.exists());

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <istream>
+#include <limits>
 #include <memory>
 
 namespace vd {
@@ -77,8 +78,15 @@ QByteArray ApiCall::body()
                         tr("The request body is larger than the %1 bytes this server accepts.").arg(limit),
                         QStringLiteral("body"));
     };
-    if (m_request.hasContentLength() && m_request.getContentLength64() > limit)
+    if (m_request.hasContentLength() && m_request.getContentLength64() > limit) {
+        // A client that sends the whole body before it reads the answer would
+        // see a reset instead of 413: take in a moderate excess and drop it.
+        if (m_request.getContentLength64() <= limit + 8 * 1024 * 1024) {
+            m_request.stream().ignore(std::numeric_limits<std::streamsize>::max());
+            m_bodyRead = true;
+        }
         throw tooLarge();
+    }
     m_bodyRead = true;
     QByteArray bytes;
     std::istream &stream = m_request.stream();
@@ -201,7 +209,7 @@ ApiHandler::Reply ApiHandler::answerOrError(ApiCall &call, int &retryAfter)
 void ApiHandler::send(Poco::Net::HTTPServerResponse &response, const Reply &reply, int retryAfter, bool keepAlive)
 {
     try {
-        response.setStatus(Poco::Net::HTTPResponse::HTTPStatus(reply.status));
+        response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(reply.status));
         response.setContentType(reply.contentType.toStdString());
         response.setContentLength64(reply.body.size());
         if (retryAfter > 0)
