@@ -54,14 +54,14 @@ QJsonObject summaryJson(const ApplicationSummary &summary)
 
 // The case as the user may see it: an applicant gets its application, its
 // history and the rules' assessment; staff also get the committee's records.
-QJsonObject caseJson(const CaseFile &file, CaseView view)
+QJsonObject caseJson(const CaseFile &file, CaseVisibility view)
 {
     QJsonObject json{{QStringLiteral("application"), record::toJson(file.application)},
                      {QStringLiteral("applicant"), record::toJson(file.applicant)},
                      {QStringLiteral("status_changes"), recordsJson(file.statusChanges)},
                      {QStringLiteral("clarifications"), recordsJson(file.clarifications)},
                      {QStringLiteral("assessment"), assessmentToJson(file.assessment)}};
-    if (view == CaseView::OwnEnterprise)
+    if (view == CaseVisibility::OwnEnterprise)
         return json;
     json.insert(QStringLiteral("agenda_items"), recordsJson(file.agendaItems));
     json.insert(QStringLiteral("reviews"), recordsJson(file.reviews));
@@ -74,7 +74,7 @@ QJsonObject caseJson(const CaseFile &file, CaseView view)
 const User &caseReader(ApiCall &call)
 {
     const User &user = call.user();
-    if (CaseAccess::viewOf(user) == CaseView::None)
+    if (CaseAccess::viewOf(user) == CaseVisibility::None)
         throw ApiError(403, QStringLiteral("ROLE_NOT_PERMITTED"),
                        RouteText::tr("The role %1 has no access to cases.").arg(user.role), QStringLiteral("role"));
     return user;

@@ -9,6 +9,7 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Util/HelpFormatter.h>
+#include <Poco/Util/OptionException.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
 
@@ -47,6 +48,8 @@ void BackOfficeApplication::defineOptions(Poco::Util::OptionSet &options)
     options.addOption(Poco::Util::Option("help", "h", tr("show this help").toStdString()).required(false).repeatable(false));
     options.addOption(Poco::Util::Option("config", "c", tr("a configuration file (.properties, .ini, .json or .xml)").toStdString())
                           .required(false).repeatable(false).argument("FILE"));
+    options.addOption(Poco::Util::Option("define", "D", tr("set any configuration key, e.g. -D limits.threads=32 (repeatable)").toStdString())
+                          .required(false).repeatable(true).argument("KEY=VALUE"));
     for (const Flag &flag : flags) {
         Poco::Util::Option option(flag.name, "", QCoreApplication::translate("vd::BackOfficeApplication", flag.help).toStdString());
         option.required(false).repeatable(false);
@@ -66,6 +69,14 @@ void BackOfficeApplication::handleOption(const std::string &name, const std::str
     }
     if (name == "config") {
         m_configFile = value;
+        return;
+    }
+    if (name == "define") {
+        const std::size_t equals = value.find('=');
+        if (equals == std::string::npos || equals == 0)
+            throw Poco::Util::InvalidArgumentException(
+                tr("--define needs KEY=VALUE, not %1").arg(QString::fromStdString(value)).toStdString());
+        config().setString(value.substr(0, equals), value.substr(equals + 1));
         return;
     }
     for (const Flag &flag : flags) {

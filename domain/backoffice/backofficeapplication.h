@@ -11,7 +11,7 @@ namespace vd {
 // here and written into the layered configuration (flags over the --config
 // file over the defaults of BackOfficeSettings), which initialize() loads;
 // main() prepares the data folder, serves until SIGINT/SIGTERM, then stops.
-// Exit statuses: 0 done, 64 bad usage, 78 bad configuration, 70 failure.
+// Exit statuses: 0 done, 78 bad options or configuration, 70 failure.
 class BackOfficeApplication : public Poco::Util::ServerApplication
 {
     Q_DECLARE_TR_FUNCTIONS(vd::BackOfficeApplication)

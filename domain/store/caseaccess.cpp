@@ -4,32 +4,32 @@
 
 namespace vd {
 
-CaseView CaseAccess::viewOf(const User &user)
+CaseVisibility CaseAccess::viewOf(const User &user)
 {
     const QString &role = user.role;
     if (!user.active)
-        return CaseView::None;
+        return CaseVisibility::None;
     if (role == QLatin1String("applicant"))
-        return user.enterpriseId.isEmpty() ? CaseView::None : CaseView::OwnEnterprise;
+        return user.enterpriseId.isEmpty() ? CaseVisibility::None : CaseVisibility::OwnEnterprise;
     if (role == QLatin1String("committee_member") || role == QLatin1String("committee_chair"))
-        return CaseView::CommitteeAgendas;
+        return CaseVisibility::CommitteeAgendas;
     if (role == QLatin1String("approving_officer"))
-        return CaseView::CommitteeOutcome;
+        return CaseVisibility::CommitteeOutcome;
     if (role == QLatin1String("finance"))
-        return CaseView::Approved;
+        return CaseVisibility::Approved;
     if (role == QLatin1String("secretariat") || role == QLatin1String("auditor"))
-        return CaseView::Everything;
-    return CaseView::None;
+        return CaseVisibility::Everything;
+    return CaseVisibility::None;
 }
 
 std::pair<QString, QVariantList> CaseAccess::condition(const User &user)
 {
     switch (viewOf(user)) {
-    case CaseView::None:
+    case CaseVisibility::None:
         return {QStringLiteral("0"), {}};
-    case CaseView::OwnEnterprise:
+    case CaseVisibility::OwnEnterprise:
         return {QStringLiteral("a.enterprise_id = ?"), {user.enterpriseId}};
-    case CaseView::CommitteeAgendas:
+    case CaseVisibility::CommitteeAgendas:
         // Its meetings: those of the terms it sat in, and any it attended.
         return {QStringLiteral(
                     "a.id IN (SELECT ai.application_id FROM agenda_items AS ai JOIN meetings AS m ON m.id = ai.meeting_id "
@@ -38,11 +38,11 @@ std::pair<QString, QVariantList> CaseAccess::condition(const User &user)
                     "AND NOT EXISTS (SELECT 1 FROM interest_declarations AS d WHERE d.application_id = a.id "
                     "AND d.user_id = ?)"),
                 {user.id, user.id, user.id}};
-    case CaseView::CommitteeOutcome:
+    case CaseVisibility::CommitteeOutcome:
         return {QStringLiteral("EXISTS (SELECT 1 FROM committee_outcomes AS o WHERE o.application_id = a.id)"), {}};
-    case CaseView::Approved:
+    case CaseVisibility::Approved:
         return {QStringLiteral("a.approved_grant_cents IS NOT NULL"), {}};
-    case CaseView::Everything:
+    case CaseVisibility::Everything:
         return {QStringLiteral("1"), {}};
     }
     return {QStringLiteral("0"), {}};

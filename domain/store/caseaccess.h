@@ -12,7 +12,7 @@ namespace vd {
 class Workspace;
 
 // Which cases a role may see (docs/backoffice.md, "Who sees what"):
-enum class CaseView {
+enum class CaseVisibility {
     None,             // administrator: manages accounts, not cases
     OwnEnterprise,    // applicant: its own enterprise's cases
     CommitteeAgendas, // committee member or chair: cases on the agendas of its meetings, minus those
@@ -29,7 +29,7 @@ class CaseAccess
 public:
     explicit CaseAccess(Workspace &workspace) : m_workspace(workspace) {}
 
-    static CaseView viewOf(const User &user);
+    static CaseVisibility viewOf(const User &user);
 
     // The user's cases, newest submission first (drafts, never submitted, last).
     QList<ApplicationSummary> cases(const User &user, const Page &page) const;
