@@ -10,8 +10,9 @@ namespace {
 class ApplicationEdit : public QUndoCommand
 {
 public:
-    ApplicationEdit(ApplicationDraft &draft, const QString &label, QString field, Application before, Application after)
-        : QUndoCommand(label), m_draft(draft), m_field(std::move(field)), m_before(std::move(before)),
+    ApplicationEdit(ApplicationDraft &draft, const QString &label, QString field, int save, Application before,
+                    Application after)
+        : QUndoCommand(label), m_draft(draft), m_field(std::move(field)), m_save(save), m_before(std::move(before)),
           m_after(std::move(after))
     {}
 
@@ -21,7 +22,7 @@ public:
     bool mergeWith(const QUndoCommand *other) override
     {
         const auto *next = static_cast<const ApplicationEdit *>(other);
-        if (m_field.isEmpty() || next->m_field != m_field)
+        if (m_field.isEmpty() || next->m_field != m_field || next->m_save != m_save)
             return false;
         m_after = next->m_after;
         return true;
@@ -30,6 +31,7 @@ public:
 private:
     ApplicationDraft &m_draft;
     QString m_field;
+    int m_save;
     Application m_before;
     Application m_after;
 };
@@ -47,7 +49,7 @@ void ApplicationDraft::edit(const QString &label, const QString &field, const st
     change(after);
     if (after == m_application)
         return;
-    m_undoStack.push(new ApplicationEdit(*this, label, field, m_application, std::move(after)));
+    m_undoStack.push(new ApplicationEdit(*this, label, field, m_saves, m_application, std::move(after)));
 }
 
 void ApplicationDraft::restoreContent(const Application &snapshot)
@@ -69,6 +71,7 @@ void ApplicationDraft::restoreContent(const Application &snapshot)
 
 void ApplicationDraft::adoptRecord(const Application &stored)
 {
+    ++m_saves;
     Application content = m_application;
     m_application = stored;
     restoreContent(content);

@@ -28,7 +28,8 @@ public:
     // of the same non-empty field merge into one step, so typing a title is
     // undone at once rather than a letter at a time.
     void edit(const QString &label, const QString &field, const std::function<void(Application &)> &change);
-    // Takes the store's bookkeeping after a save or a transition, without an undo step.
+    // Takes the store's bookkeeping after a save or a transition, without an undo step;
+    // the next edit starts a step of its own.
     void adoptRecord(const Application &stored);
     // Replaces everything (a submitted application read back): the undo history is cleared.
     void reset(const Application &application);
@@ -42,6 +43,7 @@ signals:
 private:
     Application m_application;
     QUndoStack m_undoStack;
+    int m_saves = 0; // edits made after different saves never merge, so an undo stops at a saved state
 };
 
 } // namespace vd

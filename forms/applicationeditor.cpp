@@ -113,7 +113,7 @@ ApplicationEditor::ApplicationEditor(DeskSession &session, const QString &applic
     connect(m_draft.get(), &ApplicationDraft::changed, this, [this] {
         fill();
         reassess();
-        if (hasUnsavedChanges())
+        if (!m_readOnly)
             m_autosave.start();
     });
 
@@ -595,8 +595,11 @@ QList<QAction *> ApplicationEditor::editActions() const
 // listed at once; after that the journal keeps the edits until the store save.
 void ApplicationEditor::keepDraft()
 {
-    if (!hasUnsavedChanges())
+    if (!hasUnsavedChanges()) {
+        // Edits undone back to what the store has: a journal of them would bring them back.
+        DraftJournal(m_session.workspace()).discard(applicationId());
         return;
+    }
     if (!m_stored) {
         save();
         return;

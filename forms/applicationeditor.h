@@ -123,7 +123,7 @@ private:
     bool declarationsComplete() const;
 
     DeskSession &m_session;
-    std::unique_ptr<Ui::ApplicationEditor> ui;
+    std::unique_ptr<::Ui::ApplicationEditor> ui; // generated in the global Ui namespace
     std::unique_ptr<ApplicationDraft> m_draft;
     BudgetItemsModel *m_items = nullptr;
     QuotationsModel *m_quotations = nullptr;

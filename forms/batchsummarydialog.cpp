@@ -23,7 +23,10 @@ BatchSummaryDialog::BatchSummaryDialog(const TransitionBatch &batch, QWidget *pa
         ++row;
     }
     ui->refusals->resizeColumnToContents(Case);
-    ui->refusals->resizeRowsToContents();
+    // Reasons wrap in the width the dialog gives them, rows as tall as their reason.
+    QHeaderView *header = ui->refusals->horizontalHeader();
+    header->setSectionResizeMode(Reason, QHeaderView::Stretch);
+    connect(header, &QHeaderView::sectionResized, ui->refusals, &QTableView::resizeRowsToContents);
     ui->refusals->setVisible(m_batch.refusedCount() > 0);
     showCounts();
 }

@@ -176,8 +176,7 @@ QVariant CaseQueueModel::data(const QModelIndex &index, int role) const
             return tr("A deadline of this case is overdue.");
         return {};
     case Qt::TextAlignmentRole:
-        return index.column() == TotalCost ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                           : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        return int(index.column() == TotalCost ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
         if (row.overdue && index.column() == Status)
             return QBrush(Qt::darkRed);

@@ -28,7 +28,7 @@ class CaseQueueView : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr int kSearchDelayMs = 150;
+    static constexpr int kSearchDelayMs = 50;
 
     explicit CaseQueueView(DeskSession &session, QWidget *parent = nullptr);
     ~CaseQueueView() override;

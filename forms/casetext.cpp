@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include "money.h"
+
 namespace vd {
 
 namespace {
@@ -30,7 +32,9 @@ bool isBookkeeping(const QString &field)
     return field == QLatin1String("id") || field == QLatin1String("revision") || field == QLatin1String("application_id")
         || field == QLatin1String("clarification_id") || field == QLatin1String("enterprise_id")
         || field == QLatin1String("meeting_id") || field == QLatin1String("created_at")
-        || field == QLatin1String("updated_at");
+        || field == QLatin1String("updated_at")
+        // what the timeline's own columns say already: when, who and what
+        || field == QLatin1String("at") || field == QLatin1String("actor_id") || field == QLatin1String("action");
 }
 
 bool namesPerson(const QString &field)
@@ -39,6 +43,13 @@ bool namesPerson(const QString &field)
         || field == QLatin1String("author_id") || field == QLatin1String("case_officer_id")
         || field == QLatin1String("officer_id") || field == QLatin1String("reviewer_id")
         || field == QLatin1String("user_id");
+}
+
+// Money travels in records as decimal strings ("174300.00").
+bool namesMoney(const QString &field)
+{
+    return field.endsWith(QLatin1String("grant")) || field.endsWith(QLatin1String("amount"))
+        || field.endsWith(QLatin1String("cost"));
 }
 
 bool namesStatus(const QString &field)
@@ -207,6 +218,12 @@ QString CaseText::fieldValue(const QString &field, const QJsonValue &value) cons
         return m_scheme.actions().nameOf(text, QLocale());
     if (field.endsWith(QLatin1String("_at")) || field == QLatin1String("at"))
         return dateTime(QDateTime::fromString(text, Qt::ISODateWithMs));
+    if (const QDate day = QDate::fromString(text, Qt::ISODate); day.isValid() && text.size() == 10)
+        return date(day);
+    if (namesMoney(field)) {
+        if (const std::optional<Money> amount = Money::parse(text))
+            return amount->toDisplayString(QLocale());
+    }
     return text;
 }
 

@@ -118,6 +118,15 @@ void CaseView::reload()
         m_loaded = false;
         showMessage(error.message(), true);
     }
+    // An applicant sees its own enterprise's cases only.
+    if (m_loaded && Clarifications(m_session.workspace()).mayAnswer(m_session.user()) && !ownsCase()) {
+        m_loaded = false;
+        m_file = CaseFile();
+        showMessage(tr("This case is another enterprise's application: you can open only your own enterprise's "
+                       "cases."),
+                    true);
+    }
+    ui->allActionsButton->setEnabled(m_loaded);
     ui->tabs->setEnabled(m_loaded);
     ui->headerBox->setEnabled(m_loaded);
     if (m_loaded)
@@ -130,6 +139,9 @@ void CaseView::showCase()
     showEligibility();
     showClarifications();
     m_correspondence->setEntries(m_file.correspondence, m_file.people);
+    if (m_correspondence->rowCount() > 0)
+        ui->correspondenceTable->setCurrentIndex(m_correspondence->index(0, 0));
+    showSelectedLetter();
     m_timeline->setEntries(m_file.auditEntries, m_file.people);
     for (QTableView *table : {ui->historyTable, ui->correspondenceTable, ui->clarificationTable}) {
         for (int column = 0; column + 1 < table->model()->columnCount(); ++column)
@@ -194,9 +206,10 @@ void CaseView::showHeader()
 
 void CaseView::showEligibility()
 {
-    // The rules engine's assessment is internal to the secretariat's file.
-    const int tab = ui->tabs->indexOf(ui->eligibilityTab);
-    ui->tabs->setTabVisible(tab, !ownsCase());
+    // The rules engine's findings, the checklist and the audit trail are the
+    // secretariat's file, not shown to the enterprise itself.
+    ui->tabs->setTabVisible(ui->tabs->indexOf(ui->eligibilityTab), !ownsCase());
+    ui->tabs->setTabVisible(ui->tabs->indexOf(ui->historyTab), !ownsCase());
 
     ui->findingsTree->clear();
     const auto addFinding = [this](const QString &result, QStyle::StandardPixmap icon, const QString &message) {
@@ -286,7 +299,9 @@ void CaseView::showSelectedClarification()
     ui->clarificationText->setHtml(html);
     ui->answerBox->setEnabled(!request.answeredAt);
     ui->answerMessage->setText(!request.answeredAt && m_clarifications->isOverdue(request)
-                                   ? tr("This request was due by %1.").arg(CaseText::date(request.dueOn))
+                                   ? tr("This request was due by %1: an answer can no longer be given here. "
+                                        "Please contact your case officer.")
+                                         .arg(CaseText::date(request.dueOn))
                                    : QString());
 }
 

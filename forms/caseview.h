@@ -74,7 +74,7 @@ private:
 
     DeskSession &m_session;
     QString m_applicationId;
-    std::unique_ptr<Ui::CaseView> ui;
+    std::unique_ptr<::Ui::CaseView> ui; // generated in the global Ui namespace
     CaseFile m_file;
     bool m_loaded = false;
     QDate m_today;

@@ -16,7 +16,7 @@ class ClarificationModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Question, Asked, Due, State, Answered, ColumnCount };
+    enum Column { Due, State, Asked, Answered, Question, ColumnCount };
     enum Role { ClarificationRole = Qt::UserRole, OverdueRole };
 
     ClarificationModel(const Scheme &scheme, QObject *parent = nullptr);

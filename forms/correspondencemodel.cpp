@@ -79,7 +79,7 @@ QVariant CorrespondenceModel::headerData(int section, Qt::Orientation orientatio
     case Direction:
         return tr("In or out");
     case Channel:
-        return tr("By");
+        return tr("Channel");
     case Subject:
         return tr("Subject");
     case Author:

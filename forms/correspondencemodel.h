@@ -14,7 +14,7 @@ class CorrespondenceModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Date, Direction, Channel, Subject, Author, ColumnCount };
+    enum Column { Date, Direction, Channel, Author, Subject, ColumnCount };
     enum Role { EntryRole = Qt::UserRole };
 
     CorrespondenceModel(const Scheme &scheme, QObject *parent = nullptr);

@@ -5,6 +5,7 @@
 #include "deadlinewatch.h"
 #include "desksession.h"
 #include "domainerror.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -12,7 +13,10 @@
 #include <QHeaderView>
 #include <QStyle>
 #include <QSystemTrayIcon>
+#include <QThread>
 #include <QTimer>
+
+#include <memory>
 
 namespace vd {
 
@@ -35,19 +39,17 @@ DeadlinePanel::DeadlinePanel(DeskSession &session, QWidget *parent)
     connect(m_reloadSoon, &QTimer::timeout, this, &DeadlinePanel::reload);
     connect(&session, &DeskSession::caseChanged, m_reloadSoon, qOverload<>(&QTimer::start));
     ui->summaryLabel->setText(tr("Looking for deadlines…"));
+    // Read once the event loop runs, whichever tab is in front: the tray's
+    // start-up summary needs it, and the reading does not hold up painting.
+    QTimer::singleShot(0, this, &DeadlinePanel::reload);
 }
 
-DeadlinePanel::~DeadlinePanel() = default;
-
-// The first showing paints at once and fills the list straight after.
-void DeadlinePanel::showEvent(QShowEvent *event)
+DeadlinePanel::~DeadlinePanel()
 {
-    QWidget::showEvent(event);
-    if (!m_loaded)
-        QTimer::singleShot(0, this, [this] {
-            if (!m_loaded)
-                reload();
-        });
+    for (const QPointer<QThread> &reading : std::as_const(m_readings)) {
+        if (reading)
+            reading->wait();
+    }
 }
 
 void DeadlinePanel::reload()
@@ -55,16 +57,40 @@ void DeadlinePanel::reload()
     reloadAsOf(DeadlinePolicy::technologyVoucher().calendar().localDate(QDateTime::currentDateTimeUtc()));
 }
 
+// The deadlines of a large workspace take a while to work out: they are read
+// on a thread of their own, through a connection of its own to the
+// workspace, and the page stays live meanwhile. Only the latest reading is shown.
 void DeadlinePanel::reloadAsOf(QDate today)
 {
-    const bool first = !m_loaded;
-    m_loaded = true;
-    try {
-        m_model->setDeadlines(DeadlineWatch(m_session.workspace()).forPerson(m_session.user(), today, horizonDays),
-                              today);
-    } catch (const DomainError &error) {
-        m_model->setDeadlines({}, today);
-        ui->summaryLabel->setText(tr("The deadlines could not be read. %1").arg(error.fullMessage()));
+    const int reading = ++m_latestReading;
+    auto result = std::make_shared<Reading>();
+    QThread *thread = QThread::create([result, folder = m_session.workspace().folder(), user = m_session.user(), today] {
+        try {
+            Workspace workspace(folder, Workspace::Mode::OpenExisting);
+            result->deadlines = DeadlineWatch(workspace).forPerson(user, today, horizonDays);
+        } catch (const DomainError &error) {
+            result->problem = error.fullMessage();
+        }
+    });
+    connect(thread, &QThread::finished, this, [this, result, reading, today] {
+        if (reading == m_latestReading) {
+            m_shownReading = reading;
+            showReading(*result, today);
+        }
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    m_readings.removeAll(nullptr);
+    m_readings.append(thread);
+    thread->start();
+}
+
+void DeadlinePanel::showReading(const Reading &reading, QDate today)
+{
+    const bool first = !m_shown;
+    m_shown = true;
+    m_model->setDeadlines(reading.deadlines, today);
+    if (!reading.problem.isEmpty()) {
+        ui->summaryLabel->setText(tr("The deadlines could not be read. %1").arg(reading.problem));
         return;
     }
     showSummary();
@@ -114,7 +140,7 @@ void DeadlinePanel::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         ui->retranslateUi(this);
         m_model->retranslate();
-        if (m_loaded)
+        if (m_shown)
             showSummary();
         else
             ui->summaryLabel->setText(tr("Looking for deadlines…"));

@@ -1,11 +1,16 @@
 #pragma once
 
+#include "deadlinewatch.h"
+
 #include <QDate>
+#include <QList>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
 
 class QSystemTrayIcon;
+class QThread;
 class QTimer;
 
 namespace vd {
@@ -37,23 +42,31 @@ public:
     DeadlineModel *model() const { return m_model; }
     // The summary line shown above the list.
     QString summary() const;
+    // Whether a reading asked for has yet to be shown.
+    bool isReading() const { return m_shownReading != m_latestReading; }
 
 public slots:
-    // Reads the deadlines again as of today (Hong Kong time).
+    // Reads the deadlines again as of today (Hong Kong time), in the background.
     void reload();
     // As reload(), as of a given day.
     void reloadAsOf(QDate today);
 
 signals:
     void caseRequested(const QString &applicationId);
-    // After every reload: how many are overdue and how many fall due within a week.
+    // When a reading is shown: how many are overdue and how many fall due within a week.
     void reloaded(int overdue, int dueThisWeek);
 
 protected:
     void changeEvent(QEvent *event) override;
-    void showEvent(QShowEvent *event) override;
 
 private:
+    struct Reading
+    {
+        QList<WatchedDeadline> deadlines;
+        QString problem;
+    };
+
+    void showReading(const Reading &reading, QDate today);
     void showSummary();
     void announceInTray();
 
@@ -62,7 +75,10 @@ private:
     DeadlineModel *m_model;
     QTimer *m_reloadSoon;
     QSystemTrayIcon *m_tray = nullptr;
-    bool m_loaded = false;
+    QList<QPointer<QThread>> m_readings;  // still running, waited for on closing
+    int m_latestReading = 0;
+    int m_shownReading = 0;
+    bool m_shown = false;                 // a reading was shown
 };
 
 } // namespace vd

@@ -53,7 +53,7 @@ private:
     void showBanner(const QString &text, bool problem);
 
     DeskSession &m_session;
-    std::unique_ptr<Ui::EnterpriseProfileView> ui;
+    std::unique_ptr<::Ui::EnterpriseProfileView> ui; // generated in the global Ui namespace
     Enterprise m_stored;
     bool m_filling = false;
 };

@@ -159,6 +159,15 @@ void MainWindow::closeCase(const QString &applicationId)
     closeTab(indexOfCase(applicationId));
 }
 
+void MainWindow::updateCase(QWidget *casePage, const QString &applicationId)
+{
+    const int index = ui->pages->indexOf(casePage);
+    if (index < 0 || !m_caseIds.contains(casePage))
+        return;
+    m_caseIds.insert(casePage, applicationId);
+    ui->pages->setTabText(index, caseTitle(applicationId));
+}
+
 // Only case tabs close; fixed pages stay for the whole session.
 void MainWindow::closeTab(int index)
 {
@@ -175,7 +184,7 @@ QString MainWindow::caseTitle(const QString &applicationId) const
 {
     const auto application = ApplicationRepository(m_session.workspace()).find(applicationId);
     if (!application)
-        return applicationId;
+        return applicationId.isEmpty() ? tr("New application") : applicationId;
     if (!application->reference.isEmpty())
         return application->reference;
     const QString title = application->title.in(QLocale());

@@ -56,6 +56,9 @@ public slots:
     // Does nothing when no factory is set.
     void openCase(const QString &applicationId);
     void closeCase(const QString &applicationId);
+    // A case page learnt its application id (a new application's first save)
+    // or its title changed: the tab follows.
+    void updateCase(QWidget *casePage, const QString &applicationId);
 
 signals:
     // The person chose File ▸ Switch Workspace or Sign Out; the application

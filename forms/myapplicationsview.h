@@ -41,7 +41,7 @@ private:
     void updateButtons();
 
     DeskSession &m_session;
-    std::unique_ptr<Ui::MyApplicationsView> ui;
+    std::unique_ptr<::Ui::MyApplicationsView> ui; // generated in the global Ui namespace
     MyApplicationsModel *m_model = nullptr;
 };
 

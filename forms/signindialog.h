@@ -21,12 +21,17 @@ class SignInDialog;
 
 // Who is at the desk: the workspace's active people grouped by their role
 // (named in the interface language), applicants with the enterprise they act
-// for. OK stays disabled until a person is chosen.
+// for. Staff are all listed; applicants, who run to tens of thousands in a
+// large workspace, are listed a page at a time as the search finds them.
+// OK stays disabled until a person is chosen.
 class SignInDialog : public QDialog
 {
     Q_OBJECT
 
 public:
+    // Applicants listed at most at once.
+    static constexpr int applicantsShown = 200;
+
     explicit SignInDialog(Workspace &workspace, QWidget *parent = nullptr);
     ~SignInDialog() override;
 
@@ -40,15 +45,19 @@ protected:
 
 private:
     void fillPeople();
-    void nameRoles();
-    void nameEnterprises(QTreeWidgetItem *group);
+    void nameGroups();
+    void namePeople();
+    void showApplicants(const QString &needle);
     void find(const QString &text);
     void updateOk();
+    void chooseCurrent();
+    bool matches(const User &user, const QString &needle) const;
     const User *userOf(const QTreeWidgetItem *item) const;
 
     std::unique_ptr<Ui::SignInDialog> ui;
     Workspace &m_workspace;
     QList<User> m_users;
+    QList<int> m_applicants;                      // indexes into m_users
     QHash<QString, QTreeWidgetItem *> m_groups;   // by role id
     std::optional<User> m_chosen;
 };

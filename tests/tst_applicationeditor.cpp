@@ -429,6 +429,15 @@ void ApplicationEditorTest::idleEditsGoToTheJournalNotTheAuditTrail()
     QTRY_VERIFY(ApplicationRepository(*desk.workspace).find(id).has_value());
     const qint64 auditAfterCreation = AuditTrail(*desk.workspace).count();
 
+    // Edits undone back to the stored draft leave no journal to bring them back.
+    QTest::keyClicks(Driver(*editor).field<QLineEdit>("titleEn"), QStringLiteral("!"));
+    QTRY_VERIFY(QFile::exists(journal.fileOf(id)));
+    editor->undoStack().undo(); // only the "!": typing after a save is a step of its own
+    QCOMPARE(editor->application().title.en, QStringLiteral("Cloud"));
+    QTRY_VERIFY(!QFile::exists(journal.fileOf(id)));
+    QVERIFY(!editor->hasUnsavedChanges());
+
+
     for (const char *word : {" ERP", " for", " retail"}) {
         QTest::keyClicks(Driver(*editor).field<QLineEdit>("titleEn"), QString::fromLatin1(word));
         QTRY_VERIFY(journal.read(id, RuleBook::technologyVoucher()).has_value()

@@ -125,6 +125,7 @@ class CaseDeskCliTest : public QObject
 
 private slots:
     void initTestCase();
+    void demoLeavesTheWorkspaceInWalModeWithoutAJournal();
 
     void listFiltersGiveTheCasesSqlSelects_data();
     void listFiltersGiveTheCasesSqlSelects();
@@ -170,6 +171,19 @@ void CaseDeskCliTest::initTestCase()
         "SELECT u.username FROM applications AS a JOIN users AS u ON u.id = a.case_officer_id "
         "GROUP BY u.username ORDER BY count(*) DESC, u.username LIMIT 1")).toString();
     QVERIFY(!m_officer.isEmpty());
+}
+
+// The demo writes with a rollback journal and switches back to WAL: the file
+// says so in its header (bytes 18 and 19 are 2 for WAL, 1 for a rollback journal).
+void CaseDeskCliTest::demoLeavesTheWorkspaceInWalModeWithoutAJournal()
+{
+    QFile file(QDir(m_workspace).filePath(QStringLiteral("workspace.sqlite")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray header = file.read(100);
+    QCOMPARE(header.size(), 100);
+    QCOMPARE(int(header.at(18)), 2);
+    QCOMPARE(int(header.at(19)), 2);
+    QVERIFY(!QFile::exists(QDir(m_workspace).filePath(QStringLiteral("workspace.sqlite-journal"))));
 }
 
 QString CaseDeskCliTest::copyOfWorkspace()

@@ -94,6 +94,8 @@ private slots:
     void cleanup();
     void modelPassesTheModelTester();
     void fetchMoreLoadsOnePageAtATime();
+    void cellsFollowTheLanguageAndLocale_data();
+    void cellsFollowTheLanguageAndLocale();
     void filtersNarrowTheQueue_data();
     void filtersNarrowTheQueue();
     void searchRunsAMomentAfterTheLastKeystroke();
@@ -181,6 +183,42 @@ void TestCaseQueueView::fetchMoreLoadsOnePageAtATime()
     for (int row = 0; row < model.rowCount(); ++row)
         ids.insert(model.index(row, 0).data(CaseQueueModel::ApplicationIdRole).toString());
     QCOMPARE(ids.size(), 400);
+}
+
+void TestCaseQueueView::cellsFollowTheLanguageAndLocale_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Traditional Chinese") << QStringLiteral("zh_HK");
+    QTest::newRow("Simplified Chinese") << QStringLiteral("zh_CN");
+}
+
+void TestCaseQueueView::cellsFollowTheLanguageAndLocale()
+{
+    QFETCH(QString, language);
+    QVERIFY(Language::apply(language));
+    const QLocale locale = Language::localeFor(language);
+    CaseQueueModel model(*m_desk.session);
+    CaseQueueQuery query;
+    query.filter.statuses = {QStringLiteral("completed"), QStringLiteral("closed")};
+    model.setQuery(query);
+    const QList<CaseQueueRow> rows = CaseQueue(*m_desk.workspace).rows(query, Page{5, 0});
+    QCOMPARE(rows.size(), 5);
+    const Scheme &scheme = Scheme::technologyVoucher();
+    for (int row = 0; row < rows.size(); ++row) {
+        const ApplicationSummary &summary = rows[row].summary;
+        const auto cell = [&](int column, int role = Qt::DisplayRole) { return model.index(row, column).data(role); };
+        QCOMPARE(cell(0, CaseQueueModel::ApplicationIdRole).toString(), summary.id);
+        QCOMPARE(cell(CaseQueueModel::Reference).toString(), summary.reference);
+        QCOMPARE(cell(CaseQueueModel::Enterprise).toString(), summary.enterpriseName.in(locale));
+        QCOMPARE(cell(CaseQueueModel::Status).toString(), scheme.statuses().nameOf(summary.status, locale));
+        QCOMPARE(cell(CaseQueueModel::Submitted).toString(), locale.toString(*summary.submitted, QLocale::ShortFormat));
+        // Money exact, to the cent, in the locale's digits, and right-aligned.
+        QCOMPARE(cell(CaseQueueModel::TotalCost).toString(), summary.totalCost.toDisplayString(locale));
+        QCOMPARE(cell(CaseQueueModel::TotalCost, CaseQueueModel::SortKeyRole).toLongLong(), summary.totalCost.cents());
+        QCOMPARE(cell(CaseQueueModel::TotalCost, Qt::TextAlignmentRole).toInt() & Qt::AlignHorizontal_Mask,
+                 int(Qt::AlignRight));
+    }
 }
 
 void TestCaseQueueView::filtersNarrowTheQueue_data()

@@ -16,15 +16,19 @@
 #include "demodesk.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDateEdit>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace vd;
 
@@ -74,6 +78,7 @@ private slots:
     void actionIsDisabledWithTheWorkflowsReason();
     void allowedActionChangesTheStatusAndWritesAudit();
     void refusedActionShowsItsReasonAndWritesNothing();
+    void actionNeedingAReasonAsksForIt();
     void invalidClarificationShowsWhyAndSavesNothing_data();
     void invalidClarificationShowsWhyAndSavesNothing();
     void clarificationIsSavedWithTheSchemesDueDate();
@@ -82,6 +87,10 @@ private slots:
     void timelineListsTheCasesAuditEntriesByName();
     void languageSwitchRenamesStatusAndActions();
     void reloadsWhenTheSessionSaysTheCaseChanged();
+    void officerTicksTheChecklistAndTheTickIsAudited();
+    void checklistIsReadOnlyForOtherRoles();
+    void applicantCannotOpenAnotherEnterprisesCase();
+    void controlPageKeysGoThroughTheVisibleTabs();
     void rendersEachTabInEachLanguage_data();
     void rendersEachTabInEachLanguage();
 
@@ -183,6 +192,28 @@ void CaseViewTest::refusedActionShowsItsReasonAndWritesNothing()
         Workflow::technologyVoucher().decide(QStringLiteral("screening"), QStringLiteral("return_ineligible"),
                                              QStringLiteral("secretariat"));
     QVERIFY2(message->text().contains(decision.reason(QLocale())), qPrintable(message->text()));
+}
+
+void CaseViewTest::actionNeedingAReasonAsksForIt()
+{
+    const Application application = needCase("clarification_requested", 1);
+    DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("secretariat")));
+    CaseView view(session, application.id);
+    showOn(view, "historyTab");
+    const QString reason = QStringLiteral("The applicant is a listed company.");
+    // The reason is asked for in a modal dialog: answer it once it is up.
+    QTimer::singleShot(0, &view, [&reason] {
+        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->setTextValue(reason);
+        dialog->accept();
+    });
+
+    view.workflowAction(QStringLiteral("return_ineligible"))->trigger();
+
+    QCOMPARE(findCase(*m_workspace, application.id)->status, QStringLiteral("returned"));
+    QCOMPARE(ApplicationRepository(*m_workspace).statusChanges(application.id).last().reason, reason);
 }
 
 void CaseViewTest::invalidClarificationShowsWhyAndSavesNothing_data()
@@ -361,6 +392,76 @@ void CaseViewTest::reloadsWhenTheSessionSaysTheCaseChanged()
     session.announceCaseChanged(application.id);
 
     QCOMPARE(text(view, "statusValue"), Scheme::technologyVoucher().statuses().nameOf(QStringLiteral("screening"), QLocale()));
+}
+
+void CaseViewTest::officerTicksTheChecklistAndTheTickIsAudited()
+{
+    const Application application = needCase("screening", 6);
+    const User officer = test::staff(*m_workspace, QStringLiteral("secretariat"));
+    DeskSession session(*m_workspace, officer);
+    CaseView view(session, application.id);
+    auto *checklist = part<QTreeWidget>(view, "checklistTree");
+    QTreeWidgetItem *notListed = nullptr;
+    for (int row = 0; row < checklist->topLevelItemCount(); ++row) {
+        if (checklist->topLevelItem(row)->data(0, Qt::UserRole).toString() == QLatin1String("not_listed"))
+            notListed = checklist->topLevelItem(row);
+    }
+    QVERIFY(notListed);
+    QCOMPARE(notListed->checkState(0), Qt::Unchecked);
+
+    notListed->setCheckState(0, Qt::Checked);
+    QTRY_COMPARE(CaseworkRepository(*m_workspace).forApplication<EligibilityCheck>(application.id).size(), 1);
+
+    const EligibilityCheck check = CaseworkRepository(*m_workspace).forApplication<EligibilityCheck>(application.id).first();
+    QCOMPARE(check.item, QStringLiteral("not_listed"));
+    QCOMPARE(check.confirmed, true);
+    QCOMPARE(AuditTrail(*m_workspace).forEntity(check.id).size(), 1);
+    QTRY_COMPARE(checklist->topLevelItem(1)->text(1), officer.displayName.in(QLocale()));
+    QCOMPARE(checklist->topLevelItem(1)->checkState(0), Qt::Checked);
+}
+
+void CaseViewTest::checklistIsReadOnlyForOtherRoles()
+{
+    const Application application = needCase("screening");
+    DeskSession session(*m_workspace, test::staff(*m_workspace, QStringLiteral("auditor")));
+    CaseView view(session, application.id);
+    auto *checklist = part<QTreeWidget>(view, "checklistTree");
+    QCOMPARE(checklist->topLevelItemCount(), int(Scheme::technologyVoucher().eligibilityChecks().terms().size()));
+    for (int row = 0; row < checklist->topLevelItemCount(); ++row)
+        QCOMPARE(checklist->topLevelItem(row)->flags().testFlag(Qt::ItemIsUserCheckable), false);
+}
+
+void CaseViewTest::applicantCannotOpenAnotherEnterprisesCase()
+{
+    const Application own = needCase("clarification_requested");
+    const Application other = needCase("screening");
+    DeskSession session(*m_workspace, test::applicantOf(*m_workspace, own));
+    CaseView view(session, other.id);
+
+    QCOMPARE(text(view, "messageLabel"),
+             QStringLiteral("This case is another enterprise's application: you can open only your own enterprise's cases."));
+    QCOMPARE(text(view, "referenceValue"), QString());
+    QCOMPARE(text(view, "titleValue"), QString());
+    QCOMPARE(part<QWidget>(view, "tabs")->isEnabled(), false);
+    QCOMPARE(part<QWidget>(view, "allActionsButton")->isEnabled(), false);
+}
+
+void CaseViewTest::controlPageKeysGoThroughTheVisibleTabs()
+{
+    const Application application = needCase("clarification_requested");
+    DeskSession session(*m_workspace, test::applicantOf(*m_workspace, application));
+    CaseView view(session, application.id);
+    showOn(view, "clarificationsTab");
+    auto *tabs = part<QTabWidget>(view, "tabs");
+    part<QWidget>(view, "clarificationTable")->setFocus();
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
+    // The applicant's own case has no eligibility or history tab: round to the clarifications.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("clarificationsTab"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
 }
 
 void CaseViewTest::rendersEachTabInEachLanguage_data()

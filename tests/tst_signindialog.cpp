@@ -23,6 +23,7 @@ private slots:
     void returnsThePersonChosen_data();
     void returnsThePersonChosen();
     void returnsNobodyWhenCancelled();
+    void activatingAPersonChoosesThem();
     void aPersonHiddenByTheSearchCannotBeChosen();
     void rolesAreNamedInTheInterfaceLanguage_data();
     void rolesAreNamedInTheInterfaceLanguage();
@@ -87,6 +88,17 @@ void SignInDialogTest::returnsNobodyWhenCancelled()
     dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Cancel)->click();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(dialog.chosenUser(), std::nullopt);
+}
+
+void SignInDialogTest::activatingAPersonChoosesThem()
+{
+    const User officer = UserRepository(*m_workspace).withRole(QStringLiteral("secretariat")).constFirst();
+    SignInDialog dialog(*m_workspace);
+    QVERIFY(dialog.choose(officer.username));
+    auto *people = dialog.findChild<QTreeWidget *>(QStringLiteral("people"));
+    emit people->itemActivated(people->currentItem(), 0);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.chosenUser(), std::optional<User>(officer));
 }
 
 void SignInDialogTest::aPersonHiddenByTheSearchCannotBeChosen()

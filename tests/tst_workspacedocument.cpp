@@ -108,6 +108,7 @@ void writeSamples(Workspace &workspace)
     StatusChange change = withUuids(samples::statusChange());
     ClarificationRequest clarification = withUuids(samples::clarificationRequest());
     CorrespondenceEntry letter = withUuids(samples::correspondenceEntry());
+    EligibilityCheck eligibility = withUuids(samples::eligibilityCheck());
     ChangeRequest changeRequest = withUuids(samples::changeRequest());
     SiteCheck siteCheck = withUuids(samples::siteCheck());
     ProjectReport report = withUuids(samples::projectReport());
@@ -141,6 +142,7 @@ void writeSamples(Workspace &workspace)
     CaseworkRepository casework(workspace);
     casework.save(work, clarification);
     casework.save(work, letter);
+    casework.save(work, eligibility);
     casework.save(work, changeRequest);
     casework.save(work, siteCheck);
     casework.save(work, report);

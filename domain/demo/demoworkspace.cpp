@@ -92,6 +92,47 @@ private:
     qint64 m_size;
 };
 
+// The demo writes a fresh workspace in one transaction of gigabytes. In WAL
+// mode every page goes to the -wal file and then again, at the checkpoint,
+// into the database file. An empty workspace has nothing to protect, so the
+// demo writes it with a rollback journal instead (which then holds only the
+// few schema pages the file had) and turns WAL back on afterwards. Crash-safe
+// as before: a crash before COMMIT rolls back to the empty workspace, one
+// after it leaves the whole demo, and the next opening of the workspace turns
+// WAL on again if the crash came before this did. If SQLite cannot switch
+// (another connection busy with the workspace), the demo writes through the
+// WAL as usual.
+class BulkJournal
+{
+public:
+    explicit BulkJournal(Workspace &workspace) : m_workspace(workspace)
+    {
+        m_switched = journalMode(QStringLiteral("DELETE")) == QLatin1String("delete");
+    }
+    ~BulkJournal()
+    {
+        if (m_switched)
+            journalMode(QStringLiteral("WAL"));
+    }
+    BulkJournal(const BulkJournal &) = delete;
+    BulkJournal &operator=(const BulkJournal &) = delete;
+
+private:
+    // The journal mode in force after asking for one; empty when SQLite refused (busy).
+    QString journalMode(const QString &mode)
+    {
+        try {
+            QSqlQuery query = m_workspace.run(QStringLiteral("PRAGMA journal_mode = %1").arg(mode));
+            return query.next() ? query.value(0).toString().toLower() : QString();
+        } catch (const DomainError &) {
+            return {};
+        }
+    }
+
+    Workspace &m_workspace;
+    bool m_switched = false;
+};
+
 QDateTime startOf(const QDate &date)
 {
     return QDateTime(date, QTime(9, 0), Qt::UTC);
@@ -172,6 +213,7 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     // All of it is one transaction, so a demo that fails leaves nothing; the
     // repositories flush their search index once per batch of cases.
     const DemoStaff &staff = cohort.staff();
+    BulkJournal journal(m_workspace);
     BulkCache cache(m_workspace);
     UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
     DemoWriter writer(m_workspace, work);

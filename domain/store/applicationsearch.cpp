@@ -263,8 +263,21 @@ struct SearchPlan
     QString driver;
     QVariantList values;
     QStringList checked;
+    QStringList shortChecked; // the words of checked that the character index holds
     bool empty = true;
 };
+
+const QString kCharacterDriver = QStringLiteral(
+    "SELECT rowid FROM application_search_characters WHERE application_search_characters MATCH ?");
+
+// Short words as one phrase of the character index.
+QString spelledPhrases(const QStringList &shortWords)
+{
+    QStringList spelled;
+    for (const QString &word : shortWords)
+        spelled << ApplicationSearch::characterText(word).trimmed();
+    return phrases(spelled);
+}
 
 SearchPlan planFor(const QString &query)
 {
@@ -286,13 +299,10 @@ SearchPlan planFor(const QString &query)
         plan.driver = QStringLiteral("SELECT rowid FROM application_search_index WHERE application_search_index MATCH ?");
         plan.values << phrases(longWords);
         plan.checked << shortWords;
+        plan.shortChecked = shortWords;
     } else if (!shortWords.isEmpty()) {
-        plan.driver = QStringLiteral(
-            "SELECT rowid FROM application_search_characters WHERE application_search_characters MATCH ?");
-        QStringList spelled;
-        for (const QString &word : std::as_const(shortWords))
-            spelled << ApplicationSearch::characterText(word).trimmed();
-        plan.values << phrases(spelled);
+        plan.driver = kCharacterDriver;
+        plan.values << spelledPhrases(shortWords);
     }
     return plan;
 }
@@ -315,9 +325,17 @@ QString checkedConditions(const SearchPlan &plan, QVariantList &values)
 
 std::optional<SearchCondition> ApplicationSearch::condition(const QString &query)
 {
-    const SearchPlan plan = planFor(query);
+    SearchPlan plan = planFor(query);
     if (plan.empty)
         return std::nullopt;
+    // A whole match set, not one page: long and short words each through
+    // their index and intersected, rather than every long word's row read to
+    // check the short ones in its text.
+    if (!plan.shortChecked.isEmpty() && plan.checked.size() == plan.shortChecked.size()) {
+        plan.driver += QStringLiteral(" INTERSECT ") + kCharacterDriver;
+        plan.values << spelledPhrases(plan.shortChecked);
+        plan.checked.clear();
+    }
     SearchCondition condition;
     condition.values = plan.values;
     if (plan.checked.isEmpty()) {
@@ -326,10 +344,15 @@ std::optional<SearchCondition> ApplicationSearch::condition(const QString &query
         // otherwise reads only the rows it shows, never the texts.
         condition.sql = QStringLiteral("(SELECT s.rowid FROM application_search AS s WHERE s.application_id = a.id) IN (")
             + plan.driver + u')';
+        condition.matchSql = plan.driver;
+        condition.selectiveSql = QStringLiteral("a.id IN (SELECT s.application_id FROM application_search AS s "
+                                                "WHERE s.rowid IN (") + plan.driver + QStringLiteral("))");
         return condition;
     }
-    condition.sql = QStringLiteral("a.id IN (SELECT s.application_id FROM application_search AS s WHERE ")
-        + checkedConditions(plan, condition.values) + u')';
+    const QString conditions = checkedConditions(plan, condition.values);
+    condition.sql = QStringLiteral("a.id IN (SELECT s.application_id FROM application_search AS s WHERE ") + conditions + u')';
+    condition.selectiveSql = condition.sql;
+    condition.matchSql = QStringLiteral("SELECT s.rowid FROM application_search AS s WHERE ") + conditions;
     return condition;
 }
 

@@ -28,6 +28,12 @@ struct SearchCondition
 {
     QString sql;
     QVariantList values;
+    // The matching rows of application_search (one per application), found
+    // in the indexes alone where they can be. Takes the same values.
+    QString matchSql;
+    // The same condition driven from the matches instead of checked on each
+    // application: better when few applications match. Takes the same values.
+    QString selectiveSql;
 };
 
 // Bilingual full-text search over applications: reference, title and

@@ -13,7 +13,14 @@ namespace vd {
 
 namespace {
 
-const QString kFrom = QStringLiteral(" FROM applications AS a LEFT JOIN enterprises AS e ON e.id = a.enterprise_id");
+// The applicant is joined only when the query needs it: a join costs an
+// index look-up per case even when nothing of the enterprise is used.
+QString fromFor(const CaseQueueQuery &query)
+{
+    if (query.filter.sector.isEmpty() && query.sort != CaseQueueSort::EnterpriseName)
+        return QStringLiteral(" FROM applications AS a");
+    return QStringLiteral(" FROM applications AS a LEFT JOIN enterprises AS e ON e.id = a.enterprise_id");
+}
 
 // The last day whose deadline, counted by dueDate, falls before asOf: a case
 // whose clock started on or before it is overdue on asOf. Due dates only grow
@@ -55,6 +62,11 @@ QString orderBy(const CaseQueueQuery &query)
         break;
     }
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    // The overdue cases are few: found through the status index and sorted,
+    // rather than every case read in order to find them (a unary plus keeps
+    // the order's index out of the plan).
+    if (query.overdueOnly)
+        key.prepend(u'+');
     // Ties in rowid order, which the indexes on applications already hold.
     return QStringLiteral(" ORDER BY ") + key + direction + QStringLiteral(", a.rowid") + direction;
 }
@@ -120,6 +132,25 @@ CaseQueue::Clause CaseQueue::overdueCondition(QDate asOf) const
     return clause;
 }
 
+bool CaseQueue::isSelective(const SearchCondition &search) const
+{
+    // Driven from the matches when they are a quarter of the cases or fewer
+    // (a rare word: a page ordered by date would visit most cases to find
+    // them), else checked case by case as the page is read (a common word).
+    // The matches are counted only up to that quarter, so a common word
+    // costs the index little.
+    QSqlQuery &all = m_workspace.execute(QStringLiteral("SELECT count(*) FROM applications"), {});
+    const qint64 quarter = (all.next() ? all.value(0).toLongLong() : 0) / 4;
+    all.finish();
+    QVariantList values = search.values;
+    values << quarter + 1;
+    QSqlQuery &matches = m_workspace.execute(
+        QStringLiteral("SELECT count(*) FROM (") + search.matchSql + QStringLiteral(" LIMIT ?)"), values);
+    const qint64 hits = matches.next() ? matches.value(0).toLongLong() : 0;
+    matches.finish();
+    return hits <= quarter;
+}
+
 CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query) const
 {
     auto [filterSql, values] = ApplicationRepository::conditions(query.filter);
@@ -127,7 +158,7 @@ CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query) const
     if (!filterSql.isEmpty())
         conditions << filterSql;
     if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-        conditions << search->sql;
+        conditions << (isSelective(*search) ? search->selectiveSql : search->sql);
         values << search->values;
     }
     if (query.overdueOnly) {
@@ -147,7 +178,7 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     const Clause filter = where(query);
     QVariantList values = overdue.values;
     values << filter.values << page.limit << page.offset;
-    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + kFrom + filter.sql
+    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
                                                 + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
                                             values);
     QStringList ids;
@@ -168,8 +199,15 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
 
 qint64 CaseQueue::count(const CaseQueueQuery &query) const
 {
-    const Clause filter = where(query);
-    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT count(*)") + kFrom + filter.sql, filter.values);
+    Clause filter = where(query);
+    QString sql = QStringLiteral("SELECT count(*)") + fromFor(query) + filter.sql;
+    // Words alone are counted in the search index, without visiting each application.
+    const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
+    if (search && !query.overdueOnly && ApplicationRepository::conditions(query.filter).first.isEmpty()) {
+        sql = QStringLiteral("SELECT count(*) FROM (") + search->matchSql + u')';
+        filter.values = search->values;
+    }
+    QSqlQuery &select = m_workspace.execute(sql, filter.values);
     const qint64 total = select.next() ? select.value(0).toLongLong() : 0;
     select.finish();
     return total;

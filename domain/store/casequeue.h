@@ -11,6 +11,7 @@
 namespace vd {
 
 class Workspace;
+struct SearchCondition;
 
 // What the secretariat's queue can be sorted by. Statuses sort by their id;
 // enterprise names by the language asked for.
@@ -20,7 +21,7 @@ enum class CaseQueueSort { Submitted, Reference, Status, EnterpriseName, Title }
 // in either language, and the overdue cases only, as of a day.
 struct CaseQueueQuery
 {
-    ApplicationFilter filter;   // clarificationOverdueOn is not used here: see overdueOnly
+    ApplicationFilter filter;   // as `voucherdesk-cli list` filters; overdueOnly is the fuller test of lateness
     QString searchText;         // ApplicationSearch's words; blank searches for nothing
     // Only cases with a deadline overdue on asOf: a clarification the
     // applicant has not answered by its due date, or a service level breached
@@ -61,6 +62,7 @@ private:
         QVariantList values;
     };
     Clause where(const CaseQueueQuery &query) const;
+    bool isSelective(const SearchCondition &search) const;
     Clause overdueCondition(QDate asOf) const;
 
     Workspace &m_workspace;

@@ -86,14 +86,14 @@ template <typename Value> struct Column;
 template <> struct Column<QString>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const QString &v) { sql::bind(q, pos++, v.isEmpty() ? nullText() : QVariant(v)); }
+    template <typename Query> static void bind(Query &q, int &pos, const QString &v) { sql::bind(q, pos++, v.isEmpty() ? nullText() : QVariant(v)); }
     static void read(const QSqlQuery &q, int &pos, QString &v) { v = q.value(pos++).toString(); }
 };
 
 template <> struct Column<std::optional<QString>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<QString> &v)
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<QString> &v)
     {
         sql::bind(q, pos++, !v ? nullText() : v->isEmpty() ? QVariant(QStringLiteral("")) : QVariant(*v));
     }
@@ -107,28 +107,28 @@ template <> struct Column<std::optional<QString>>
 template <> struct Column<bool>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, bool v) { sql::bind(q, pos++, v ? 1 : 0); }
+    template <typename Query> static void bind(Query &q, int &pos, bool v) { sql::bind(q, pos++, v ? 1 : 0); }
     static void read(const QSqlQuery &q, int &pos, bool &v) { v = q.value(pos++).toLongLong() != 0; }
 };
 
 template <> struct Column<int>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, int v) { sql::bind(q, pos++, v); }
+    template <typename Query> static void bind(Query &q, int &pos, int v) { sql::bind(q, pos++, v); }
     static void read(const QSqlQuery &q, int &pos, int &v) { v = q.value(pos++).toInt(); }
 };
 
 template <> struct Column<qint64>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, qint64 v) { sql::bind(q, pos++, qlonglong(v)); }
+    template <typename Query> static void bind(Query &q, int &pos, qint64 v) { sql::bind(q, pos++, qlonglong(v)); }
     static void read(const QSqlQuery &q, int &pos, qint64 &v) { v = q.value(pos++).toLongLong(); }
 };
 
 template <> struct Column<std::optional<int>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<int> &v) { sql::bind(q, pos++, v ? QVariant(*v) : nullInteger()); }
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<int> &v) { sql::bind(q, pos++, v ? QVariant(*v) : nullInteger()); }
     static void read(const QSqlQuery &q, int &pos, std::optional<int> &v)
     {
         v = q.isNull(pos) ? std::nullopt : std::optional<int>(q.value(pos).toInt());
@@ -139,14 +139,14 @@ template <> struct Column<std::optional<int>>
 template <> struct Column<Money>
 {
     static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_cents"); }
-    static void bind(QSqlQuery &q, int &pos, Money v) { sql::bind(q, pos++, qlonglong(v.cents())); }
+    template <typename Query> static void bind(Query &q, int &pos, Money v) { sql::bind(q, pos++, qlonglong(v.cents())); }
     static void read(const QSqlQuery &q, int &pos, Money &v) { v = Money::fromCents(q.value(pos++).toLongLong()); }
 };
 
 template <> struct Column<std::optional<Money>>
 {
     static void names(QStringList &out, const QString &name) { Column<Money>::names(out, name); }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<Money> &v)
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<Money> &v)
     {
         sql::bind(q, pos++, v ? QVariant(qlonglong(v->cents())) : nullInteger());
     }
@@ -166,21 +166,21 @@ template <> struct Column<Percentage>
             base.chop(4);
         out << base + QStringLiteral("_bp");
     }
-    static void bind(QSqlQuery &q, int &pos, Percentage v) { sql::bind(q, pos++, v.hundredths()); }
+    template <typename Query> static void bind(Query &q, int &pos, Percentage v) { sql::bind(q, pos++, v.hundredths()); }
     static void read(const QSqlQuery &q, int &pos, Percentage &v) { v = Percentage::fromHundredths(q.value(pos++).toInt()); }
 };
 
 template <> struct Column<QDate>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const QDate &v) { sql::bind(q, pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
+    template <typename Query> static void bind(Query &q, int &pos, const QDate &v) { sql::bind(q, pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
     static void read(const QSqlQuery &q, int &pos, QDate &v) { v = record::dateFromText(q.value(pos++).toString()); }
 };
 
 template <> struct Column<std::optional<QDate>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<QDate> &v) { Column<QDate>::bind(q, pos, v.value_or(QDate())); }
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<QDate> &v) { Column<QDate>::bind(q, pos, v.value_or(QDate())); }
     static void read(const QSqlQuery &q, int &pos, std::optional<QDate> &v)
     {
         const QDate date = record::dateFromText(q.value(pos++).toString());
@@ -191,7 +191,7 @@ template <> struct Column<std::optional<QDate>>
 template <> struct Column<QDateTime>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const QDateTime &v)
+    template <typename Query> static void bind(Query &q, int &pos, const QDateTime &v)
     {
         sql::bind(q, pos++, v.isValid() ? QVariant(record::instantText(v)) : nullText());
     }
@@ -201,7 +201,7 @@ template <> struct Column<QDateTime>
 template <> struct Column<std::optional<QDateTime>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    static void bind(QSqlQuery &q, int &pos, const std::optional<QDateTime> &v)
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<QDateTime> &v)
     {
         Column<QDateTime>::bind(q, pos, v.value_or(QDateTime()));
     }
@@ -215,7 +215,7 @@ template <> struct Column<std::optional<QDateTime>>
 template <> struct Column<BilingualText>
 {
     static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_en") << name + QStringLiteral("_zh"); }
-    static void bind(QSqlQuery &q, int &pos, const BilingualText &v)
+    template <typename Query> static void bind(Query &q, int &pos, const BilingualText &v)
     {
         Column<QString>::bind(q, pos, v.en);
         Column<QString>::bind(q, pos, v.zh);
@@ -251,8 +251,9 @@ QStringList ownColumns()
     return names;
 }
 
-template <typename Record>
-void bindOwnColumns(QSqlQuery &query, int &pos, const Record &record)
+// Query: a QSqlQuery, or an sql::Write on the bulk paths.
+template <typename Record, typename Query>
+void bindOwnColumns(Query &query, int &pos, const Record &record)
 {
     if constexpr (FieldRecord<Record>) {
         forEachField<Record>([&](const auto &field) {
@@ -383,14 +384,14 @@ void writeParts(Workspace &workspace, const Record &record, bool replacing)
                     sql::bind(remove, 0, record.id);
                     workspace.exec(remove);
                 }
-                QSqlQuery &insert = workspace.statement(statements.insert);
+                sql::Write &insert = workspace.write(statements.insert);
                 const Value &parts = record.*(field.member);
                 for (qsizetype i = 0; i < parts.size(); ++i) {
                     sql::bind(insert, 0, record.id);
                     sql::bind(insert, 1, int(i));
                     int pos = 2;
                     bindOwnColumns(insert, pos, parts[i]);
-                    workspace.exec(insert);
+                    insert.exec();
                 }
                 for (const auto &part : parts)
                     writeParts(workspace, part, false);
@@ -595,12 +596,12 @@ private:
     // Any other constraint that fails still fails loudly.
     static bool insertIfNew(Workspace &workspace, const Record &record, qint64 revision)
     {
-        QSqlQuery &insert = workspace.statement(tableSqlOf<Record>().insert);
+        sql::Write &insert = workspace.write(tableSqlOf<Record>().insert);
         int pos = 0;
         bindOwnColumns(insert, pos, record);
         sql::bind(insert, pos, revision);
-        workspace.exec(insert);
-        return insert.numRowsAffected() == 1;
+        insert.exec();
+        return insert.rowsAffected() == 1;
     }
 
     static QList<Record> select(Workspace &workspace, const QString &sql, const QVariantList &values)

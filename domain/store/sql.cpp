@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QSqlError>
 
+#include <sqlite3.h>
+
 namespace vd::sql {
 
 namespace {
@@ -18,17 +20,116 @@ bool isBusy(const QSqlError &error)
 
 } // namespace
 
-void fail(const QSqlError &error, const QString &statement, const QString &databaseName)
+namespace {
+
+[[noreturn]] void failWith(bool busy, const QString &text, const QString &statement, const QString &databaseName)
 {
-    if (isBusy(error))
+    if (busy)
         throw DomainError(QStringLiteral("WORKSPACE_BUSY"), databaseName,
                           QCoreApplication::translate("vd::Workspace",
                               "the workspace is in use by another program; close it or try again in a moment "
-                              "(%1; statement: %2)").arg(error.text(), statement.simplified()));
+                              "(%1; statement: %2)").arg(text, statement.simplified()));
     throw DomainError(QStringLiteral("STORAGE_ERROR"), databaseName,
                       QCoreApplication::translate("vd::Workspace",
                           "the workspace database refused a statement: %1 (statement: %2)")
-                          .arg(error.text(), statement.simplified()));
+                          .arg(text, statement.simplified()));
+}
+
+} // namespace
+
+void fail(const QSqlError &error, const QString &statement, const QString &databaseName)
+{
+    failWith(isBusy(error), error.text(), statement, databaseName);
+}
+
+Write::Write(sqlite3 *connection, const QString &statement, const QString &where)
+    : m_connection(connection), m_sql(statement), m_where(where)
+{
+    const QByteArray text = statement.toUtf8();
+    const int code = sqlite3_prepare_v3(m_connection, text.constData(), int(text.size()), SQLITE_PREPARE_PERSISTENT,
+                                        &m_statement, nullptr);
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+    m_bound.resize(size_t(sqlite3_bind_parameter_count(m_statement)));
+}
+
+Write::~Write()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void Write::bind(int index, const QVariant &value)
+{
+    const int position = index + 1;
+    // NULL as Qt SQL binds it: an empty QVariant, or a null QString or QByteArray in one.
+    const int type = value.metaType().id();
+    const QString *text = type == QMetaType::QString ? static_cast<const QString *>(value.constData()) : nullptr;
+    const QByteArray *bytes = type == QMetaType::QByteArray ? static_cast<const QByteArray *>(value.constData()) : nullptr;
+    int code = SQLITE_OK;
+    if (value.isNull() || (text && text->isNull()) || (bytes && bytes->isNull())) {
+        code = sqlite3_bind_null(m_statement, position);
+    } else if (text) {
+        return bindBytes(index, text->toUtf8(), true);
+    } else if (bytes) {
+        return bindBytes(index, *bytes, false);
+    } else {
+        switch (type) {
+        case QMetaType::Bool:
+        case QMetaType::Int:
+        case QMetaType::UInt:
+        case QMetaType::Long:
+        case QMetaType::LongLong:
+        case QMetaType::Short:
+            code = sqlite3_bind_int64(m_statement, position, value.toLongLong());
+            break;
+        case QMetaType::Double:
+            code = sqlite3_bind_double(m_statement, position, value.toDouble());
+            break;
+        default:
+            return bindBytes(index, value.toString().toUtf8(), true);
+        }
+    }
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
+void Write::bindText(int index, const QByteArray &utf8)
+{
+    bindBytes(index, utf8, true);
+}
+
+void Write::bindBytes(int index, QByteArray bytes, bool text)
+{
+    if (index < 0 || size_t(index) >= m_bound.size())
+        fail(SQLITE_RANGE, QStringLiteral("no parameter %1").arg(index + 1));
+    QByteArray &kept = m_bound[size_t(index)] = std::move(bytes);
+    // constData() is never a null pointer, which SQLite would bind as NULL: empty text stays ''.
+    const int code = text ? sqlite3_bind_text64(m_statement, index + 1, kept.constData(), sqlite3_uint64(kept.size()),
+                                                SQLITE_STATIC, SQLITE_UTF8)
+                          : sqlite3_bind_blob64(m_statement, index + 1, kept.constData(), sqlite3_uint64(kept.size()),
+                                                SQLITE_STATIC);
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
+void Write::exec()
+{
+    int code = sqlite3_step(m_statement);
+    while (code == SQLITE_ROW)
+        code = sqlite3_step(m_statement);
+    if (code != SQLITE_DONE) {
+        const QString message = QString::fromUtf8(sqlite3_errmsg(m_connection));
+        sqlite3_reset(m_statement);
+        fail(code, message);
+    }
+    m_changes = sqlite3_changes64(m_connection);
+    sqlite3_reset(m_statement);
+}
+
+void Write::fail(int code, const QString &message)
+{
+    const int primary = code & 0xFF;
+    failWith(primary == SQLITE_BUSY || primary == SQLITE_LOCKED, message, m_sql, m_where);
 }
 
 QString namedPlaceholders(const QString &statement)

@@ -4,6 +4,11 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
 // Running SQL with every result checked (STYLE.md 9): a failure throws
 // DomainError with the statement and the driver's error, never passes silently.
 namespace vd::sql {
@@ -23,6 +28,45 @@ QSqlQuery prepare(const QSqlDatabase &database, const QString &statement);
 // turns each ? outside quotes into :p0, :p1… and bind() binds the i-th one.
 QString namedPlaceholders(const QString &statement);
 void bind(QSqlQuery &query, int index, const QVariant &value);
+
+// A write statement (INSERT) run through SQLite's own API on the connection
+// Qt SQL opened, for the bulk paths (records, their parts, audit entries):
+// binding a QVariant through Qt SQL costs a hash lookup and a copy per value
+// and its exec another layer of QVariants, together about a fifth of a demo
+// run (docs/ARCHITECTURE.md). Prepared once, reset after every run; indexes
+// count from 0 like sql::bind(). Text binds as UTF-8, a QByteArray as a BLOB,
+// a null QVariant as NULL, numbers as integers, exactly as Qt's QSQLITE does.
+class Write
+{
+public:
+    Write(sqlite3 *connection, const QString &statement, const QString &where);
+    ~Write();
+    Write(const Write &) = delete;
+    Write &operator=(const Write &) = delete;
+
+    void bind(int index, const QVariant &value);
+    // Text given as its UTF-8 bytes, stored exactly so (empty as '', never NULL).
+    void bindText(int index, const QByteArray &utf8);
+    // Runs the statement with the values bound; throws DomainError as exec() does.
+    void exec();
+    // Rows the last exec() inserted or changed.
+    qint64 rowsAffected() const { return m_changes; }
+
+private:
+    void bindBytes(int index, QByteArray bytes, bool text);
+    [[noreturn]] void fail(int code, const QString &message);
+
+    sqlite3 *m_connection;
+    sqlite3_stmt *m_statement = nullptr;
+    QString m_sql;
+    QString m_where;
+    qint64 m_changes = 0;
+    // The bytes bound to each parameter, kept until they are bound again, so
+    // that SQLite reads them in place (SQLITE_STATIC) instead of copying them.
+    std::vector<QByteArray> m_bound;
+};
+
+inline void bind(Write &statement, int index, const QVariant &value) { statement.bind(index, value); }
 
 // Throws the DomainError for a failed statement: WORKSPACE_BUSY when another
 // program holds the workspace, STORAGE_ERROR otherwise.

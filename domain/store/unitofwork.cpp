@@ -82,36 +82,35 @@ void UnitOfWork::record(const RecordedChange &change)
                      entity = utf8(change.entityId);
     const QByteArray hash = auditChainHash(m_hasher, {m_lastHash, id, at, actor, action, type, entity,
                                                       optionalView(change.beforeJson), optionalView(change.afterJson)});
-    QSqlQuery &audit = m_workspace.statement(QStringLiteral(
+    sql::Write &audit = m_workspace.write(QStringLiteral(
         "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
         "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     sql::bind(audit, 0, m_lastSeq + 1);
-    sql::bind(audit, 1, storedText(id));
-    sql::bind(audit, 2, storedText(at));
-    sql::bind(audit, 3, storedText(actor));
-    sql::bind(audit, 4, storedText(action));
-    sql::bind(audit, 5, storedText(type));
-    sql::bind(audit, 6, storedText(entity));
-    const QVariant before = storedJson(change.beforeJson), after = storedJson(change.afterJson);
-    sql::bind(audit, 7, before);
-    sql::bind(audit, 8, after);
+    audit.bindText(1, id);
+    audit.bindText(2, at);
+    audit.bindText(3, actor);
+    audit.bindText(4, action);
+    audit.bindText(5, type);
+    audit.bindText(6, entity);
+    sql::bind(audit, 7, storedJson(change.beforeJson));
+    sql::bind(audit, 8, storedJson(change.afterJson));
     sql::bind(audit, 9, m_lastHash);
     sql::bind(audit, 10, hash);
-    m_workspace.exec(audit);
+    audit.exec();
 
     if (m_origin == ChangeOrigin::Local) {
         const bool removal = change.afterJson.isNull();
-        QSqlQuery &outbox = m_workspace.statement(QStringLiteral(
+        sql::Write &outbox = m_workspace.write(QStringLiteral(
             "INSERT INTO outbox (operation_number, operation_id, entity_type, entity_id, operation, base_revision, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         sql::bind(outbox, 0, m_lastSeq + 1);
-        sql::bind(outbox, 1, storedText(newId()));
+        outbox.bindText(1, newId());
         sql::bind(outbox, 2, change.entityType);
         sql::bind(outbox, 3, change.entityId);
         sql::bind(outbox, 4, removal ? QStringLiteral("delete") : QStringLiteral("upsert"));
         sql::bind(outbox, 5, change.baseRevision);
-        sql::bind(outbox, 6, storedText(at));
-        m_workspace.exec(outbox);
+        outbox.bindText(6, at);
+        outbox.exec();
     }
     ++m_lastSeq;
     m_lastHash = hash;

@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QtEndian>
 
@@ -127,12 +128,18 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
 
     openConnection();
     try {
+        if (!m_connection)
+            throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
+                              WorkspaceText::tr("the SQLite driver of Qt SQL gives no connection handle; VoucherDesk "
+                                                "needs Qt's QSQLITE driver"));
         checkIsWorkspace(); // before anything writes, so another program's file is left as it was
         setPragmas();
         checkFullTextSearch();
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
     } catch (...) {
+        m_writesByText.clear();
+        m_writes.clear();
         m_statements.clear();
         m_database.close();
         m_database = QSqlDatabase();
@@ -143,6 +150,8 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
 
 Workspace::~Workspace()
 {
+    m_writesByText.clear();
+    m_writes.clear(); // finalized before the connection closes
     m_statements.clear();
     m_database.close();
     m_database = QSqlDatabase();
@@ -161,6 +170,11 @@ void Workspace::openConnection()
         QSqlDatabase::removeDatabase(m_connectionName);
         sql::fail(error, QStringLiteral("open"), m_file);
     }
+    // QSQLITE hands out its sqlite3 handle (QSqlDriver::handle()); the program
+    // links the same shared libsqlite3 as the driver, so the handle is ours to use.
+    const QVariant handle = m_database.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_connection = *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 void Workspace::setPragmas()
@@ -177,10 +191,12 @@ void Workspace::setPragmas()
                              "workspaces on a local disk").arg(mode));
     // A checkpoint every 32 MiB of WAL rather than every 4 MiB writes hot
     // pages to the file less often in bulk work; the WAL is cut back to
-    // 64 MiB after a checkpoint.
+    // 64 MiB after a checkpoint. Mapped pages count as the process's
+    // resident memory, so the map stays at 64 MiB (the desktop's budget is
+    // 300 MB at 100,000 applications; docs/storage.md).
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL", "PRAGMA busy_timeout = 5000",
                                "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY",
-                               "PRAGMA mmap_size = 268435456", "PRAGMA wal_autocheckpoint = 4000",
+                               "PRAGMA mmap_size = 67108864", "PRAGMA wal_autocheckpoint = 4000",
                                "PRAGMA journal_size_limit = 67108864"})
         sql::run(m_database, QString::fromLatin1(pragma));
 }
@@ -229,6 +245,19 @@ QSqlQuery &Workspace::statement(const QString &sql)
     if (found == m_statements.end())
         found = m_statements.emplace(sql, sql::prepare(m_database, sql::namedPlaceholders(sql))).first;
     return found->second;
+}
+
+sql::Write &Workspace::write(const QString &sql)
+{
+    const auto known = m_writesByText.find(sql.constData());
+    if (known != m_writesByText.end() && known->second.first == sql)
+        return *known->second.second;
+    auto found = m_writes.find(sql);
+    if (found == m_writes.end())
+        found = m_writes.emplace(sql, std::make_unique<sql::Write>(m_connection, sql, m_file)).first;
+    // The copy shares the text, so its address cannot be reused for another while it is kept.
+    m_writesByText[sql.constData()] = {sql, found->second.get()};
+    return *found->second;
 }
 
 void Workspace::exec(QSqlQuery &query) const

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "migrations.h"
+#include "sql.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <unordered_map>
 
 namespace vd {
@@ -54,6 +56,10 @@ public:
     // Runs a prepared statement; a failure throws DomainError (STORAGE_ERROR
     // or WORKSPACE_BUSY) with the statement and the driver's error.
     void exec(QSqlQuery &query) const;
+    // An INSERT prepared once per workspace through SQLite's own API (sql.h,
+    // sql::Write), for the paths that write in bulk; bind its values with
+    // sql::bind() and run it with its exec().
+    sql::Write &write(const QString &sql);
     // The statement, prepared once, run with these values bound in order;
     // read its rows, then finish() it.
     QSqlQuery &execute(const QString &sql, const QVariantList &values);
@@ -76,6 +82,11 @@ private:
     QString m_connectionName;
     QSqlDatabase m_database;
     std::unordered_map<QString, QSqlQuery> m_statements;
+    sqlite3 *m_connection = nullptr; // the handle of m_database's connection
+    std::unordered_map<QString, std::unique_ptr<sql::Write>> m_writes;
+    // The same, found by where the statement's text lives (and then compared):
+    // the bulk paths pass the same few strings millions of times.
+    std::unordered_map<const QChar *, std::pair<QString, sql::Write *>> m_writesByText;
     QList<int> m_applied;
     QString m_deviceId;
     bool m_inTransaction = false;
