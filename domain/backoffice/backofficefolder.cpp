@@ -1,5 +1,6 @@
 #include "backofficefolder.h"
 
+#include "applicationrepository.h"
 #include "democohort.h"
 #include "demoworkspace.h"
 #include "passwordhash.h"
@@ -21,10 +22,15 @@ BackOfficeFolder::Prepared BackOfficeFolder::prepare(const BackOfficeSettings &s
 {
     Prepared prepared;
     QDir().mkpath(settings.dataFolder);
-    prepared.workspaceCreated = !QFileInfo::exists(Workspace::fileIn(settings.dataFolder));
-    if (prepared.workspaceCreated)
-        writeDemo(settings, log);
-    prepared.schemaVersion = Workspace(settings.dataFolder, Workspace::Mode::OpenExisting).schemaVersion();
+    {
+        // Opening runs the migrations a workspace has not had, before any server thread opens it.
+        Workspace workspace(settings.dataFolder, Workspace::Mode::CreateIfMissing);
+        prepared.schemaVersion = workspace.schemaVersion();
+        // Empty: new, or a first start that was stopped before its demo was committed.
+        prepared.workspaceCreated = ApplicationRepository(workspace).count() == 0 && UserRepository(workspace).all().isEmpty();
+        if (prepared.workspaceCreated)
+            writeDemo(workspace, settings, log);
+    }
     if (!settings.plainHttp && settings.generatesCertificate() && !QFileInfo::exists(settings.certificatePath())) {
         writeCertificate(settings);
         prepared.certificateCreated = true;
@@ -36,9 +42,8 @@ BackOfficeFolder::Prepared BackOfficeFolder::prepare(const BackOfficeSettings &s
     return prepared;
 }
 
-void BackOfficeFolder::writeDemo(const BackOfficeSettings &settings, RequestLog &log)
+void BackOfficeFolder::writeDemo(Workspace &workspace, const BackOfficeSettings &settings, RequestLog &log)
 {
-    Workspace workspace(settings.dataFolder, Workspace::Mode::CreateIfMissing);
     DemoCohort cohort(Scheme::technologyVoucher(), quint64(settings.demoSeed), settings.demoApplications);
     DemoWorkspace(workspace).write(cohort);
     SignInRecords(workspace).setDemoPasswordHash(PasswordHash::of(settings.demoPassword.toUtf8()).encoded());

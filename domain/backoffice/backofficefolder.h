@@ -7,9 +7,10 @@
 namespace vd {
 
 class RequestLog;
+class Workspace;
 
 // The back office's data folder: DIR/workspace.sqlite and DIR/tls/. On first
-// start it makes the workspace with demo users and data (every demo user may
+// start (a workspace with no users and no applications) it writes demo users and data (every demo user may
 // sign in with the demo password) and, unless it serves plain HTTP or was
 // given a certificate, a self-signed certificate and its key (mode 0600).
 class BackOfficeFolder
@@ -29,7 +30,7 @@ public:
     static Prepared prepare(const BackOfficeSettings &settings, RequestLog &log);
 
 private:
-    static void writeDemo(const BackOfficeSettings &settings, RequestLog &log);
+    static void writeDemo(Workspace &workspace, const BackOfficeSettings &settings, RequestLog &log);
     static void writeCertificate(const BackOfficeSettings &settings);
 };
 
