@@ -40,27 +40,6 @@ QStringList referencesIn(const QString &name)
     return references;
 }
 
-QJsonObject resultJson(const TransitionResult &result)
-{
-    QJsonArray findings;
-    for (const Finding &finding : result.findings)
-        findings.append(QJsonObject{{QStringLiteral("code"), finding.code},
-                                    {QStringLiteral("path"), finding.path},
-                                    {QStringLiteral("message"), finding.message()}});
-    const auto optional = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
-    return {{QStringLiteral("case"), result.caseKey},
-            {QStringLiteral("application_id"), result.applicationId},
-            {QStringLiteral("reference"), optional(result.reference)},
-            {QStringLiteral("applied"), result.applied},
-            {QStringLiteral("from_status"), result.fromStatus},
-            {QStringLiteral("to_status"), optional(result.toStatus)},
-            {QStringLiteral("refusal_code"), optional(result.refusalCode)},
-            {QStringLiteral("reason"), optional(result.reason)},
-            {QStringLiteral("findings"), findings},
-            {QStringLiteral("approved_grant"),
-             result.approvedGrant ? QJsonValue(result.approvedGrant->toDecimalString()) : QJsonValue()}};
-}
-
 void printResult(const Invocation &invocation, const QString &action, const TransitionResult &result)
 {
     const SchemeVocabulary &statuses = Scheme::technologyVoucher().statuses();
@@ -105,7 +84,7 @@ int runTransition(Invocation &invocation)
     if (invocation.json) {
         QJsonArray results;
         for (const TransitionResult &result : batch.results)
-            results.append(resultJson(result));
+            results.append(transitionResultJson(result));
         invocation.printJson(QJsonDocument(QJsonObject{{QStringLiteral("action"), action},
                                                        {QStringLiteral("applied"), batch.appliedCount()},
                                                        {QStringLiteral("refused"), batch.refusedCount()},

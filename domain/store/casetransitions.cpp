@@ -10,6 +10,8 @@
 #include "userrepository.h"
 #include "workspace.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -288,6 +290,27 @@ std::optional<CaseTransitions::Refusal> CaseTransitions::settle(const CaseContex
         changed.approvedGrant = recommended ? min(*recommended, assessment.grant) : assessment.grant;
     }
     return std::nullopt;
+}
+
+QJsonObject transitionResultJson(const TransitionResult &result)
+{
+    QJsonArray findings;
+    for (const Finding &finding : result.findings)
+        findings.append(QJsonObject{{QStringLiteral("code"), finding.code},
+                                    {QStringLiteral("path"), finding.path},
+                                    {QStringLiteral("message"), finding.message()}});
+    const auto optional = [](const QString &text) { return text.isEmpty() ? QJsonValue() : QJsonValue(text); };
+    return {{QStringLiteral("case"), result.caseKey},
+            {QStringLiteral("application_id"), result.applicationId},
+            {QStringLiteral("reference"), optional(result.reference)},
+            {QStringLiteral("applied"), result.applied},
+            {QStringLiteral("from_status"), result.fromStatus},
+            {QStringLiteral("to_status"), optional(result.toStatus)},
+            {QStringLiteral("refusal_code"), optional(result.refusalCode)},
+            {QStringLiteral("reason"), optional(result.reason)},
+            {QStringLiteral("findings"), findings},
+            {QStringLiteral("approved_grant"),
+             result.approvedGrant ? QJsonValue(result.approvedGrant->toDecimalString()) : QJsonValue()}};
 }
 
 } // namespace vd

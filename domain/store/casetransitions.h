@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QLocale>
 #include <QString>
@@ -49,6 +50,10 @@ struct TransitionResult
     QList<Finding> findings;         // RULES_NOT_MET: the errors the rules engine found
     std::optional<Money> approvedGrant; // set by approve
 };
+
+// The result as JSON (the CLI's --json, the back office's answer): snake_case
+// keys, absent values as null, the approved grant as a decimal string.
+QJsonObject transitionResultJson(const TransitionResult &result);
 
 // One action applied to many cases, each in its own unit of work.
 struct TransitionBatch
