@@ -736,6 +736,62 @@
     </message>
 </context>
 <context>
+    <name>vd::ApiCall</name>
+    <message>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+78" />
+        <source>The request body is larger than the %1 bytes this server accepts.</source>
+        <translation>The request body is larger than the %1 bytes this server accepts.</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The request needs a JSON object as its body.</source>
+        <translation>The request needs a JSON object as its body.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The address is not a valid URI.</source>
+        <translation>The address is not a valid URI.</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>Too many requests from this address: at most %1 a second. Wait a moment and try again.</source>
+        <translation>Too many requests from this address: at most %1 a second. Wait a moment and try again.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 accepts only %2.</source>
+        <translation>%1 accepts only %2.</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The server could not answer this request; it has been logged.</source>
+        <translation>The server could not answer this request; it has been logged.</translation>
+    </message>
+</context>
+<context>
+    <name>vd::ApiRoutes</name>
+    <message>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+79" />
+        <source>The role %1 has no access to cases.</source>
+        <translation>The role %1 has no access to cases.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>There is no case %1 among the cases you can see.</source>
+        <translation>There is no case %1 among the cases you can see.</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>expected a whole number from %1 to %2, not "%3"</source>
+        <translation>expected a whole number from %1 to %2, not "%3"</translation>
+    </message>
+    <message>
+        <location line="+129" />
+        <source>There is no %1 here: see docs/api.md for the routes.</source>
+        <translation>There is no %1 here: see docs/api.md for the routes.</translation>
+    </message>
+</context>
+<context>
     <name>vd::ApplicationDocument</name>
     <message>
         <location filename="../forms/applicationdocument.cpp" line="+122" />
@@ -1105,6 +1161,125 @@
     </message>
 </context>
 <context>
+    <name>vd::BackOfficeApplication</name>
+    <message>
+        <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34" />
+        <source>the data folder (workspace, tls/); made with demo data on first start</source>
+        <translation>the data folder (workspace, tls/); made with demo data on first start</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the port to listen on (default 8443; 0 picks a free one)</source>
+        <translation>the port to listen on (default 8443; 0 picks a free one)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the address to listen on (default 127.0.0.1)</source>
+        <translation>the address to listen on (default 127.0.0.1)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>serve plain HTTP instead of HTTPS (loopback addresses only)</source>
+        <translation>serve plain HTTP instead of HTTPS (loopback addresses only)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server certificate (PEM); default: one made in DIR/tls/</source>
+        <translation>the server certificate (PEM); default: one made in DIR/tls/</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the certificate's private key (PEM)</source>
+        <translation>the certificate's private key (PEM)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>applications in the demo data made on first start (default 40)</source>
+        <translation>applications in the demo data made on first start (default 40)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>show this help</source>
+        <translation>show this help</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a configuration file (.properties, .ini, .json or .xml)</source>
+        <translation>a configuration file (.properties, .ini, .json or .xml)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>set any configuration key, e.g. -D limits.threads=32 (repeatable)</source>
+        <translation>set any configuration key, e.g. -D limits.threads=32 (repeatable)</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>--define needs KEY=VALUE, not %1</source>
+        <translation>--define needs KEY=VALUE, not %1</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The VoucherDesk back office: the shared, authoritative store, served over HTTPS.</source>
+        <translation>The VoucherDesk back office: the shared, authoritative store, served over HTTPS.</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeFolder</name>
+    <message>
+        <location filename="../domain/backoffice/backofficefolder.cpp" line="+38" />
+        <source>A self-signed certificate was made for this back office.</source>
+        <translation>A self-signed certificate was made for this back office.</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>A demo workspace was made: %1 applications and %2 users. Every demo user signs in with the password "%3" until they have their own.</source>
+        <translation>A demo workspace was made: %1 applications and %2 users. Every demo user signs in with the password "%3" until they have their own.</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeSettings</name>
+    <message>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32" />
+        <source>expected a whole number from %1 to %2</source>
+        <translation>expected a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>expected a whole number from %1 to %2, not %3</source>
+        <translation>expected a whole number from %1 to %2, not %3</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>name the back office's data folder with --data DIR</source>
+        <translation>name the back office's data folder with --data DIR</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>expected true or false</source>
+        <translation>expected true or false</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>a password needs at least 8 characters</source>
+        <translation>a password needs at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>give both the certificate (--cert) and its key (--key), or neither</source>
+        <translation>give both the certificate (--cert) and its key (--key), or neither</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is not an IP address</source>
+        <translation>%1 is not an IP address</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>plain HTTP is served only on a loopback address such as 127.0.0.1, not on %1; leave out --http to serve HTTPS</source>
+        <translation>plain HTTP is served only on a loopback address such as 127.0.0.1, not on %1; leave out --http to serve HTTPS</translation>
+    </message>
+</context>
+<context>
     <name>vd::BatchActionDialog</name>
     <message>
         <location filename="../forms/batchactiondialog.ui" line="+14" />
@@ -1316,7 +1491,7 @@
 <context>
     <name>vd::CaseQueueModel</name>
     <message>
-        <location filename="../forms/casequeuemodel.cpp" line="+147" />
+        <location filename="../forms/casequeuemodel.cpp" line="+159" />
         <source>(draft)</source>
         <translation>(draft)</translation>
     </message>
@@ -1504,8 +1679,13 @@
         <source>All solutions</source>
         <translation>All solutions</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+49" />
+        <source>More than %1 cases</source>
+        <translation>More than %1 cases</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
         <source>%1 case(s)</source>
         <translation>
             <numerusform>%1 case</numerusform>
@@ -1889,7 +2069,7 @@
 <context>
     <name>vd::CaseTransitions</name>
     <message>
-        <location filename="../domain/store/casetransitions.cpp" line="+67" />
+        <location filename="../domain/store/casetransitions.cpp" line="+69" />
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
         <translation>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</translation>
     </message>
@@ -2516,7 +2696,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+168" />
+        <location filename="../domain/demo/demoworkspace.cpp" line="+209" />
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</translation>
     </message>
@@ -2529,12 +2709,12 @@
         <translation>There is no active user “%1” in the workspace %2.</translation>
     </message>
     <message>
-        <location filename="../app/desktop/screenshots.cpp" line="+45" />
+        <location filename="../app/desktop/screenshots.cpp" line="+48" />
         <source>the screenshot could not be written</source>
         <translation>the screenshot could not be written</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+71" />
         <source>the folder for the screenshots cannot be made</source>
         <translation>the folder for the screenshots cannot be made</translation>
     </message>
@@ -3333,7 +3513,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+570" />
+        <location filename="../domain/store/recordtable.h" line="+571" />
         <source>there is no such record to remove</source>
         <translation>there is no such record to remove</translation>
     </message>
@@ -3407,6 +3587,37 @@
         <location line="+13" />
         <source>not a scheme file this program knows</source>
         <translation>not a scheme file this program knows</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SignInDesk</name>
+    <message numerus="yes">
+        <location filename="../domain/backoffice/signindesk.cpp" line="+47" />
+        <source>Too many failed sign-ins: %1 is locked until %2 UTC (%n minute(s) from now). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins: %1 is locked until %2 UTC (%n minute from now). Try again then, or ask an administrator.</numerusform><numerusform>Too many failed sign-ins: %1 is locked until %2 UTC (%n minutes from now). Try again then, or ask an administrator.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
+        <source>Too many failed sign-ins: %1 is now locked for %n minute(s). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>Too many failed sign-ins: %1 is now locked for %n minute. Try again then, or ask an administrator.</numerusform><numerusform>Too many failed sign-ins: %1 is now locked for %n minutes. Try again then, or ask an administrator.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>The username or password is wrong. After %n more failed attempt(s) the account is locked for %1 minutes.</source>
+        <translation>
+            <numerusform>The username or password is wrong. After %n more failed attempt the account is locked for %1 minutes.</numerusform><numerusform>The username or password is wrong. After %n more failed attempts the account is locked for %1 minutes.</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Sign in first: send the token from POST /api/v1/login as "Authorization: Bearer TOKEN".</source>
+        <translation>Sign in first: send the token from POST /api/v1/login as "Authorization: Bearer TOKEN".</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The access token is unknown or has expired: sign in again.</source>
+        <translation>The access token is unknown or has expired: sign in again.</translation>
     </message>
 </context>
 <context>
@@ -3486,7 +3697,7 @@
 <context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+137" />
+        <location filename="../domain/store/unitofwork.cpp" line="+136" />
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</translation>
     </message>
@@ -3629,7 +3840,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+25" />
+        <location filename="../domain/store/sql.cpp" line="+29" />
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</translation>
     </message>
@@ -3639,7 +3850,7 @@
         <translation>the workspace database refused a statement: %1 (statement: %2)</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+36" />
+        <location filename="../domain/store/workspace.cpp" line="+37" />
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</translation>
     </message>
@@ -3675,7 +3886,12 @@
         <translation>cannot create the workspace folder</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+7" />
+        <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt's QSQLITE driver</source>
+        <translation>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt's QSQLITE driver</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>the workspace cannot use write-ahead logging (journal mode stays "%1"); keep workspaces on a local disk</source>
         <translation>the workspace cannot use write-ahead logging (journal mode stays "%1"); keep workspaces on a local disk</translation>
     </message>
@@ -5090,7 +5306,7 @@
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+15" />
         <source>%1: %2 → %3</source>
         <translation>%1: %2 → %3</translation>
     </message>

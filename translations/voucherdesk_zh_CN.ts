@@ -736,6 +736,62 @@
     </message>
 </context>
 <context>
+    <name>vd::ApiCall</name>
+    <message>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+78" />
+        <source>The request body is larger than the %1 bytes this server accepts.</source>
+        <translation>请求正文超过本服务器可接受的 %1 字节上限。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The request needs a JSON object as its body.</source>
+        <translation>请求正文必须是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The address is not a valid URI.</source>
+        <translation>该地址不是有效的 URI。</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>Too many requests from this address: at most %1 a second. Wait a moment and try again.</source>
+        <translation>来自此地址的请求过多：每秒最多 %1 个。请稍候再试。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 accepts only %2.</source>
+        <translation>%1 只接受 %2。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The server could not answer this request; it has been logged.</source>
+        <translation>服务器无法响应此请求；已记录该错误。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::ApiRoutes</name>
+    <message>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+79" />
+        <source>The role %1 has no access to cases.</source>
+        <translation>角色 %1 无权访问个案。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>There is no case %1 among the cases you can see.</source>
+        <translation>您可查看的个案中没有个案 %1。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>expected a whole number from %1 to %2, not "%3"</source>
+        <translation>应为 %1 至 %2 之间的整数，而不是“%3”</translation>
+    </message>
+    <message>
+        <location line="+129" />
+        <source>There is no %1 here: see docs/api.md for the routes.</source>
+        <translation>此处没有 %1：路由列表请参阅 docs/api.md。</translation>
+    </message>
+</context>
+<context>
     <name>vd::ApplicationDocument</name>
     <message>
         <location filename="../forms/applicationdocument.cpp" line="+122" />
@@ -1102,6 +1158,125 @@
     </message>
 </context>
 <context>
+    <name>vd::BackOfficeApplication</name>
+    <message>
+        <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34" />
+        <source>the data folder (workspace, tls/); made with demo data on first start</source>
+        <translation>数据文件夹（工作区、tls/）；首次启动时创建并填入示范数据</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the port to listen on (default 8443; 0 picks a free one)</source>
+        <translation>监听端口（默认 8443；0 表示自动选择空闲端口）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the address to listen on (default 127.0.0.1)</source>
+        <translation>监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>serve plain HTTP instead of HTTPS (loopback addresses only)</source>
+        <translation>使用纯 HTTP 代替 HTTPS 提供服务（仅限环回地址）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server certificate (PEM); default: one made in DIR/tls/</source>
+        <translation>服务器证书（PEM）；默认：在 DIR/tls/ 中创建的证书</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the certificate's private key (PEM)</source>
+        <translation>证书的私钥（PEM）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>applications in the demo data made on first start (default 40)</source>
+        <translation>首次启动时创建的示范数据中的申请数量（默认 40）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>show this help</source>
+        <translation>显示此帮助</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a configuration file (.properties, .ini, .json or .xml)</source>
+        <translation>配置文件（.properties、.ini、.json 或 .xml）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>set any configuration key, e.g. -D limits.threads=32 (repeatable)</source>
+        <translation>设置任意配置项，例如 -D limits.threads=32（可重复使用）</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>--define needs KEY=VALUE, not %1</source>
+        <translation>--define 需要 KEY=VALUE 格式，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The VoucherDesk back office: the shared, authoritative store, served over HTTPS.</source>
+        <translation>券务台后台：通过 HTTPS 提供服务的共享权威数据存储。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeFolder</name>
+    <message>
+        <location filename="../domain/backoffice/backofficefolder.cpp" line="+38" />
+        <source>A self-signed certificate was made for this back office.</source>
+        <translation>已为此后台创建自签名证书。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>A demo workspace was made: %1 applications and %2 users. Every demo user signs in with the password "%3" until they have their own.</source>
+        <translation>已创建示范工作区：%1 宗申请和 %2 名用户。所有示范用户在设置自己的密码之前，均使用密码“%3”登录。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeSettings</name>
+    <message>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32" />
+        <source>expected a whole number from %1 to %2</source>
+        <translation>应为 %1 至 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>expected a whole number from %1 to %2, not %3</source>
+        <translation>应为 %1 至 %2 之间的整数，而不是 %3</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>name the back office's data folder with --data DIR</source>
+        <translation>请用 --data DIR 指定后台的数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>a password needs at least 8 characters</source>
+        <translation>密码至少需要 8 个字符</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>give both the certificate (--cert) and its key (--key), or neither</source>
+        <translation>请同时提供证书（--cert）及其密钥（--key），或两者都不提供</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is not an IP address</source>
+        <translation>%1 不是 IP 地址</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>plain HTTP is served only on a loopback address such as 127.0.0.1, not on %1; leave out --http to serve HTTPS</source>
+        <translation>纯 HTTP 只能在环回地址（例如 127.0.0.1）上提供，不能在 %1 上提供；如需提供 HTTPS，请省略 --http</translation>
+    </message>
+</context>
+<context>
     <name>vd::BatchActionDialog</name>
     <message>
         <location filename="../forms/batchactiondialog.ui" line="+14" />
@@ -1310,7 +1485,7 @@
 <context>
     <name>vd::CaseQueueModel</name>
     <message>
-        <location filename="../forms/casequeuemodel.cpp" line="+147" />
+        <location filename="../forms/casequeuemodel.cpp" line="+159" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
@@ -1498,8 +1673,13 @@
         <source>All solutions</source>
         <translation>所有方案</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+49" />
+        <source>More than %1 cases</source>
+        <translation>超过 %1 个个案</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
         <source>%1 case(s)</source>
         <translation>
             <numerusform>%1 宗个案</numerusform>
@@ -1880,7 +2060,7 @@
 <context>
     <name>vd::CaseTransitions</name>
     <message>
-        <location filename="../domain/store/casetransitions.cpp" line="+67" />
+        <location filename="../domain/store/casetransitions.cpp" line="+69" />
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
         <translation>账户 %1 未启用，因此不能处理个案。请联系系统管理员重新启用该账户，或使用您当前的账户登录。</translation>
     </message>
@@ -2499,7 +2679,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+168" />
+        <location filename="../domain/demo/demoworkspace.cpp" line="+209" />
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作区已有数据；示范数据只能放入空白工作区：请用 --workspace 选择新的文件夹</translation>
     </message>
@@ -2512,12 +2692,12 @@
         <translation>工作区 %2 中没有已启用的用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/screenshots.cpp" line="+45" />
+        <location filename="../app/desktop/screenshots.cpp" line="+48" />
         <source>the screenshot could not be written</source>
         <translation>无法写入屏幕截图</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+71" />
         <source>the folder for the screenshots cannot be made</source>
         <translation>无法创建存放屏幕截图的文件夹</translation>
     </message>
@@ -3315,7 +3495,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+570" />
+        <location filename="../domain/store/recordtable.h" line="+571" />
         <source>there is no such record to remove</source>
         <translation>没有此条记录可供删除</translation>
     </message>
@@ -3389,6 +3569,37 @@
         <location line="+13" />
         <source>not a scheme file this program knows</source>
         <translation>不是本程序可识别的计划文件</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SignInDesk</name>
+    <message numerus="yes">
+        <location filename="../domain/backoffice/signindesk.cpp" line="+47" />
+        <source>Too many failed sign-ins: %1 is locked until %2 UTC (%n minute(s) from now). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>登录失败次数过多：%1 已被锁定至 %2 UTC（还剩 %n 分钟）。请届时再试，或联系系统管理员。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
+        <source>Too many failed sign-ins: %1 is now locked for %n minute(s). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>登录失败次数过多：%1 现已被锁定 %n 分钟。请届时再试，或联系系统管理员。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>The username or password is wrong. After %n more failed attempt(s) the account is locked for %1 minutes.</source>
+        <translation>
+            <numerusform>用户名或密码错误。如再有 %n 次登录失败，账户将被锁定 %1 分钟。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Sign in first: send the token from POST /api/v1/login as "Authorization: Bearer TOKEN".</source>
+        <translation>请先登录：将 POST /api/v1/login 获取的令牌以“Authorization: Bearer TOKEN”发送。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The access token is unknown or has expired: sign in again.</source>
+        <translation>访问令牌无法识别或已过期：请重新登录。</translation>
     </message>
 </context>
 <context>
@@ -3468,7 +3679,7 @@
 <context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+137" />
+        <location filename="../domain/store/unitofwork.cpp" line="+136" />
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>第 %1 条审计记录未能接续此工作区的审计轨迹；未还原任何数据</translation>
     </message>
@@ -3611,7 +3822,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+25" />
+        <location filename="../domain/store/sql.cpp" line="+29" />
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>工作区正被另一程序使用；请关闭该程序或稍后再试（%1；语句：%2）</translation>
     </message>
@@ -3621,7 +3832,7 @@
         <translation>工作区数据库拒绝执行语句：%1（语句：%2）</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+36" />
+        <location filename="../domain/store/workspace.cpp" line="+37" />
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>此文件不是券务台工作区（%1）；请选择工作区所在的文件夹，或选择空文件夹以创建新工作区</translation>
     </message>
@@ -3657,7 +3868,12 @@
         <translation>无法创建工作区文件夹</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+7" />
+        <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt's QSQLITE driver</source>
+        <translation>Qt SQL 的 SQLite 驱动程序未提供连接句柄；券务台需要使用 Qt 的 QSQLITE 驱动程序</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>the workspace cannot use write-ahead logging (journal mode stays "%1"); keep workspaces on a local disk</source>
         <translation>工作区无法使用预写式日志（日志模式仍为“%1”）；请将工作区存放在本地磁盘</translation>
     </message>
@@ -5069,7 +5285,7 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+15" />
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>

@@ -736,6 +736,62 @@
     </message>
 </context>
 <context>
+    <name>vd::ApiCall</name>
+    <message>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+78" />
+        <source>The request body is larger than the %1 bytes this server accepts.</source>
+        <translation>要求內容超出本伺服器可接受的 %1 位元組上限。</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>The request needs a JSON object as its body.</source>
+        <translation>要求內容須為 JSON 物件。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>The address is not a valid URI.</source>
+        <translation>此網址並非有效的 URI。</translation>
+    </message>
+    <message>
+        <location line="+67" />
+        <source>Too many requests from this address: at most %1 a second. Wait a moment and try again.</source>
+        <translation>來自此位址的要求過多：每秒最多 %1 個。請稍候再試。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>%1 accepts only %2.</source>
+        <translation>%1 只接受 %2。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The server could not answer this request; it has been logged.</source>
+        <translation>伺服器未能回應此要求；事件已記錄在案。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::ApiRoutes</name>
+    <message>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+79" />
+        <source>The role %1 has no access to cases.</source>
+        <translation>角色 %1 無權查閱個案。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>There is no case %1 among the cases you can see.</source>
+        <translation>閣下可查閱的個案中沒有個案 %1。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>expected a whole number from %1 to %2, not "%3"</source>
+        <translation>應為 %1 至 %2 之間的整數，而非「%3」</translation>
+    </message>
+    <message>
+        <location line="+129" />
+        <source>There is no %1 here: see docs/api.md for the routes.</source>
+        <translation>此處沒有 %1：路由一覽請參閱 docs/api.md。</translation>
+    </message>
+</context>
+<context>
     <name>vd::ApplicationDocument</name>
     <message>
         <location filename="../forms/applicationdocument.cpp" line="+122" />
@@ -1102,6 +1158,125 @@
     </message>
 </context>
 <context>
+    <name>vd::BackOfficeApplication</name>
+    <message>
+        <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34" />
+        <source>the data folder (workspace, tls/); made with demo data on first start</source>
+        <translation>數據資料夾（工作區、tls/）；首次啟動時建立並填入示範資料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the port to listen on (default 8443; 0 picks a free one)</source>
+        <translation>監聽的連接埠（預設 8443；0 表示自動選用空置連接埠）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the address to listen on (default 127.0.0.1)</source>
+        <translation>監聽的位址（預設 127.0.0.1）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>serve plain HTTP instead of HTTPS (loopback addresses only)</source>
+        <translation>以純 HTTP 代替 HTTPS 提供服務（只限迴路位址）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the server certificate (PEM); default: one made in DIR/tls/</source>
+        <translation>伺服器證書（PEM）；預設：在 DIR/tls/ 建立的證書</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the certificate's private key (PEM)</source>
+        <translation>證書的私人密碼匙（PEM）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>applications in the demo data made on first start (default 40)</source>
+        <translation>首次啟動時建立的示範資料中的申請宗數（預設 40）</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>show this help</source>
+        <translation>顯示此說明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>a configuration file (.properties, .ini, .json or .xml)</source>
+        <translation>設定檔（.properties、.ini、.json 或 .xml）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>set any configuration key, e.g. -D limits.threads=32 (repeatable)</source>
+        <translation>設定任何設定鍵，例如 -D limits.threads=32（可重複使用）</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>--define needs KEY=VALUE, not %1</source>
+        <translation>--define 須為 KEY=VALUE 格式，而非 %1</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>The VoucherDesk back office: the shared, authoritative store, served over HTTPS.</source>
+        <translation>券務台後台：經 HTTPS 提供服務的共用權威資料庫。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeFolder</name>
+    <message>
+        <location filename="../domain/backoffice/backofficefolder.cpp" line="+38" />
+        <source>A self-signed certificate was made for this back office.</source>
+        <translation>已為此後台建立自行簽署的證書。</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>A demo workspace was made: %1 applications and %2 users. Every demo user signs in with the password "%3" until they have their own.</source>
+        <translation>已建立示範工作區：%1 宗申請及 %2 名用戶。所有示範用戶在設定自己的密碼前，均以密碼「%3」登入。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::BackOfficeSettings</name>
+    <message>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32" />
+        <source>expected a whole number from %1 to %2</source>
+        <translation>應為 %1 至 %2 之間的整數</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>expected a whole number from %1 to %2, not %3</source>
+        <translation>應為 %1 至 %2 之間的整數，而非 %3</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>name the back office's data folder with --data DIR</source>
+        <translation>請以 --data DIR 指明後台的數據資料夾</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>expected true or false</source>
+        <translation>應為 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>a password needs at least 8 characters</source>
+        <translation>密碼須最少有 8 個字元</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>give both the certificate (--cert) and its key (--key), or neither</source>
+        <translation>請同時提供證書（--cert）及其密碼匙（--key），或兩者皆不提供</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1 is not an IP address</source>
+        <translation>%1 並非 IP 位址</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>plain HTTP is served only on a loopback address such as 127.0.0.1, not on %1; leave out --http to serve HTTPS</source>
+        <translation>純 HTTP 只可在迴路位址（例如 127.0.0.1）上提供，不可在 %1 上提供；如要提供 HTTPS，請略去 --http</translation>
+    </message>
+</context>
+<context>
     <name>vd::BatchActionDialog</name>
     <message>
         <location filename="../forms/batchactiondialog.ui" line="+14" />
@@ -1310,7 +1485,7 @@
 <context>
     <name>vd::CaseQueueModel</name>
     <message>
-        <location filename="../forms/casequeuemodel.cpp" line="+147" />
+        <location filename="../forms/casequeuemodel.cpp" line="+159" />
         <source>(draft)</source>
         <translation>（草稿）</translation>
     </message>
@@ -1498,8 +1673,13 @@
         <source>All solutions</source>
         <translation>所有方案</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+49" />
+        <source>More than %1 cases</source>
+        <translation>超過 %1 宗個案</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
         <source>%1 case(s)</source>
         <translation>
             <numerusform>%1 宗個案</numerusform>
@@ -1880,7 +2060,7 @@
 <context>
     <name>vd::CaseTransitions</name>
     <message>
-        <location filename="../domain/store/casetransitions.cpp" line="+67" />
+        <location filename="../domain/store/casetransitions.cpp" line="+69" />
         <source>The account %1 is not active, so it cannot act on cases. Ask an administrator to reactivate it, or sign in with your current account.</source>
         <translation>帳戶 %1 並非處於啟用狀態，因此不能處理個案。請聯絡系統管理員重新啟用該帳戶，或以閣下現時的帳戶登入。</translation>
     </message>
@@ -2499,7 +2679,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+168" />
+        <location filename="../domain/demo/demoworkspace.cpp" line="+209" />
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作區已有資料；示範資料只可放入空白工作區：請以 --workspace 選擇新的資料夾</translation>
     </message>
@@ -2512,12 +2692,12 @@
         <translation>工作區 %2 內沒有處於啟用狀態的用戶「%1」。</translation>
     </message>
     <message>
-        <location filename="../app/desktop/screenshots.cpp" line="+45" />
+        <location filename="../app/desktop/screenshots.cpp" line="+48" />
         <source>the screenshot could not be written</source>
         <translation>無法寫入螢幕截圖</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+71" />
         <source>the folder for the screenshots cannot be made</source>
         <translation>無法建立存放螢幕截圖的資料夾</translation>
     </message>
@@ -3315,7 +3495,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+570" />
+        <location filename="../domain/store/recordtable.h" line="+571" />
         <source>there is no such record to remove</source>
         <translation>沒有此項記錄可供刪除</translation>
     </message>
@@ -3389,6 +3569,37 @@
         <location line="+13" />
         <source>not a scheme file this program knows</source>
         <translation>並非本程式可識別的計劃檔案</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SignInDesk</name>
+    <message numerus="yes">
+        <location filename="../domain/backoffice/signindesk.cpp" line="+47" />
+        <source>Too many failed sign-ins: %1 is locked until %2 UTC (%n minute(s) from now). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>登入失敗次數過多：%1 已被鎖定至 %2 UTC（尚餘 %n 分鐘）。請屆時再試，或聯絡系統管理員。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44" />
+        <source>Too many failed sign-ins: %1 is now locked for %n minute(s). Try again then, or ask an administrator.</source>
+        <translation>
+            <numerusform>登入失敗次數過多：%1 現已被鎖定 %n 分鐘。請屆時再試，或聯絡系統管理員。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9" />
+        <source>The username or password is wrong. After %n more failed attempt(s) the account is locked for %1 minutes.</source>
+        <translation>
+            <numerusform>用戶名稱或密碼錯誤。如再有 %n 次登入失敗，帳戶將被鎖定 %1 分鐘。</numerusform></translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Sign in first: send the token from POST /api/v1/login as "Authorization: Bearer TOKEN".</source>
+        <translation>請先登入：將 POST /api/v1/login 取得的權杖以「Authorization: Bearer TOKEN」傳送。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>The access token is unknown or has expired: sign in again.</source>
+        <translation>存取權杖不明或已過期：請重新登入。</translation>
     </message>
 </context>
 <context>
@@ -3468,7 +3679,7 @@
 <context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+137" />
+        <location filename="../domain/store/unitofwork.cpp" line="+136" />
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>第 %1 項審計記錄未能接續此工作區的審計線索；未有還原任何資料</translation>
     </message>
@@ -3611,7 +3822,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+25" />
+        <location filename="../domain/store/sql.cpp" line="+29" />
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>工作區正被另一程式使用；請關閉該程式或稍後再試（%1；指令：%2）</translation>
     </message>
@@ -3621,7 +3832,7 @@
         <translation>工作區資料庫拒絕執行指令：%1（指令：%2）</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+36" />
+        <location filename="../domain/store/workspace.cpp" line="+37" />
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>此檔案並非券務台工作區（%1）；請選擇工作區所在的資料夾，或選擇空白資料夾以建立新工作區</translation>
     </message>
@@ -3657,7 +3868,12 @@
         <translation>無法建立工作區資料夾</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+7" />
+        <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt's QSQLITE driver</source>
+        <translation>Qt SQL 的 SQLite 驅動程式未有提供連線控制代碼；券務台須使用 Qt 的 QSQLITE 驅動程式</translation>
+    </message>
+    <message>
+        <location line="+57" />
         <source>the workspace cannot use write-ahead logging (journal mode stays "%1"); keep workspaces on a local disk</source>
         <translation>工作區無法使用預寫式日誌（日誌模式仍為「%1」）；請將工作區存放於本機磁碟</translation>
     </message>
@@ -5069,7 +5285,7 @@
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+15" />
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
