@@ -86,6 +86,7 @@ void MainWindowTest::languageMenuRetranslatesTheWindowAndIsRemembered()
     MainWindow window(*m_session);
     const QStringList steps{QStringLiteral("zh_HK"), QStringLiteral("zh_CN"), QStringLiteral("en")};
     QSet<QString> rolesShown{roleShown(window)};
+    QSet<QString> fileMenuTitles{menuTitle(window, "fileMenu")};
     for (const QString &code : steps) {
         chooseLanguage(window, code);
         QCOMPARE(Language::current(), code);
@@ -94,10 +95,13 @@ void MainWindowTest::languageMenuRetranslatesTheWindowAndIsRemembered()
         QCOMPARE(roleShown(window),
                  Scheme::technologyVoucher().roles().nameOf(QStringLiteral("secretariat"), Language::localeFor(code)));
         rolesShown << roleShown(window);
+        fileMenuTitles << menuTitle(window, "fileMenu");
         QCOMPARE(InterfaceLanguage::remembered(), code);
         QCOMPARE(QSettings().value(QStringLiteral("interface/language")).toString(), code);
     }
     QCOMPARE(rolesShown.size(), 3);  // the window really changed language each time
+    QCOMPARE(fileMenuTitles, QSet<QString>({QStringLiteral("&File"), QStringLiteral("檔案(&F)"),
+                                            QStringLiteral("文件(&F)")}));
 }
 
 void MainWindowTest::languageActionsAreExclusiveAndFollowTheLanguage()
