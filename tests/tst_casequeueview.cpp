@@ -6,7 +6,6 @@
 #include "casequeue.h"
 #include "casequeuemodel.h"
 #include "casequeueview.h"
-#include "workflow.h"
 #include "clirunner.h"
 #include "desksession.h"
 #include "language.h"
@@ -71,12 +70,6 @@ T *child(QWidget &parent, const char *name)
     return found;
 }
 
-// The queue opens on the open cases; most tests start from every case.
-void showAllStatuses(QWidget &view)
-{
-    child<QComboBox>(view, "statusCombo")->setCurrentIndex(0);
-}
-
 // Types text a key at a time, Chinese too (QTest::keyClicks takes Latin-1 only).
 void type(QWidget *widget, const QString &text)
 {
@@ -96,7 +89,6 @@ class TestCaseQueueView : public QObject
     Q_OBJECT
 
 private slots:
-    void opensOnTheOpenCasesWithoutDrafts();
     void initTestCase();
     void init();
     void cleanup();
@@ -209,28 +201,9 @@ void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar()
     QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
 }
 
-void TestCaseQueueView::opensOnTheOpenCasesWithoutDrafts()
-{
-    CaseQueueView view(*m_desk.session);
-    QCOMPARE(child<QComboBox>(view, "statusCombo")->currentText(),
-             QCoreApplication::translate("vd::CaseQueueView", "Open cases"));
-    CaseQueueModel &model = *view.model();
-    while (model.canFetchMore({}))
-        model.fetchMore({});
-    QVERIFY(model.rowCount() > 0);
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const QString status = model.index(row, 0).data(CaseQueueModel::StatusRole).toString();
-        QVERIFY2(status != QLatin1String("draft") && !Workflow::technologyVoucher().isTerminal(status),
-                 qPrintable(status));
-    }
-    showAllStatuses(view);
-    QVERIFY(model.totalCount() > model.rowCount() || model.rowCount() == 0);
-}
-
 void TestCaseQueueView::countLabelSaysMoreThanTheLimit()
 {
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     view.model()->setCountLimit(120);
     view.requery();
     QCOMPARE(child<QLabel>(view, "countLabel")->text(),
@@ -313,7 +286,6 @@ void TestCaseQueueView::filtersNarrowTheQueue()
     QFETCH(QString, combo);
     QFETCH(QString, value);
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     view.setToday(kLater);
     QCOMPARE(view.model()->totalCount(), 400);
     CaseQueueQuery expected;
@@ -344,7 +316,6 @@ void TestCaseQueueView::filtersNarrowTheQueue()
 void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 {
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     auto *search = child<QLineEdit>(view, "searchEdit");
     type(search, QStringLiteral("系統"));
     QCOMPARE(view.model()->totalCount(), 400); // not yet: the person may still be typing
@@ -360,7 +331,6 @@ void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 {
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy requested(&view, &CaseQueueView::caseRequested);
@@ -382,7 +352,6 @@ void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 void TestCaseQueueView::ctrlFGoesToSearch()
 {
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     view.show();
     view.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&view));
@@ -400,7 +369,6 @@ void TestCaseQueueView::ctrlFGoesToSearch()
 void TestCaseQueueView::languageSwitchRetranslatesHeadersAndFilters()
 {
     CaseQueueView view(*m_desk.session);
-    showAllStatuses(view);
     auto *status = child<QComboBox>(view, "statusCombo");
     auto *sector = child<QComboBox>(view, "sectorCombo");
     sector->setCurrentIndex(sector->findData(QStringLiteral("education")));
@@ -466,7 +434,6 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
     Desk desk = openDesk(copy.path());
     QVERIFY(Language::apply(QStringLiteral("zh_HK")));
     CaseQueueView view(*desk.session);
-    showAllStatuses(view);
     QSignalSpy announced(desk.session.get(), &DeskSession::caseChanged);
 
     // Two cases waiting to be screened and two projects under way.
@@ -509,4 +476,3 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
 
 QTEST_MAIN(TestCaseQueueView)
 #include "tst_casequeueview.moc"
-
