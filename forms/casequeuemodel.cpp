@@ -1,5 +1,6 @@
 #include "casequeuemodel.h"
 
+#include "modelwording.h"
 #include "desksession.h"
 #include "userrepository.h"
 
@@ -70,9 +71,7 @@ void CaseQueueModel::refresh()
 
 void CaseQueueModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    announceNewWording(*this);
 }
 
 int CaseQueueModel::rowCount(const QModelIndex &parent) const

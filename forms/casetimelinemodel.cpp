@@ -1,5 +1,7 @@
 #include "casetimelinemodel.h"
 
+#include "modelwording.h"
+
 #include <algorithm>
 
 namespace vd {
@@ -20,9 +22,7 @@ void CaseTimelineModel::setEntries(const QList<AuditEntry> &entries, const QHash
 
 void CaseTimelineModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_entries.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    announceNewWording(*this);
 }
 
 int CaseTimelineModel::rowCount(const QModelIndex &parent) const

@@ -1,5 +1,7 @@
 #include "clarificationmodel.h"
 
+#include "modelwording.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -23,9 +25,7 @@ void ClarificationModel::setRequests(const QList<ClarificationRequest> &requests
 
 void ClarificationModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_requests.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    announceNewWording(*this);
 }
 
 bool ClarificationModel::isOverdue(const ClarificationRequest &request) const

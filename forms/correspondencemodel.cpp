@@ -1,5 +1,7 @@
 #include "correspondencemodel.h"
 
+#include "modelwording.h"
+
 #include <algorithm>
 
 namespace vd {
@@ -21,9 +23,7 @@ void CorrespondenceModel::setEntries(const QList<CorrespondenceEntry> &entries, 
 
 void CorrespondenceModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_entries.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    announceNewWording(*this);
 }
 
 int CorrespondenceModel::rowCount(const QModelIndex &parent) const

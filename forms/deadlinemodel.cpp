@@ -1,5 +1,6 @@
 #include "deadlinemodel.h"
 
+#include "modelwording.h"
 #include "scheme.h"
 
 #include <QBrush>
@@ -70,9 +71,7 @@ int DeadlineModel::dueWithin(int days) const
 
 void DeadlineModel::retranslate()
 {
-    if (!m_deadlines.isEmpty())
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    announceNewWording(*this);
 }
 
 int DeadlineModel::rowCount(const QModelIndex &parent) const

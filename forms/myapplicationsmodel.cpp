@@ -1,5 +1,6 @@
 #include "myapplicationsmodel.h"
 
+#include "modelwording.h"
 #include "casefile.h"
 #include "desksession.h"
 
@@ -54,9 +55,7 @@ void MyApplicationsModel::reload()
 
 void MyApplicationsModel::retranslate()
 {
-    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    announceNewWording(*this);
 }
 
 int MyApplicationsModel::rowCount(const QModelIndex &parent) const
