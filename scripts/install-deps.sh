@@ -9,7 +9,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev libqt6svg6-dev
     libpoco-dev libssl-dev openssl
-    sqlite3 libsqlite3-dev xvfb xauth fonts-noto-cjk
+    sqlite3 libsqlite3-dev xvfb xauth fonts-noto-cjk poppler-utils
     postgresql
 )
 
