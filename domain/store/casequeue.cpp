@@ -146,23 +146,41 @@ CaseQueue::Clause CaseQueue::overdueCondition(QDate asOf) const
     return clause;
 }
 
-bool CaseQueue::isSelective(const SearchCondition &search) const
+qint64 CaseQueue::countOf(const QString &sql, const QVariantList &values) const
 {
-    // Driven from the matches when they are a quarter of the cases or fewer
-    // (a rare word: a page ordered by date would visit most cases to find
-    // them), else checked case by case as the page is read (a common word).
-    // The matches are counted only up to that quarter, so a common word
-    // costs the index little.
-    QSqlQuery &all = m_workspace.execute(QStringLiteral("SELECT count(*) FROM applications"), {});
-    const qint64 quarter = (all.next() ? all.value(0).toLongLong() : 0) / 4;
-    all.finish();
+    QSqlQuery &select = m_workspace.execute(sql, values);
+    const qint64 count = select.next() ? select.value(0).toLongLong() : 0;
+    select.finish();
+    return count;
+}
+
+CaseQueue::Spread CaseQueue::spreadOf(const CaseQueueQuery &query, const SearchCondition &search) const
+{
+    // Driven from the matches when they are a quarter of the queue's cases or
+    // fewer (a page ordered by date would visit most cases to find them: a
+    // rare word), else checked case by case as the page is read (a common
+    // word: each check is one look-up in an index, where the matches would
+    // each cost a read of their search text and their application). Both
+    // counts stop as soon as they decide, so a common word costs the index little.
+    const qint64 quarter = countOf(QStringLiteral("SELECT count(*) FROM applications"), {}) / 4;
     QVariantList values = search.values;
     values << quarter + 1;
-    QSqlQuery &matches = m_workspace.execute(
-        QStringLiteral("SELECT count(*) FROM (") + search.matchSql + QStringLiteral(" LIMIT ?)"), values);
-    const qint64 hits = matches.next() ? matches.value(0).toLongLong() : 0;
-    matches.finish();
-    return hits <= quarter;
+    const qint64 hits =
+        countOf(QStringLiteral("SELECT count(*) FROM (") + search.matchSql + QStringLiteral(" LIMIT ?)"), values);
+    if (hits > quarter)
+        return {true, true};
+    const auto [filterSql, filterValues] = ApplicationRepository::conditions(query.filter);
+    if (filterSql.isEmpty())
+        return {false, false};
+    // The cases the filter leaves (open cases, one officer's), counted only
+    // as far as four times the matches: a word in most open cases is common
+    // there even when it is rare among all cases (`tvp/2025`).
+    values = filterValues;
+    values << 4 * hits + 1;
+    const qint64 cases = countOf(QStringLiteral("SELECT count(*) FROM (SELECT 1") + fromFor(query)
+                                     + QStringLiteral(" WHERE ") + filterSql + QStringLiteral(" LIMIT ?)"),
+                                 values);
+    return {false, cases <= 4 * hits};
 }
 
 CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) const
@@ -173,7 +191,8 @@ CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) con
         conditions << filterSql;
     if (words != Words::Left) {
         if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-            const bool selective = words == Words::Rare || (words == Words::Counted && isSelective(*search));
+            const bool selective =
+                words == Words::Rare || (words == Words::Counted && !spreadOf(query, *search).commonInQueue);
             conditions << (selective ? search->selectiveSql : search->sql);
             values << search->values;
         }
@@ -246,8 +265,9 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
         if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
             return *found;
         // Counted once: the same answer serves the query below.
-        words = isSelective(*search) ? Words::Rare : Words::Common;
-        if (kWideWindow > needed * kWindowFactor && words == Words::Common) {
+        const Spread spread = spreadOf(query, *search);
+        words = spread.commonInQueue ? Words::Common : Words::Rare;
+        if (kWideWindow > needed * kWindowFactor && spread.commonOverall) {
             if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
                 return *found;
         }
