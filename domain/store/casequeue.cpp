@@ -277,9 +277,16 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     const Clause filter = where(query, words);
     QVariantList values = overdue.values;
     values << filter.values << page.limit << page.offset;
-    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
-                                                + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
-                                            values);
+    // The page's cases first, then whether each one is overdue: a query
+    // sorted after reading (several statuses, the open cases) would otherwise
+    // work out the flag of every case it sorts, not of the page's.
+    const QString ordered = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
+        + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?");
+    QSqlQuery &select = m_workspace.execute(
+        QStringLiteral("SELECT a.id, ") + overdue.sql + QStringLiteral(" FROM (") + ordered
+            + QStringLiteral(") AS p JOIN applications AS a ON a.rowid = p.position ORDER BY p.sort_key")
+            + direction(query) + QStringLiteral(", p.position") + direction(query),
+        values);
     return withSummaries(pageIds(select));
 }
 
