@@ -68,8 +68,12 @@ QString orderBy(const CaseQueueQuery &query)
     QString key = sortKey(query);
     // The overdue cases are few: found through the status index and sorted,
     // rather than every case read in order to find them (a unary plus keeps
-    // the order's index out of the plan).
-    if (query.overdueOnly)
+    // the order's index out of the plan). Several statuses (the open cases)
+    // are several ranges of any index, so their cases are sorted after
+    // reading anyway: the plan then takes the index of the other filters
+    // with the statuses beside them (migration 0005) rather than reading
+    // every case of a category in date order for its status.
+    if (query.overdueOnly || query.filter.statuses.size() > 1)
         key.prepend(u'+');
     // Ties in rowid order, which the indexes on applications already hold.
     return QStringLiteral(" ORDER BY ") + key + direction(query) + QStringLiteral(", a.rowid") + direction(query);
