@@ -105,6 +105,7 @@ CaseQueueView::CaseQueueView(DeskSession &session, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseQueueView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseQueueView::updateBatchButton);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CaseQueueView::updateCount);
+    connect(m_model, &CaseQueueModel::countChanged, this, &CaseQueueView::updateCount);
     connect(ui->batchButton, &QPushButton::clicked, this, &CaseQueueView::applyActionToSelection);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
@@ -193,6 +194,11 @@ void CaseQueueView::refresh()
 
 void CaseQueueView::updateCount()
 {
+    // The cases are shown before they are counted: the count follows.
+    if (m_model->isCounting()) {
+        ui->countLabel->setText(tr("Counting cases…"));
+        return;
+    }
     if (!m_model->totalIsExact()) {
         ui->countLabel->setText(tr("More than %1 cases").arg(QLocale().toString(m_model->countLimit())));
         return;

@@ -95,6 +95,8 @@ private slots:
     void modelPassesTheModelTester();
     void countStopsAtItsLimitUntilScrolledThatFar_data();
     void countStopsAtItsLimitUntilScrolledThatFar();
+    void countFollowsTheFirstPage_data();
+    void countFollowsTheFirstPage();
     void countLabelSaysMoreThanTheLimit();
     void fetchMoreLoadsOnePageAtATime();
     void cellsFollowTheLanguageAndLocale_data();
@@ -201,16 +203,43 @@ void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar()
     QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
 }
 
+void TestCaseQueueView::countFollowsTheFirstPage_data()
+{
+    QTest::addColumn<QString>("searchText");
+    QTest::addColumn<bool>("countedAfterwards");
+    QTest::newRow("a full first page") << QString() << true;
+    QTest::newRow("a first page with every case") << QStringLiteral("zzzqqq") << false;
+}
+
+void TestCaseQueueView::countFollowsTheFirstPage()
+{
+    QFETCH(QString, searchText);
+    QFETCH(bool, countedAfterwards);
+    CaseQueueQuery query;
+    query.searchText = searchText;
+    const qint64 all = CaseQueue(m_desk.session->workspace()).count(query);
+    CaseQueueModel model(*m_desk.session);
+    QSignalSpy counted(&model, &CaseQueueModel::countChanged);
+    model.setQuery(query);
+    // The cases at once; their number after them, unless the page holds them all.
+    QCOMPARE(model.rowCount(), int(std::min<qint64>(all, CaseQueueModel::kPageSize)));
+    QCOMPARE(model.isCounting(), countedAfterwards);
+    QCOMPARE(counted.size(), 0);
+    QTRY_COMPARE(counted.size(), 1);
+    QVERIFY(!model.isCounting());
+    QCOMPARE(model.totalCount(), all);
+}
+
 void TestCaseQueueView::countLabelSaysMoreThanTheLimit()
 {
     CaseQueueView view(*m_desk.session);
     view.model()->setCountLimit(120);
     view.requery();
-    QCOMPARE(child<QLabel>(view, "countLabel")->text(),
-             QCoreApplication::translate("vd::CaseQueueView", "More than %1 cases").arg(QLocale().toString(120)));
+    QTRY_COMPARE(child<QLabel>(view, "countLabel")->text(),
+                 QCoreApplication::translate("vd::CaseQueueView", "More than %1 cases").arg(QLocale().toString(120)));
     view.model()->setCountLimit(CaseQueueModel::kCountLimit);
     view.requery();
-    QVERIFY(child<QLabel>(view, "countLabel")->text().contains(QLocale().toString(400)));
+    QTRY_VERIFY(child<QLabel>(view, "countLabel")->text().contains(QLocale().toString(400)));
 }
 
 void TestCaseQueueView::fetchMoreLoadsOnePageAtATime()
@@ -310,7 +339,7 @@ void TestCaseQueueView::filtersNarrowTheQueue()
     QVERIFY(count > 0 && count < 400);
     QCOMPARE(view.model()->totalCount(), count);
     QCOMPARE(view.model()->rowCount(), int(std::min<qint64>(count, CaseQueueModel::kPageSize)));
-    QVERIFY(child<QLabel>(view, "countLabel")->text().contains(QString::number(count)));
+    QTRY_VERIFY(child<QLabel>(view, "countLabel")->text().contains(QString::number(count)));
 }
 
 void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
@@ -476,3 +505,4 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
 
 QTEST_MAIN(TestCaseQueueView)
 #include "tst_casequeueview.moc"
+
