@@ -87,6 +87,8 @@ CaseQueueView::CaseQueueView(DeskSession &session, QWidget *parent)
     connect(m_refreshDelay, &QTimer::timeout, this, &CaseQueueView::refresh);
     connect(&m_session, &DeskSession::caseChanged, m_refreshDelay, qOverload<>(&QTimer::start));
 
+    // A queue opens on the cases still to be worked on, as case-management tools do.
+    ui->statusCombo->setCurrentIndex(ui->statusCombo->findText(tr("Open cases")));
     for (QComboBox *combo : {ui->statusCombo, ui->officerCombo, ui->sectorCombo, ui->categoryCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &CaseQueueView::requery);
     connect(ui->overdueCheck, &QCheckBox::toggled, this, &CaseQueueView::requery);
@@ -126,7 +128,8 @@ void CaseQueueView::fillFilterCombos()
     QList<std::pair<QString, QVariant>> statuses{{tr("All statuses"), QStringList()}};
     QStringList open;
     for (const QString &status : Workflow::technologyVoucher().statuses()) {
-        if (!Workflow::technologyVoucher().isTerminal(status))
+        // A draft is still the applicant's own, not yet a case to work on.
+        if (!Workflow::technologyVoucher().isTerminal(status) && status != QLatin1String("draft"))
             open << status;
     }
     statuses.append({tr("Open cases"), open});

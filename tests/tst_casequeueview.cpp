@@ -6,6 +6,7 @@
 #include "casequeue.h"
 #include "casequeuemodel.h"
 #include "casequeueview.h"
+#include "workflow.h"
 #include "clirunner.h"
 #include "desksession.h"
 #include "language.h"
@@ -70,6 +71,12 @@ T *child(QWidget &parent, const char *name)
     return found;
 }
 
+// The queue opens on the open cases; most tests start from every case.
+void showAllStatuses(QWidget &view)
+{
+    child<QComboBox>(view, "statusCombo")->setCurrentIndex(0);
+}
+
 // Types text a key at a time, Chinese too (QTest::keyClicks takes Latin-1 only).
 void type(QWidget *widget, const QString &text)
 {
@@ -89,6 +96,7 @@ class TestCaseQueueView : public QObject
     Q_OBJECT
 
 private slots:
+    void opensOnTheOpenCasesWithoutDrafts();
     void initTestCase();
     void init();
     void cleanup();
@@ -203,6 +211,31 @@ void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar()
     QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
 }
 
+void TestCaseQueueView::opensOnTheOpenCasesWithoutDrafts()
+{
+    CaseQueueView view(*m_desk.session);
+    QCOMPARE(child<QComboBox>(view, "statusCombo")->currentText(),
+             QCoreApplication::translate("vd::CaseQueueView", "Open cases"));
+    CaseQueueModel &model = *view.model();
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QSet<QString> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.insert(model.index(row, 0).data(CaseQueueModel::ApplicationIdRole).toString());
+    // The cases a walk over all of them calls open: neither a draft nor finished.
+    QSet<QString> open;
+    qsizetype drafts = 0;
+    for (const ApplicationSummary &summary : ApplicationRepository(*m_desk.workspace).list({}, Page{100000, 0})) {
+        drafts += summary.status == QLatin1String("draft");
+        if (summary.status != QLatin1String("draft") && !Workflow::technologyVoucher().isTerminal(summary.status))
+            open.insert(summary.id);
+    }
+    QVERIFY(drafts > 0);
+    QVERIFY(!open.isEmpty());
+    QCOMPARE(shown, open);
+    QCOMPARE(model.totalCount(), open.size());
+}
+
 void TestCaseQueueView::countFollowsTheFirstPage_data()
 {
     QTest::addColumn<QString>("searchText");
@@ -233,6 +266,7 @@ void TestCaseQueueView::countFollowsTheFirstPage()
 void TestCaseQueueView::countLabelSaysMoreThanTheLimit()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.model()->setCountLimit(120);
     view.requery();
     QTRY_COMPARE(child<QLabel>(view, "countLabel")->text(),
@@ -315,6 +349,7 @@ void TestCaseQueueView::filtersNarrowTheQueue()
     QFETCH(QString, combo);
     QFETCH(QString, value);
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.setToday(kLater);
     QCOMPARE(view.model()->totalCount(), 400);
     CaseQueueQuery expected;
@@ -345,6 +380,7 @@ void TestCaseQueueView::filtersNarrowTheQueue()
 void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     auto *search = child<QLineEdit>(view, "searchEdit");
     type(search, QStringLiteral("系統"));
     QCOMPARE(view.model()->totalCount(), 400); // not yet: the person may still be typing
@@ -360,6 +396,7 @@ void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy requested(&view, &CaseQueueView::caseRequested);
@@ -381,6 +418,7 @@ void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 void TestCaseQueueView::ctrlFGoesToSearch()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.show();
     view.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&view));
@@ -398,6 +436,7 @@ void TestCaseQueueView::ctrlFGoesToSearch()
 void TestCaseQueueView::languageSwitchRetranslatesHeadersAndFilters()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     auto *status = child<QComboBox>(view, "statusCombo");
     auto *sector = child<QComboBox>(view, "sectorCombo");
     sector->setCurrentIndex(sector->findData(QStringLiteral("education")));
@@ -463,6 +502,7 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
     Desk desk = openDesk(copy.path());
     QVERIFY(Language::apply(QStringLiteral("zh_HK")));
     CaseQueueView view(*desk.session);
+    showAllStatuses(view);
     QSignalSpy announced(desk.session.get(), &DeskSession::caseChanged);
 
     // Two cases waiting to be screened and two projects under way.
