@@ -234,23 +234,22 @@ QList<CaseQueueRow> CaseQueue::withSummaries(const PageIds &page) const
     return rows;
 }
 
-std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query,
-                                                                  const SearchCondition &search, const Page &page,
-                                                                  qint64 window) const
+std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query, const Clause &words,
+                                                                  const Page &page, qint64 window) const
 {
     // The first cases of the queue in its order, without the words, then the
-    // words checked in each one's text: the matches among them in the same
-    // order are the queue's first matches. Enough of them answer the page;
-    // too few say nothing (the words may be rare), and the indexes decide.
+    // words checked on each one: the matches among them in the same order
+    // are the queue's first matches. Enough of them answer the page; too few
+    // say nothing (the words may be rare), and the indexes decide.
     const Clause overdue = overdueCondition(query.asOf);
     const Clause filter = where(query, Words::Left);
     QVariantList values = overdue.values;
-    values << filter.values << window << search.textValues << page.limit << page.offset;
+    values << filter.values << window << words.values << page.limit << page.offset;
     const QString first = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
         + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ?");
     QSqlQuery &select = m_workspace.execute(
         QStringLiteral("SELECT a.id, ") + overdue.sql + QStringLiteral(" FROM (") + first
-            + QStringLiteral(") AS w JOIN applications AS a ON a.rowid = w.position WHERE ") + search.textSql
+            + QStringLiteral(") AS w JOIN applications AS a ON a.rowid = w.position WHERE ") + words.sql
             + QStringLiteral(" ORDER BY w.sort_key") + direction(query) + QStringLiteral(", w.position")
             + direction(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
         values);
@@ -266,13 +265,21 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
     Words words = Words::Counted;
     if (search && !query.overdueOnly && page.limit > 0 && needed <= kLastWindowedCase) {
-        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
+        // First each case's own text: no match set is built for a word in most cases.
+        const Clause text{search->textSql, search->textValues};
+        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, text, page, needed * kWindowFactor))
             return *found;
         // Counted once: the same answer serves the query below.
         const Spread spread = spreadOf(query, *search);
         words = spread.commonInQueue ? Words::Common : Words::Rare;
-        if (kWideWindow > needed * kWindowFactor && spread.commonOverall) {
-            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
+        // A word common in the queue but not overall (`tvp/2025` in the open
+        // cases) is looked for in a wider window through its match set, each
+        // case one index look-up: its matches may begin a few hundred cases
+        // in (the open cases of the year before), and this stops at the page
+        // where the plan below would sort every case the filter leaves.
+        if (kWideWindow > needed * kWindowFactor && spread.commonInQueue) {
+            const Clause check = spread.commonOverall ? text : Clause{search->sql, search->values};
+            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, check, page, kWideWindow))
                 return *found;
         }
     }

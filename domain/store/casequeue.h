@@ -75,7 +75,7 @@ private:
     enum class Words { Left, Rare, Common, Counted };
     Clause where(const CaseQueueQuery &query, Words words) const;
     Clause counted(const CaseQueueQuery &query) const;
-    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
+    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const Clause &words,
                                                            const Page &page, qint64 window) const;
     struct PageIds
     {
