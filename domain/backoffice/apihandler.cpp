@@ -30,7 +30,8 @@ struct OpenWorkspace
 int statusOf(const DomainError &error)
 {
     const QString &code = error.code();
-    if (code == QLatin1String("INPUT_ERROR") || code == QLatin1String("UNKNOWN_ACTION"))
+    if (code == QLatin1String("INPUT_ERROR") || code == QLatin1String("UNKNOWN_ACTION")
+        || code == QLatin1String("PROTOCOL_VERSION"))
         return 400;
     if (code == QLatin1String("NOT_FOUND"))
         return 404;
@@ -70,9 +71,9 @@ Workspace &ApiCall::workspace() const
     return workspaceOnThisThread(m_context.settings.workspaceFolder());
 }
 
-QByteArray ApiCall::body()
+QByteArray ApiCall::body(qint64 givenLimit)
 {
-    const qint64 limit = m_context.settings.maxBodyBytes;
+    const qint64 limit = givenLimit > 0 ? givenLimit : m_context.settings.maxBodyBytes;
     const auto tooLarge = [&] {
         return ApiError(413, QStringLiteral("BODY_TOO_LARGE"),
                         tr("The request body is larger than the %1 bytes this server accepts.").arg(limit),
@@ -89,6 +90,8 @@ QByteArray ApiCall::body()
     }
     m_bodyRead = true;
     QByteArray bytes;
+    if (m_request.hasContentLength())
+        bytes.reserve(qsizetype(m_request.getContentLength64()));
     std::istream &stream = m_request.stream();
     char buffer[8192];
     while (stream) {
@@ -100,9 +103,9 @@ QByteArray ApiCall::body()
     return bytes;
 }
 
-QJsonObject ApiCall::jsonBody()
+QJsonObject ApiCall::jsonBody(qint64 limit)
 {
-    const QByteArray bytes = body();
+    const QByteArray bytes = body(limit);
     if (bytes.trimmed().isEmpty())
         throw ApiError(400, QStringLiteral("INPUT_ERROR"), tr("The request needs a JSON object as its body."),
                        QStringLiteral("body"));
@@ -149,7 +152,7 @@ QString ApiCall::language() const
 
 ApiHandler::Reply ApiHandler::Reply::json(const QJsonObject &object, int status)
 {
-    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact)};
+    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact), "application/json; charset=utf-8", {}};
 }
 
 ApiHandler::ApiHandler(BackOfficeContext &context, QString route, QString method, QStringList parameters,
@@ -214,6 +217,8 @@ void ApiHandler::send(Poco::Net::HTTPServerResponse &response, const Reply &repl
         response.setContentLength64(reply.body.size());
         if (retryAfter > 0)
             response.set("Retry-After", std::to_string(retryAfter));
+        for (const auto &[name, value] : reply.headers)
+            response.set(name, value);
         if (!keepAlive)
             response.setKeepAlive(false);
         response.send().write(reply.body.constData(), reply.body.size());

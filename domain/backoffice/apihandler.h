@@ -19,6 +19,9 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace Poco::Net {
 class HTTPServerRequest;
@@ -61,10 +64,10 @@ public:
     const QStringList &parameters() const { return m_parameters; } // the path's variable parts, decoded
     Workspace &workspace() const;
 
-    // The body, at most limits.body_bytes (else ApiError 413).
-    QByteArray body();
+    // The body, at most limits.body_bytes or the limit given (else ApiError 413).
+    QByteArray body(qint64 limit = 0);
     // The body as a JSON object (else ApiError 400 naming the line and column).
-    QJsonObject jsonBody();
+    QJsonObject jsonBody(qint64 limit = 0);
     bool bodyRead() const { return m_bodyRead; }
     // The query string's value of a name, percent-decoded; empty when absent.
     QString queryValue(const QString &name) const;
@@ -97,6 +100,7 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json; charset=utf-8";
+        std::vector<std::pair<std::string, std::string>> headers;
         static Reply json(const QJsonObject &object, int status = 200);
     };
 

@@ -6,6 +6,8 @@
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
+#include "changelog.h"
+#include "syncdesk.h"
 #include "language.h"
 #include "recordjson.h"
 #include "workspace.h"
@@ -24,6 +26,8 @@ struct RouteText
 {
     Q_DECLARE_TR_FUNCTIONS(vd::ApiRoutes)
 };
+
+constexpr int kSyncProtocol = 1;
 
 template <typename Record>
 QJsonArray recordsJson(const QList<Record> &records)
@@ -114,7 +118,10 @@ public:
     Reply answer(ApiCall &call) override
     {
         return Reply::json({{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()}});
+                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()},
+                            {QStringLiteral("protocols"), QJsonArray{kSyncProtocol}},
+                            {QStringLiteral("limits"), QJsonObject{{QStringLiteral("push_operations"), call.context().settings.pushOperations},
+                                                                   {QStringLiteral("sync_body_bytes"), call.context().settings.maxSyncBodyBytes}}}});
     }
 };
 
@@ -126,7 +133,7 @@ public:
     Reply answer(ApiCall &call) override
     {
         return {200, call.context().metrics.prometheusText(call.context().connections()),
-                "text/plain; version=0.0.4; charset=utf-8"};
+                "text/plain; version=0.0.4; charset=utf-8", {}};
     }
 };
 
@@ -223,6 +230,70 @@ public:
     }
 };
 
+// Sync (docs/sync.md): every request names the protocol version it speaks,
+// and the user's role must receive something.
+const User &syncUser(ApiCall &call)
+{
+    const std::string version = call.request().get("VoucherDesk-Protocol", "");
+    if (version != std::to_string(kSyncProtocol))
+        throw ApiError(400, QStringLiteral("PROTOCOL_VERSION"),
+                       RouteText::tr("This back office speaks sync protocol version %1; the request said \"%2\". "
+                                     "Update VoucherDesk on this device.")
+                           .arg(kSyncProtocol).arg(QString::fromStdString(version).left(20)),
+                       QStringLiteral("VoucherDesk-Protocol"));
+    const User &user = call.user();
+    if (!ChangeLog::maySync(user))
+        throw ApiError(403, QStringLiteral("ROLE_NOT_PERMITTED"),
+                       RouteText::tr("The role %1 does not sync with the back office.").arg(user.role), QStringLiteral("role"));
+    return user;
+}
+
+ApiHandler::Reply syncReply(ApiHandler::Reply reply)
+{
+    reply.headers.emplace_back("VoucherDesk-Protocol", std::to_string(kSyncProtocol));
+    return reply;
+}
+
+class PullRoute : public ApiHandler
+{
+public:
+    explicit PullRoute(BackOfficeContext &context) : ApiHandler(context, QStringLiteral("sync_pull"), QStringLiteral("POST")) {}
+    Reply answer(ApiCall &call) override
+    {
+        const User &user = syncUser(call);
+        const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
+        return syncReply({200, SyncDesk(call.workspace(), user).pull(body), "application/json; charset=utf-8", {}});
+    }
+};
+
+// Pushed operations are decided in the request's language: the translators
+// are the whole process's, so the push holds the language while it decides.
+class PushRoute : public ApiHandler
+{
+public:
+    explicit PushRoute(BackOfficeContext &context) : ApiHandler(context, QStringLiteral("sync_push"), QStringLiteral("POST")) {}
+    Reply answer(ApiCall &call) override
+    {
+        const User &user = syncUser(call);
+        const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
+        const QString language = call.language();
+        QJsonObject result;
+        {
+            const std::lock_guard lock(call.context().languageMutex);
+            Language::apply(language);
+            try {
+                result = SyncDesk(call.workspace(), user).push(body, call.context().settings.pushOperations,
+                                                               Language::localeFor(language));
+            } catch (...) {
+                Language::apply(QStringLiteral("en"));
+                throw;
+            }
+            Language::apply(QStringLiteral("en"));
+        }
+        return syncReply(Reply::json(result));
+    }
+};
+
 class UnknownRoute : public ApiHandler
 {
 public:
@@ -267,6 +338,12 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
     const bool api = segments.size() >= 3 && segments[0] == QLatin1String("api") && segments[1] == QLatin1String("v1");
     if (api && segments.size() == 3 && segments[2] == QLatin1String("login"))
         return new LoginRoute(m_context);
+    if (api && segments.size() == 4 && segments[2] == QLatin1String("sync")) {
+        if (segments[3] == QLatin1String("pull"))
+            return new PullRoute(m_context);
+        if (segments[3] == QLatin1String("push"))
+            return new PushRoute(m_context);
+    }
     if (api && segments[2] == QLatin1String("cases")) {
         QStringList rest = segments.mid(3);
         if (rest.isEmpty())

@@ -36,9 +36,11 @@ public:
     qint64 count(const User &user) const;
     bool sees(const User &user, const QString &applicationId) const;
 
-private:
-    // A condition on `applications AS a` and the values of its placeholders.
+    // A condition on `applications AS a` and the values of its placeholders
+    // (the change log's partitions build on it).
     static std::pair<QString, QVariantList> condition(const User &user);
+
+private:
 
     Workspace &m_workspace;
 };

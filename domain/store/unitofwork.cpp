@@ -1,6 +1,7 @@
 #include "unitofwork.h"
 
 #include "audittrail.h"
+#include "changelog.h"
 #include "domainerror.h"
 #include "recordjson.h"
 #include "sql.h"
@@ -46,7 +47,8 @@ QByteArray newId()
 } // namespace
 
 UnitOfWork::UnitOfWork(Workspace &workspace, QString actorId, ChangeOrigin origin)
-    : m_workspace(workspace), m_transaction(workspace), m_actorId(std::move(actorId)), m_origin(origin)
+    : m_workspace(workspace), m_transaction(workspace), m_actorId(std::move(actorId)),
+      m_origin(origin == ChangeOrigin::Local && workspace.keepsChangeLog() ? ChangeOrigin::Server : origin)
 {
 }
 
@@ -112,6 +114,8 @@ void UnitOfWork::record(const RecordedChange &change)
         outbox.bindText(6, at);
         outbox.exec();
     }
+    if (m_workspace.keepsChangeLog() && m_origin == ChangeOrigin::Server)
+        ChangeLog::append(m_workspace, change);
     ++m_lastSeq;
     m_lastHash = hash;
     ++m_recorded;
