@@ -1,6 +1,7 @@
 #include "syncdesk.h"
 
 #include "apierror.h"
+#include "application.h"
 #include "caseaccess.h"
 #include "casetransitions.h"
 #include "changelog.h"
@@ -383,8 +384,9 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
             if (record.value(QStringLiteral("status")).toString() != QLatin1String("draft"))
                 return Outcome::rejected(QStringLiteral("ACTION_REQUIRED"),
                                          tr("A new application starts as a draft; it is submitted by the submit action."));
+            static const QJsonObject blank = record::toJson(Application{});
             for (const QString &key : kWorkflowFields.mid(1))
-                record.insert(key, QJsonValue());
+                record.insert(key, blank.value(key));
         }
         record.insert(QStringLiteral("revision"), 0);
         UnitOfWork work(m_workspace, m_user.id);

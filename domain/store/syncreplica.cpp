@@ -70,7 +70,8 @@ QSet<QString> SyncReplica::entitiesWithLocalChanges() const
     return ids;
 }
 
-bool SyncReplica::referencesResolve(const QString &entityType, const QJsonObject &record)
+std::optional<std::pair<QString, QString>> SyncReplica::missingReference(const QString &entityType,
+                                                                          const QJsonObject &record)
 {
     const QString table = EntityStore::tableOf(entityType);
     auto found = m_references.find(table);
@@ -91,9 +92,9 @@ bool SyncReplica::referencesResolve(const QString &entityType, const QJsonObject
         const bool there = exists.next();
         exists.finish();
         if (!there)
-            return false;
+            return std::pair{parent, id};
     }
-    return true;
+    return std::nullopt;
 }
 
 bool SyncReplica::storeOrPark(const PulledChange &change, UnitOfWork &work, const QSet<QString> &waiting)
@@ -109,17 +110,20 @@ bool SyncReplica::storeOrPark(const PulledChange &change, UnitOfWork &work, cons
             store.remove(work, change.entityType, change.entityId, QStringLiteral("removed_by_back_office"));
         return true;
     }
-    if (!referencesResolve(change.entityType, change.record)) {
+    if (const auto missing = missingReference(change.entityType, change.record)) {
         m_workspace.exec(unpark);
         QSqlQuery &park = m_workspace.statement(QStringLiteral(
-            "INSERT INTO sync_parked (entity_type, entity_id, revision, application_id, payload) VALUES (?, ?, ?, ?, ?)"));
+            "INSERT INTO sync_parked (entity_type, entity_id, revision, application_id, waiting_table, waiting_id, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"));
         sql::bind(park, 0, change.entityType);
         sql::bind(park, 1, change.entityId);
         sql::bind(park, 2, change.revision);
         const QString application = change.entityType == QLatin1String("application")
             ? change.entityId : change.record.value(QStringLiteral("application_id")).toString();
         sql::bind(park, 3, application.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(application));
-        sql::bind(park, 4, QString::fromUtf8(compact(change.record)));
+        sql::bind(park, 4, missing->first);
+        sql::bind(park, 5, missing->second);
+        sql::bind(park, 6, QString::fromUtf8(compact(change.record)));
         m_workspace.exec(park);
         return false;
     }
@@ -141,27 +145,37 @@ bool SyncReplica::storeOrPark(const PulledChange &change, UnitOfWork &work, cons
 
 void SyncReplica::retryParked(UnitOfWork &work, const QSet<QString> &waiting, AppliedPage &applied)
 {
-    // Parents first; again while a pass stores anything, as parked records may refer to each other.
+    // Parents first; again while a pass stores anything, as parked records may
+    // wait for each other. Only those whose awaited record is here are read.
     for (bool progress = true; progress;) {
         progress = false;
+        QStringList tables; // from PRAGMA foreign_key_list, never from a request
+        QSqlQuery waited = m_workspace.run(QStringLiteral("SELECT DISTINCT waiting_table FROM sync_parked"));
+        while (waited.next())
+            tables << waited.value(0).toString();
+        waited.finish();
         QList<PulledChange> parked;
-        QSqlQuery &select = m_workspace.statement(
-            QStringLiteral("SELECT entity_type, entity_id, revision, payload FROM sync_parked"));
-        m_workspace.exec(select);
-        while (select.next()) {
-            PulledChange &change = parked.emplace_back();
-            change.entityType = select.value(0).toString();
-            change.entityId = select.value(1).toString();
-            change.revision = select.value(2).toLongLong();
-            change.record = QJsonDocument::fromJson(select.value(3).toString().toUtf8()).object();
+        for (const QString &table : tables) {
+            QSqlQuery &select = m_workspace.statement(QStringLiteral(
+                "SELECT p.entity_type, p.entity_id, p.revision, p.payload FROM sync_parked AS p WHERE p.waiting_table = ? "
+                "AND EXISTS (SELECT 1 FROM %1 AS t WHERE t.id = p.waiting_id)").arg(table));
+            sql::bind(select, 0, table);
+            m_workspace.exec(select);
+            while (select.next()) {
+                PulledChange &change = parked.emplace_back();
+                change.entityType = select.value(0).toString();
+                change.entityId = select.value(1).toString();
+                change.revision = select.value(2).toLongLong();
+                change.record = QJsonDocument::fromJson(select.value(3).toString().toUtf8()).object();
+            }
+            select.finish();
         }
-        select.finish();
         std::stable_sort(parked.begin(), parked.end(), [](const PulledChange &a, const PulledChange &b) {
             return orderOf(a.entityType) < orderOf(b.entityType);
         });
         for (const PulledChange &change : parked) {
-            if (referencesResolve(change.entityType, change.record)) {
-                storeOrPark(change, work, waiting);
+            // Stored, or parked again waiting for its next missing reference.
+            if (storeOrPark(change, work, waiting)) {
                 ++applied.stored;
                 --applied.parked;
                 progress = true;

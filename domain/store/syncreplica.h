@@ -109,7 +109,8 @@ public:
 
 private:
     bool storeOrPark(const PulledChange &change, class UnitOfWork &work, const QSet<QString> &waiting);
-    bool referencesResolve(const QString &entityType, const QJsonObject &record);
+    // The first reference of the record that is not stored here: (table, id).
+    std::optional<std::pair<QString, QString>> missingReference(const QString &entityType, const QJsonObject &record);
     void removeCase(const QString &applicationId);
     void retryParked(class UnitOfWork &work, const QSet<QString> &waiting, AppliedPage &applied);
     QSet<QString> entitiesWithLocalChanges() const;

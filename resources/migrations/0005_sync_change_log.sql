@@ -53,12 +53,17 @@ CREATE TABLE sync_conflicts (
 CREATE INDEX sync_conflicts_by_record ON sync_conflicts (entity_id);
 
 -- On a desktop: pulled records whose references (an application, a meeting…)
--- have not arrived yet; stored as soon as they have.
+-- have not arrived yet (a record's row moves to the end of the change log
+-- when it changes, after the records that refer to it); stored as soon as
+-- the record waited for (waiting_table, waiting_id) has arrived.
 CREATE TABLE sync_parked (
     entity_type TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     revision INTEGER NOT NULL,
     application_id TEXT,
+    waiting_table TEXT NOT NULL,
+    waiting_id TEXT NOT NULL,
     payload TEXT NOT NULL,
     PRIMARY KEY (entity_type, entity_id)
 );
+CREATE INDEX sync_parked_by_waiting ON sync_parked (waiting_table, waiting_id);
