@@ -63,6 +63,16 @@ public:
         return code;
     }
 
+    // Kills it (SIGKILL), as a power cut or the OOM killer would: nothing is finished.
+    void kill()
+    {
+        if (!m_process)
+            return;
+        m_process->kill();
+        m_process->waitForFinished(10000);
+        m_process.reset();
+    }
+
     ~BackOfficeProcess()
     {
         if (m_process) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachmentintake.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -17,8 +18,14 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+class QFile;
 
 namespace Poco::Net {
 class HTTPServerRequest;
@@ -37,6 +44,7 @@ struct BackOfficeContext
     ServerMetrics &metrics;
     RequestRate &rate;
     RequestLog &log;
+    AttachmentIntake &attachments;
     std::function<ServerMetrics::Connections()> connections;
     // Translated sentences come from the translators installed for the whole
     // process, so work that must speak a request's language holds this.
@@ -61,8 +69,9 @@ public:
     const QStringList &parameters() const { return m_parameters; } // the path's variable parts, decoded
     Workspace &workspace() const;
 
-    // The body, at most limits.body_bytes (else ApiError 413).
+    // The body, at most limits.body_bytes, or the limit given (else ApiError 413).
     QByteArray body();
+    QByteArray body(qint64 limit);
     // The body as a JSON object (else ApiError 400 naming the line and column).
     QJsonObject jsonBody();
     bool bodyRead() const { return m_bodyRead; }
@@ -76,6 +85,9 @@ public:
 
     // en, zh_HK or zh_CN, from Accept-Language (en when nothing fits).
     QString language() const;
+    // A sentence written in that language: the translators are the whole
+    // process's, so they are held only while it is written.
+    QString inLanguage(const std::function<QString()> &sentence) const;
 
 private:
     BackOfficeContext &m_context;
@@ -97,6 +109,11 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json; charset=utf-8";
+        std::vector<std::pair<std::string, std::string>> headers;
+        // Instead of body: this many bytes of an open file from where it stands,
+        // sent as they are read (a blob is not held in memory whole).
+        std::shared_ptr<QFile> file;
+        qint64 fileLength = 0;
         static Reply json(const QJsonObject &object, int status = 200);
     };
 

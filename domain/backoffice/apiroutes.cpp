@@ -3,11 +3,13 @@
 #include "apierror.h"
 #include "apihandler.h"
 #include "assessmentjson.h"
+#include "attachmentroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
 #include "language.h"
 #include "recordjson.h"
+#include "syncprotocol.h"
 #include "workspace.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -113,8 +115,12 @@ public:
         : ApiHandler(context, QStringLiteral("healthz"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
+        QJsonArray protocols;
+        for (const int version : servedSyncProtocols())
+            protocols.append(version);
         return Reply::json({{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()}});
+                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()},
+                            {QStringLiteral("protocols"), protocols}});
     }
 };
 
@@ -125,8 +131,10 @@ public:
         : ApiHandler(context, QStringLiteral("metrics"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
-        return {200, call.context().metrics.prometheusText(call.context().connections()),
-                "text/plain; version=0.0.4; charset=utf-8"};
+        Reply reply;
+        reply.body = call.context().metrics.prometheusText(call.context().connections());
+        reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        return reply;
     }
 };
 
@@ -277,6 +285,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
             return new TransitionRoute(m_context, {rest.join(u'/')});
         }
         return new CaseRoute(m_context, {rest.join(u'/')});
+    }
+    if (api && segments[2] == QLatin1String("attachments")) {
+        if (Poco::Net::HTTPRequestHandler *route = attachmentRoute(m_context, segments.mid(3), method))
+            return route;
     }
     return new UnknownRoute(m_context, method);
 }

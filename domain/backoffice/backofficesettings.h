@@ -30,6 +30,8 @@ struct BackOfficeSettings
     qint64 maxBodyBytes = 1024 * 1024;     // limits.body_bytes: larger bodies get 413
     int requestsPerSecond = 50;            // limits.requests_per_second per client address
     int burst = 100;                       // limits.burst: requests a client may make at once
+    qint64 attachmentChunkBytes = 4 << 20; // limits.attachment_chunk_bytes: the largest piece of an upload
+    qint64 attachmentBytes = 50 << 20;     // limits.attachment_bytes: the largest attachment
 
     int tokenHours = 8;                    // signin.token_hours
     int lockAfterFailures = 5;             // signin.lock_after
