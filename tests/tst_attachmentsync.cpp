@@ -17,6 +17,8 @@
 #include "unitofwork.h"
 #include "workspace.h"
 
+#include <Poco/Net/ServerSocket.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -132,10 +134,14 @@ private slots:
     void aRangeFetchesTheRestOfABlob();
 
     void theClientUploadsInChunksAndResumesAfterTheServerIsKilled();
+    void theClientDownloadResumesFromAPartialFile_data();
     void theClientDownloadResumesFromAPartialFile();
+    void aDownloadStoppedHalfWayKeepsWhatArrived();
     void aCorruptDownloadIsDiscardedAndReported_data();
     void aCorruptDownloadIsDiscardedAndReported();
     void aBlobTheServerLacksIsReportedUnavailable();
+    void theClientStopsOrReportsWhenItCannotGoOn_data();
+    void theClientStopsOrReportsWhenItCannotGoOn();
     void theClientRefusesAddressesThatWouldExposeIt_data();
     void theClientRefusesAddressesThatWouldExposeIt();
     void overHttpsTheClientTrustsOnlyTheCertificateItIsGiven();
@@ -334,47 +340,67 @@ void TestAttachmentSync::aTamperedUploadIsRefusedWithHashMismatchAndNothingIsKep
              (QJsonObject{{QStringLiteral("received"), 0}, {QStringLiteral("complete"), false}}));
 }
 
-// Who may fetch a blob that one applicant's case refers to.
+// Who may fetch a blob that a case refers to.
 void TestAttachmentSync::onlyThoseWhoSeeACaseReferringToABlobMayFetchIt_data()
 {
-    QTest::addColumn<QString>("who");    // SELECT username, given the case's id (twice)
-    QTest::addColumn<bool>("referred");  // whether the case refers to the blob
+    QTest::addColumn<QString>("theCase"); // SELECT the case's id
+    QTest::addColumn<QString>("who");     // SELECT username, given the case's id (twice)
+    QTest::addColumn<bool>("referred");   // whether the case refers to the blob
     QTest::addColumn<int>("status");
 
+    const QString applicantsCase = QStringLiteral(
+        "SELECT a.id FROM users AS u JOIN applications AS a ON a.enterprise_id = u.enterprise_id "
+        "WHERE u.role = 'applicant' AND u.active = 1 ORDER BY u.username DESC, a.id LIMIT 1");
     const QString ownApplicant = QStringLiteral(
         "SELECT u.username FROM users AS u JOIN applications AS a ON a.enterprise_id = u.enterprise_id "
         "WHERE a.id = ? AND ? <> '' AND u.role = 'applicant' AND u.active = 1 LIMIT 1");
-    QTest::newRow("its own applicant") << ownApplicant << true << 200;
+    const QString secretariat = QStringLiteral("SELECT username FROM users WHERE role = 'secretariat' AND active = 1 "
+                                               "AND ? <> '' AND ? <> '' ORDER BY username LIMIT 1");
+    // A member of the committee whose meeting has the case on its agenda, with no interest declared in it.
+    const QString agendaCase = QStringLiteral(
+        "SELECT ai.application_id FROM agenda_items AS ai JOIN meetings AS m ON m.id = ai.meeting_id "
+        "JOIN committee_memberships AS cm ON cm.term_id = m.term_id JOIN users AS u ON u.id = cm.user_id "
+        "WHERE u.role = 'committee_member' AND u.active = 1 AND NOT EXISTS (SELECT 1 FROM interest_declarations AS d "
+        "WHERE d.user_id = u.id AND d.application_id = ai.application_id) ORDER BY ai.application_id LIMIT 1");
+    QTest::newRow("its own applicant") << applicantsCase << ownApplicant << true << 200;
     QTest::newRow("another enterprise's applicant")
+        << applicantsCase
         << QStringLiteral("SELECT u.username FROM users AS u WHERE u.role = 'applicant' AND u.active = 1 AND u.enterprise_id "
                           "<> (SELECT enterprise_id FROM applications WHERE id = ?) AND ? <> '' ORDER BY u.username LIMIT 1")
         << true << 404;
-    QTest::newRow("the secretariat") << QStringLiteral("SELECT username FROM users WHERE role = 'secretariat' AND active = 1 "
-                                                       "AND ? <> '' AND ? <> '' ORDER BY username LIMIT 1")
-                                     << true << 200;
+    QTest::newRow("the secretariat") << applicantsCase << secretariat << true << 200;
+    QTest::newRow("a committee member with the case on its agenda")
+        << agendaCase
+        << QStringLiteral("SELECT u.username FROM users AS u JOIN committee_memberships AS cm ON cm.user_id = u.id "
+                          "JOIN meetings AS m ON m.term_id = cm.term_id JOIN agenda_items AS ai ON ai.meeting_id = m.id "
+                          "WHERE ai.application_id = ? AND u.role = 'committee_member' AND u.active = 1 AND NOT EXISTS "
+                          "(SELECT 1 FROM interest_declarations AS d WHERE d.user_id = u.id AND d.application_id = ?) "
+                          "ORDER BY u.username LIMIT 1")
+        << true << 200;
     QTest::newRow("a committee member without the case")
+        << applicantsCase
         << QStringLiteral("SELECT u.username FROM users AS u WHERE u.role = 'committee_member' AND u.active = 1 AND ? <> '' "
                           "AND NOT EXISTS (SELECT 1 FROM agenda_items AS ai JOIN meetings AS m ON m.id = ai.meeting_id "
                           "JOIN committee_memberships AS cm ON cm.term_id = m.term_id WHERE cm.user_id = u.id "
                           "AND ai.application_id = ?) ORDER BY u.username LIMIT 1")
         << true << 404;
-    QTest::newRow("an administrator") << QStringLiteral("SELECT username FROM users WHERE role = 'administrator' AND active = 1 "
+    QTest::newRow("an administrator") << applicantsCase
+                                      << QStringLiteral("SELECT username FROM users WHERE role = 'administrator' AND active = 1 "
                                                         "AND ? <> '' AND ? <> '' LIMIT 1")
                                       << true << 404;
-    QTest::newRow("its own applicant, for a blob no case refers to") << ownApplicant << false << 404;
-    QTest::newRow("the secretariat, for a blob no case refers to")
-        << QStringLiteral("SELECT username FROM users WHERE role = 'secretariat' AND active = 1 AND ? <> '' AND ? <> '' "
-                          "ORDER BY username LIMIT 1")
-        << false << 404;
+    QTest::newRow("its own applicant, for a blob no case refers to") << applicantsCase << ownApplicant << false << 404;
+    QTest::newRow("the secretariat, for a blob no case refers to") << applicantsCase << secretariat << false << 404;
 }
 
 void TestAttachmentSync::onlyThoseWhoSeeACaseReferringToABlobMayFetchIt()
 {
+    QFETCH(QString, theCase);
     QFETCH(QString, who);
     QFETCH(bool, referred);
     QFETCH(int, status);
 
-    const QString applicationId = applicantWithACase(QStringLiteral("DESC")).second;
+    const QString applicationId = scalar(theCase);
+    QVERIFY2(!applicationId.isEmpty(), "the demo has no such case");
     const QByteArray blob = bytesOf(3000, qHash(QString::fromLatin1(QTest::currentDataTag())));
     if (referred) {
         placeOnServer(blob, applicationId);
@@ -501,15 +527,30 @@ void TestAttachmentSync::theClientUploadsInChunksAndResumesAfterTheServerIsKille
     QCOMPARE(server.stop(), 0);
 }
 
+void TestAttachmentSync::theClientDownloadResumesFromAPartialFile_data()
+{
+    QTest::addColumn<int>("partial");   // bytes an earlier sync left here
+    QTest::addColumn<int>("fetchedFrom"); // the first byte asked for; -1: nothing asked
+    const int size = 5 * kChunk + 77;
+    QTest::newRow("nothing yet") << 0 << 0;
+    QTest::newRow("broken off after two pieces and a bit") << 2 * kChunk + 5 << 2 * kChunk + 5;
+    QTest::newRow("one byte missing") << size - 1 << size - 1;
+    QTest::newRow("every byte, not yet checked") << size << -1;
+}
+
 void TestAttachmentSync::theClientDownloadResumesFromAPartialFile()
 {
+    QFETCH(int, partial);
+    QFETCH(int, fetchedFrom);
+
     const auto [username, applicationId] = applicantWithACase();
-    const QByteArray blob = bytesOf(5 * kChunk + 77, 4);
+    const QByteArray blob = bytesOf(5 * kChunk + 77, qHash(QString::fromLatin1(QTest::currentDataTag())));
     placeOnServer(blob, applicationId);
     ClientDesk desk;
     desk.holdCase({referenceTo(blob)});
     const QString digest = digestOf(blob);
-    writeAll(desk.folder().partialPathOf(digest), blob.left(2 * kChunk + 5)); // an earlier sync broke off here
+    if (partial > 0)
+        writeAll(desk.folder().partialPathOf(digest), blob.left(partial));
 
     BackOfficeSession session({url(), tokenFor(username), {}});
     AttachmentSync sync(*desk.workspace, session);
@@ -519,13 +560,47 @@ void TestAttachmentSync::theClientDownloadResumesFromAPartialFile()
     const AttachmentSync::Report report = sync.downloadMissing();
     QCOMPARE(report.downloaded, QStringList{digest});
     QVERIFY(report.failures.empty());
-    QVERIFY(done.first() > 2 * kChunk + 5);
-    QCOMPARE(done.last(), blob.size());
     QCOMPARE(readAll(desk.folder().pathOf(digest)), blob);
     QVERIFY(!QFileInfo::exists(desk.folder().partialPathOf(digest)));
     QVERIFY(sync.blobsToDownload().isEmpty());
-    const QByteArray ranged = "\"path\":\"/api/v1/attachments/" + digest.toLatin1() + "\",\"route\":\"attachment\",\"status\":206";
-    QCOMPARE(m_server.log().count(ranged), 1);
+
+    const QByteArray fetched = "\"path\":\"/api/v1/attachments/" + digest.toLatin1() + "\",\"route\":\"attachment\",\"status\":";
+    if (fetchedFrom < 0) {
+        QVERIFY(done.isEmpty());
+        QCOMPARE(m_server.log().count(fetched), 0);
+        return;
+    }
+    QVERIFY(done.first() > fetchedFrom);
+    QCOMPARE(done.last(), blob.size());
+    QCOMPARE(m_server.log().count(fetched + (fetchedFrom > 0 ? "206" : "200")), 1);
+    QCOMPARE(m_server.log().count(fetched), 1);
+}
+
+void TestAttachmentSync::aDownloadStoppedHalfWayKeepsWhatArrived()
+{
+    const auto [username, applicationId] = applicantWithACase();
+    const QByteArray blob = bytesOf(8 * kChunk, 9);
+    placeOnServer(blob, applicationId);
+    ClientDesk desk;
+    desk.holdCase({referenceTo(blob)});
+    const QString digest = digestOf(blob);
+    BackOfficeSession session({url(), tokenFor(username), {}});
+    {
+        AttachmentSync sync(*desk.workspace, session);
+        qint64 stoppedAt = 0;
+        sync.setProgress([&](const QString &, qint64 bytes, qint64) {
+            if (bytes >= 2 * kChunk) {
+                stoppedAt = bytes;
+                throw std::runtime_error("the desktop was closed"); // as a person quitting mid-sync
+            }
+        });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, sync.downloadMissing());
+        QCOMPARE(QFileInfo(desk.folder().partialPathOf(digest)).size(), stoppedAt);
+        QVERIFY(!desk.folder().contains(digest));
+    }
+    AttachmentSync sync(*desk.workspace, session);
+    QCOMPARE(sync.downloadMissing().downloaded, QStringList{digest});
+    QCOMPARE(readAll(desk.folder().pathOf(digest)), blob);
 }
 
 void TestAttachmentSync::aCorruptDownloadIsDiscardedAndReported_data()
@@ -578,6 +653,50 @@ void TestAttachmentSync::aBlobTheServerLacksIsReportedUnavailable()
     QCOMPARE(report.unavailable, QStringList{digestOf(blob)});
     QVERIFY(report.failures.empty());
     QVERIFY(!QFileInfo::exists(desk.folder().partialPathOf(digestOf(blob))));
+}
+
+void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn_data()
+{
+    QTest::addColumn<QString>("role");  // whose token; "wrong": a token nobody was given; "gone": no server
+    QTest::addColumn<bool>("stops");    // thrown, or reported for the blob while the run goes on
+    QTest::addColumn<QString>("code");
+    QTest::newRow("a wrong token") << "wrong" << true << "TOKEN_INVALID";
+    QTest::newRow("no server listening") << "gone" << true << "SERVER_UNREACHABLE";
+    QTest::newRow("a role that adds no attachments") << "committee_member" << false << "ROLE_NOT_PERMITTED";
+}
+
+void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn()
+{
+    QFETCH(QString, role);
+    QFETCH(bool, stops);
+    QFETCH(QString, code);
+
+    QString address = url();
+    QString token = QStringLiteral("AAAAwrongtokenAAAA");
+    if (role == QLatin1String("gone")) {
+        const Poco::Net::ServerSocket probe(Poco::Net::SocketAddress("127.0.0.1", 0));
+        address = QStringLiteral("http://127.0.0.1:%1").arg(probe.address().port());
+    } else if (role != QLatin1String("wrong")) {
+        token = tokenFor(scalar(QStringLiteral("SELECT username FROM users WHERE role = ? AND active = 1 ORDER BY username LIMIT 1"), {role}));
+    }
+    ClientDesk desk;
+    const QByteArray blob = bytesOf(2000, 8);
+    desk.holdCase({desk.attach(blob)});
+    BackOfficeSession session({address, token, {}});
+    AttachmentSync sync(*desk.workspace, session);
+    try {
+        const AttachmentSync::Report report = sync.uploadPending();
+        QVERIFY2(!stops, "the run went on");
+        QCOMPARE(report.failures.size(), std::size_t(1));
+        QCOMPARE(report.failures.front().code(), code);
+        QVERIFY(!report.failures.front().message().isEmpty());
+    } catch (const DomainError &error) {
+        QVERIFY2(stops, qPrintable(error.fullMessage()));
+        QCOMPARE(error.code(), code);
+        QVERIFY(!error.message().isEmpty());
+    }
+    QVERIFY(desk.folder().contains(digestOf(blob))); // nothing here is lost
+    QVERIFY(!QFileInfo::exists(serverPartial(digestOf(blob))));
 }
 
 void TestAttachmentSync::theClientRefusesAddressesThatWouldExposeIt_data()

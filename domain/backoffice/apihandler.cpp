@@ -4,6 +4,7 @@
 #include "domainerror.h"
 #include "jsonreader.h"
 #include "language.h"
+#include "syncprotocol.h"
 #include "workspace.h"
 
 #include <Poco/Exception.h>
@@ -252,7 +253,7 @@ void ApiHandler::send(Poco::Net::HTTPServerResponse &response, const Reply &repl
         response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(reply.status));
         response.setContentType(reply.contentType.toStdString());
         response.setContentLength64(reply.file ? reply.fileLength : reply.body.size());
-        response.set("VoucherDesk-Protocol", "1"); // docs/sync.md, Version
+        response.set("VoucherDesk-Protocol", std::to_string(servedSyncProtocols().first())); // docs/sync.md, Version
         for (const auto &[name, value] : reply.headers)
             response.set(name, value);
         if (retryAfter > 0)

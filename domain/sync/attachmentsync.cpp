@@ -114,6 +114,11 @@ void AttachmentSync::uploadOne(const QString &sha256, Report &report)
     }
     const qint64 size = file.size();
     BackOfficeSession::Answer answer = m_session.send("GET", uploadPath(sha256) + "/upload");
+    if (answer.errorCode() == QLatin1String("ROLE_NOT_PERMITTED")) {
+        // The push refuses the operation that refers to it, and says why; the other blobs go on.
+        report.failures.push_back(m_session.refusal(answer));
+        return;
+    }
     if (!answer.succeeded())
         throw m_session.refusal(answer);
     if (answer.json().value(QStringLiteral("complete")).toBool()) {
@@ -164,6 +169,11 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
     if (m_folder.contains(sha256))
         return;
     const QString partialPath = m_folder.partialPathOf(sha256);
+    // All bytes arrived last time, but the run stopped before they were checked.
+    if (reference.size > 0 && QFileInfo(partialPath).size() == reference.size && m_folder.adoptPartial(sha256)) {
+        report.downloaded.append(sha256);
+        return;
+    }
     QFile partial(partialPath);
     if (!QDir().mkpath(QFileInfo(partialPath).absolutePath()) || !partial.open(QIODevice::ReadWrite | QIODevice::Unbuffered))
         throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), partialPath,
