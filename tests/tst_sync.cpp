@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "rawconnection.h"
 
+#include "attachmentfolder.h"
 #include "casetransitions.h"
 #include "domainerror.h"
 #include "committee.h"
@@ -116,6 +117,7 @@ private slots:
     void theSameFieldEditedOnTwoDesksIsAConflictKeptForAPerson();
     void keepMineSendsThisDesksVersionOnTheBackOfficesRevision();
     void aPushSentTwiceIsAppliedOnce();
+    void anAttachmentGoesUpBeforeItsApplicationAndComesDownToTheOtherDesks();
     void anOfflineSubmissionGetsTheBackOfficesReferenceAndHistory();
     void aRefusedChangeIsRejectedWithItsReasonAndTheDeskTakesTheBackOfficesVersion();
     void anApplicantReceivesOnlyItsOwnEnterprise();
@@ -343,6 +345,50 @@ void TestSync::aPushSentTwiceIsAppliedOnce()
     QCOMPARE(raw.scalar(QStringLiteral("SELECT revision FROM applications WHERE id = ?"), {id}).toLongLong(), revision + 1);
     QCOMPARE(raw.scalar(QStringLiteral("SELECT count(*) FROM audit_entries WHERE entity_id = ? AND CAST(after_json AS TEXT) LIKE "
                                        "'%Sent twice, applied once%'"), {id}).toInt(), 1);
+}
+
+void TestSync::anAttachmentGoesUpBeforeItsApplicationAndComesDownToTheOtherDesks()
+{
+    Desk a(m_server.port(), secretariat(0)), b(m_server.port(), secretariat(1));
+    a.sync();
+    b.sync();
+    const QString id = freshCase();
+    QByteArray bytes(300 * 1024, Qt::Uninitialized);
+    QRandomGenerator dice(11);
+    for (char &byte : bytes)
+        byte = char(dice.bounded(256));
+    const QString source = a.folder.filePath(QStringLiteral("quotation.pdf"));
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(bytes), bytes.size());
+    file.close();
+    const AttachmentReference reference = AttachmentFolder(*a.workspace).add(source, QStringLiteral("quotation"));
+    a.edit(QStringLiteral("application"), id, [&](QJsonObject &r) {
+        QJsonArray attachments = r.value(QStringLiteral("attachments")).toArray();
+        attachments.append(QJsonObject{{QStringLiteral("id"), newUuid()}, {QStringLiteral("kind"), reference.kind},
+                                       {QStringLiteral("file_name"), QStringLiteral("報價單.pdf")},
+                                       {QStringLiteral("sha256"), reference.sha256}, {QStringLiteral("size"), reference.size}});
+        r.insert(QStringLiteral("attachments"), attachments);
+    });
+
+    const SyncSummary fromA = a.sync();
+    QCOMPARE(fromA.attachmentsUploaded, 1);
+    QCOMPARE(fromA.applied, 1);
+    QVERIFY(fromA.attachmentFailures.empty());
+    QFile kept(AttachmentFolder(m_data.path()).pathOf(reference.sha256));
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), bytes);
+
+    const SyncSummary toB = b.sync();
+    QCOMPARE(toB.attachmentsDownloaded, 1);
+    QVERIFY(toB.attachmentFailures.empty());
+    QFile fetched(AttachmentFolder(*b.workspace).pathOf(reference.sha256));
+    QVERIFY(fetched.open(QIODevice::ReadOnly));
+    QCOMPARE(fetched.readAll(), bytes);
+    // Once both sides hold it, a sync asks nothing more about it.
+    const SyncSummary again = b.sync();
+    QCOMPARE(again.attachmentsDownloaded + again.attachmentsUploaded + again.attachmentsUnavailable, 0);
+    QCOMPARE(again.requests, 1);
 }
 
 void TestSync::anOfflineSubmissionGetsTheBackOfficesReferenceAndHistory()

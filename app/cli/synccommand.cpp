@@ -78,6 +78,12 @@ void printSummary(const Invocation &invocation, const SyncSummary &summary, cons
     out << CliText::tr("Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.")
                .arg(summary.pulled).arg(summary.stored).arg(summary.removedCases)
         << '\n';
+    out << CliText::tr("Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.")
+               .arg(summary.attachmentsUploaded).arg(summary.attachmentsAlreadyThere)
+               .arg(summary.attachmentsDownloaded).arg(summary.attachmentsUnavailable)
+        << '\n';
+    for (const DomainError &failure : summary.attachmentFailures)
+        out << CliText::tr("Attachment not synced: %1").arg(failure.fullMessage()) << '\n';
     out << CliText::tr("Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. "
                        "%5 requests in %6 ms.")
                .arg(summary.cursor).arg(status.pending).arg(status.conflicts).arg(status.rejected)
@@ -125,7 +131,7 @@ int runSync(Invocation &invocation)
     } else {
         printSummary(invocation, summary, status);
     }
-    return summary.conflict + summary.rejected > 0 ? Findings : Success;
+    return summary.conflict + summary.rejected > 0 || !summary.attachmentFailures.empty() ? Findings : Success;
 }
 
 } // namespace

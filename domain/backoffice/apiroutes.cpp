@@ -3,6 +3,7 @@
 #include "apierror.h"
 #include "apihandler.h"
 #include "assessmentjson.h"
+#include "attachmentroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
@@ -10,6 +11,7 @@
 #include "syncdesk.h"
 #include "language.h"
 #include "recordjson.h"
+#include "syncprotocol.h"
 #include "workspace.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -26,8 +28,6 @@ struct RouteText
 {
     Q_DECLARE_TR_FUNCTIONS(vd::ApiRoutes)
 };
-
-constexpr int kSyncProtocol = 1;
 
 template <typename Record>
 QJsonArray recordsJson(const QList<Record> &records)
@@ -117,9 +117,12 @@ public:
         : ApiHandler(context, QStringLiteral("healthz"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
+        QJsonArray protocols;
+        for (const int version : servedSyncProtocols())
+            protocols.append(version);
         return Reply::json({{QStringLiteral("status"), QStringLiteral("ok")},
                             {QStringLiteral("schema_version"), call.workspace().schemaVersion()},
-                            {QStringLiteral("protocols"), QJsonArray{kSyncProtocol}},
+                            {QStringLiteral("protocols"), protocols},
                             {QStringLiteral("limits"), QJsonObject{{QStringLiteral("push_operations"), call.context().settings.pushOperations},
                                                                    {QStringLiteral("sync_body_bytes"), call.context().settings.maxSyncBodyBytes}}}});
     }
@@ -132,8 +135,10 @@ public:
         : ApiHandler(context, QStringLiteral("metrics"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
-        return {200, call.context().metrics.prometheusText(call.context().connections()),
-                "text/plain; version=0.0.4; charset=utf-8", {}};
+        Reply reply;
+        reply.body = call.context().metrics.prometheusText(call.context().connections());
+        reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        return reply;
     }
 };
 
@@ -213,45 +218,26 @@ public:
         request.username = user.username;
         const Application application = visibleCase(call, user);
         request.caseKey = application.reference.isEmpty() ? application.id : application.reference;
-        const QString language = call.language();
-        TransitionResult result;
-        {
-            const std::lock_guard lock(call.context().languageMutex);
-            Language::apply(language);
-            try {
-                result = CaseTransitions(call.workspace()).apply(request, Language::localeFor(language));
-            } catch (...) {
-                Language::apply(QStringLiteral("en"));
-                throw;
-            }
-            Language::apply(QStringLiteral("en"));
-        }
+        const TransitionResult result = call.inLanguage([&] {
+            return CaseTransitions(call.workspace()).apply(request, Language::localeFor(call.language()));
+        });
         return Reply::json(transitionResultJson(result), result.applied ? 200 : 409);
     }
 };
 
-// Sync (docs/sync.md): every request names the protocol version it speaks,
-// and the user's role must receive something.
+// Sync (docs/sync.md): every request names the protocol version it speaks
+// (requireSyncProtocol; every answer names the server's), and the user's
+// role must receive something.
 const User &syncUser(ApiCall &call)
 {
-    const std::string version = call.request().get("VoucherDesk-Protocol", "");
-    if (version != std::to_string(kSyncProtocol))
-        throw ApiError(400, QStringLiteral("PROTOCOL_VERSION"),
-                       RouteText::tr("This back office speaks sync protocol version %1; the request said \"%2\". "
-                                     "Update VoucherDesk on this device.")
-                           .arg(kSyncProtocol).arg(QString::fromStdString(version).left(20)),
-                       QStringLiteral("VoucherDesk-Protocol"));
+    requireSyncProtocol(call);
     const User &user = call.user();
     if (!ChangeLog::maySync(user))
-        throw ApiError(403, QStringLiteral("ROLE_NOT_PERMITTED"),
-                       RouteText::tr("The role %1 does not sync with the back office.").arg(user.role), QStringLiteral("role"));
+        throw ApiError(403, QStringLiteral("ROLE_NOT_PERMITTED"), call.inLanguage([&] {
+                           return RouteText::tr("The role %1 does not sync with the back office.").arg(user.role);
+                       }),
+                       QStringLiteral("role"));
     return user;
-}
-
-ApiHandler::Reply syncReply(ApiHandler::Reply reply)
-{
-    reply.headers.emplace_back("VoucherDesk-Protocol", std::to_string(kSyncProtocol));
-    return reply;
 }
 
 class PullRoute : public ApiHandler
@@ -262,7 +248,9 @@ public:
     {
         const User &user = syncUser(call);
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
-        return syncReply({200, SyncDesk(call.workspace(), user).pull(body), "application/json; charset=utf-8", {}});
+        Reply reply;
+        reply.body = SyncDesk(call.workspace(), user).pull(body);
+        return reply;
     }
 };
 
@@ -276,21 +264,10 @@ public:
     {
         const User &user = syncUser(call);
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
-        const QString language = call.language();
-        QJsonObject result;
-        {
-            const std::lock_guard lock(call.context().languageMutex);
-            Language::apply(language);
-            try {
-                result = SyncDesk(call.workspace(), user).push(body, call.context().settings.pushOperations,
-                                                               Language::localeFor(language));
-            } catch (...) {
-                Language::apply(QStringLiteral("en"));
-                throw;
-            }
-            Language::apply(QStringLiteral("en"));
-        }
-        return syncReply(Reply::json(result));
+        return Reply::json(call.inLanguage([&] {
+            return SyncDesk(call.workspace(), user).push(body, call.context().settings.pushOperations,
+                                                         Language::localeFor(call.language()));
+        }));
     }
 };
 
@@ -354,6 +331,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
             return new TransitionRoute(m_context, {rest.join(u'/')});
         }
         return new CaseRoute(m_context, {rest.join(u'/')});
+    }
+    if (api && segments[2] == QLatin1String("attachments")) {
+        if (Poco::Net::HTTPRequestHandler *route = attachmentRoute(m_context, segments.mid(3), method))
+            return route;
     }
     return new UnknownRoute(m_context, method);
 }

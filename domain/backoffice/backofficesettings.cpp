@@ -72,6 +72,8 @@ BackOfficeSettings BackOfficeSettings::from(const Poco::Util::AbstractConfigurat
     s.pushOperations = number(config, "limits.push_operations", s.pushOperations, 1, 100000);
     s.requestsPerSecond = number(config, "limits.requests_per_second", s.requestsPerSecond, 1, 1000000);
     s.burst = number(config, "limits.burst", s.burst, 1, 1000000);
+    s.attachmentChunkBytes = number(config, "limits.attachment_chunk_bytes", int(s.attachmentChunkBytes), 1, 256 << 20);
+    s.attachmentBytes = number(config, "limits.attachment_bytes", int(s.attachmentBytes), 0, 1 << 30);
     s.tokenHours = number(config, "signin.token_hours", s.tokenHours, 1, 24 * 30);
     s.lockAfterFailures = number(config, "signin.lock_after", s.lockAfterFailures, 1, 1000);
     s.lockMinutes = number(config, "signin.lock_minutes", s.lockMinutes, 1, 24 * 60);

@@ -32,6 +32,8 @@ struct BackOfficeSettings
     int pushOperations = 500;              // limits.push_operations: operations in one push
     int requestsPerSecond = 50;            // limits.requests_per_second per client address
     int burst = 100;                       // limits.burst: requests a client may make at once
+    qint64 attachmentChunkBytes = 4 << 20; // limits.attachment_chunk_bytes: the largest piece of an upload
+    qint64 attachmentBytes = 50 << 20;     // limits.attachment_bytes: the largest attachment
 
     int tokenHours = 8;                    // signin.token_hours
     int lockAfterFailures = 5;             // signin.lock_after

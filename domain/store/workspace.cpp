@@ -139,7 +139,9 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         checkFullTextSearch();
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
-        m_keepsChangeLog = sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
+        // A schema of other migrations (tests, older tools) has no change log to keep.
+        m_keepsChangeLog = m_database.tables().contains(QStringLiteral("sync_change_log"))
+                           && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
     } catch (...) {
         m_writesByText.clear();
         m_writes.clear();

@@ -9,6 +9,7 @@
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
@@ -44,6 +45,11 @@ std::string acceptLanguage(const QString &language)
 QJsonObject BackOfficeConnection::Answer::json() const
 {
     return QJsonDocument::fromJson(body).object();
+}
+
+QString BackOfficeConnection::Answer::errorCode() const
+{
+    return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
 }
 
 BackOfficeConnection::BackOfficeConnection(const QString &serverUrl, const QString &certificateAuthority)
@@ -86,13 +92,12 @@ void BackOfficeConnection::openSession()
         initializeTls();
         Poco::Net::Context::Params params;
         params.verificationMode = Poco::Net::Context::VERIFY_STRICT;
-        if (m_certificateAuthority.isEmpty()) {
-            params.loadDefaultCAs = true;
-        } else {
-            params.caLocation = m_certificateAuthority.toStdString();
-            params.loadDefaultCAs = false;
-        }
+        params.caLocation = m_certificateAuthority.toStdString();
+        params.loadDefaultCAs = m_certificateAuthority.isEmpty();
+        params.cipherList = "HIGH:!aNULL:!MD5:!RC4:!3DES";
         Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::CLIENT_USE, params);
+        context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3
+                                  | Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
         m_session = std::make_unique<Poco::Net::HTTPSClientSession>(host, Poco::UInt16(m_url.port(443)), context);
     }
     m_session->setTimeout(Poco::Timespan(60, 0));
@@ -100,8 +105,8 @@ void BackOfficeConnection::openSession()
 }
 
 BackOfficeConnection::Answer BackOfficeConnection::send(const std::string &method, const std::string &path,
-                                                        const QByteArray &body,
-                                                        const std::map<std::string, std::string> &headers)
+                                                        const QByteArray &body, const Headers &headers,
+                                                        const Sink &sink, bool &handedOn)
 {
     if (!m_session)
         openSession();
@@ -114,7 +119,7 @@ BackOfficeConnection::Answer BackOfficeConnection::send(const std::string &metho
         request.set("Authorization", "Bearer " + m_token.toStdString());
     for (const auto &[name, value] : headers)
         request.set(name, value);
-    if (!body.isNull()) {
+    if (!body.isNull() || method == "PUT" || method == "POST") {
         if (!request.has("Content-Type"))
             request.setContentType("application/json");
         request.setContentLength64(body.size());
@@ -125,69 +130,91 @@ BackOfficeConnection::Answer BackOfficeConnection::send(const std::string &metho
     std::istream &in = m_session->receiveResponse(response);
     Answer answer;
     answer.status = int(response.getStatus());
-    answer.body = QByteArray::fromStdString(std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()});
+    answer.contentLength = response.hasContentLength() ? response.getContentLength64() : -1;
     for (const auto &[name, value] : response)
         answer.headers[name] = value;
+    qint64 received = 0;
+    char buffer[64 * 1024];
+    while (in) {
+        in.read(buffer, sizeof buffer);
+        const std::streamsize count = in.gcount();
+        if (count <= 0)
+            break;
+        received += count;
+        if (sink && answer.succeeded()) {
+            handedOn = true;
+            sink(answer, buffer, count);
+        } else {
+            answer.body.append(buffer, count);
+        }
+    }
+    if (answer.contentLength >= 0 && received < answer.contentLength)
+        throw Poco::Net::ConnectionResetException(
+            QStringLiteral("the answer broke off after %1 of %2 bytes").arg(received).arg(answer.contentLength).toStdString());
+    if (!response.getKeepAlive())
+        m_session.reset();
     return answer;
 }
 
 BackOfficeConnection::Answer BackOfficeConnection::request(const std::string &method, const std::string &path,
-                                                           const QByteArray &body,
-                                                           const std::map<std::string, std::string> &headers)
+                                                           const QByteArray &body, const Headers &headers,
+                                                           const Sink &sink)
 {
     // A kept-alive connection the back office has closed fails on first use:
-    // the request is made once more on a new one (sync requests are safe to repeat).
+    // the request is made once more on a new one (sync requests are safe to
+    // repeat), unless part of its answer was handed to the sink already.
     for (int attempt = 0;; ++attempt) {
+        bool handedOn = false;
         try {
-            return send(method, path, body, headers);
+            return send(method, path, body, headers, sink, handedOn);
+        } catch (const Poco::Net::SSLException &e) { // certificate validation included
+            m_session.reset();
+            throw DomainError(QStringLiteral("BACK_OFFICE_NOT_TRUSTED"), m_serverUrl,
+                              tr("the back office at %1 did not prove that it is the server the certificate names "
+                                 "(%2). Check its address and the certificate file.")
+                                  .arg(m_serverUrl, QString::fromStdString(e.displayText())));
         } catch (const Poco::Exception &e) {
             m_session.reset();
-            if (attempt == 0 && !dynamic_cast<const Poco::Net::SSLException *>(&e)
-                && !dynamic_cast<const Poco::Net::CertificateValidationException *>(&e))
+            if (attempt == 0 && !handedOn)
                 continue;
-            throw DomainError(QStringLiteral("BACK_OFFICE_UNREACHABLE"), m_serverUrl,
-                              tr("cannot reach the back office at %1 (%2). Nothing was lost: changes not yet sent "
-                                 "stay queued for the next sync.")
-                                  .arg(m_serverUrl, QString::fromStdString(e.displayText())));
-        } catch (const std::exception &e) {
-            m_session.reset();
-            throw DomainError(QStringLiteral("BACK_OFFICE_UNREACHABLE"), m_serverUrl,
-                              tr("cannot reach the back office at %1 (%2). Nothing was lost: changes not yet sent "
-                                 "stay queued for the next sync.")
-                                  .arg(m_serverUrl, QString::fromUtf8(e.what())));
+            throw unreachable(QString::fromStdString(e.displayText()));
+        } catch (...) {
+            m_session.reset(); // an answer left half read (a sink that threw) cannot be followed by another
+            throw;
         }
     }
 }
 
-void BackOfficeConnection::fail(const Answer &answer, const std::string &path) const
+DomainError BackOfficeConnection::unreachable(const QString &why) const
+{
+    return DomainError(QStringLiteral("BACK_OFFICE_UNREACHABLE"), m_serverUrl,
+                       tr("cannot reach the back office at %1 (%2). Nothing was lost: changes not yet sent "
+                          "stay queued for the next sync.").arg(m_serverUrl, why));
+}
+
+DomainError BackOfficeConnection::refusal(const Answer &answer, const std::string &path) const
 {
     const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
-    QString code = error.value(QStringLiteral("code")).toString();
+    const QString code = error.value(QStringLiteral("code")).toString();
     const QString message = error.value(QStringLiteral("message")).toString();
-    const QString where = QString::fromStdString(path);
+    const QString where = error.value(QStringLiteral("where")).toString().isEmpty()
+                              ? QString::fromStdString(path) : error.value(QStringLiteral("where")).toString();
     if (answer.status == 401 && code != QLatin1String("BAD_CREDENTIALS"))
-        throw DomainError(code.isEmpty() ? QStringLiteral("TOKEN_INVALID") : code, where,
-                          tr("your sign-in to the back office at %1 is no longer valid; sign in again").arg(m_serverUrl));
-    if (answer.status == 403)
-        throw DomainError(QStringLiteral("ROLE_NOT_PERMITTED"), where,
-                          tr("your role may not sync with the back office at %1: %2").arg(m_serverUrl, message));
-    if (answer.status >= 500 || code.isEmpty()) {
-        if (code.isEmpty())
-            code = QStringLiteral("BACK_OFFICE_ERROR");
-        throw DomainError(code, where,
-                          tr("the back office at %1 could not answer (HTTP %2): %3. Nothing was lost; try again later.")
-                              .arg(m_serverUrl).arg(answer.status).arg(message.isEmpty() ? QString::fromUtf8(answer.body.left(200)) : message));
-    }
-    throw DomainError(code, error.value(QStringLiteral("where")).toString().isEmpty() ? where
-                                                                                       : error.value(QStringLiteral("where")).toString(),
-                      tr("the back office at %1 refused the request: %2").arg(m_serverUrl, message));
+        return DomainError(code.isEmpty() ? QStringLiteral("TOKEN_INVALID") : code, where,
+                           tr("your sign-in to the back office at %1 is no longer valid; sign in again").arg(m_serverUrl));
+    if (answer.status >= 500 || code.isEmpty())
+        return DomainError(code.isEmpty() ? QStringLiteral("BACK_OFFICE_ERROR") : code, where,
+                           tr("the back office at %1 could not answer (HTTP %2): %3. Nothing was lost; try again later.")
+                               .arg(m_serverUrl).arg(answer.status)
+                               .arg(message.isEmpty() ? QString::fromUtf8(answer.body.left(200)) : message));
+    return DomainError(code, where, tr("the back office at %1 refused the request: %2").arg(m_serverUrl, message));
 }
 
 QJsonObject BackOfficeConnection::postJson(const std::string &path, const QByteArray &body)
 {
     const Answer answer = request("POST", path, body);
-    if (answer.status < 200 || answer.status > 299)
-        fail(answer, path);
+    if (!answer.succeeded())
+        throw refusal(answer, path);
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(answer.body, &error);
     if (!document.isObject())

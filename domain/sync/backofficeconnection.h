@@ -1,5 +1,6 @@
 #pragma once
 
+#include "domainerror.h"
 #include "user.h"
 
 #include <QByteArray>
@@ -9,6 +10,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,33 +33,44 @@ struct BackOfficeSession
     bool isValid() const { return !token.isEmpty(); }
 };
 
-// An HTTP(S) connection to a back office (docs/api.md, docs/sync.md): JSON
-// requests with the protocol version, the bearer token and the language,
-// one kept-alive connection reused, a request repeated once when the
-// connection had gone stale (every sync request is safe to repeat).
-// HTTPS is verified against the given certificate file (the back office's
-// self-signed certificate, or its CA) or the system's CAs; plain http:// is
-// accepted only for 127.0.0.1.
+// An HTTP(S) connection to a back office (docs/sync.md, The client's
+// connection): requests with the protocol version, the bearer token and the
+// language, one kept-alive connection reused, a request repeated once when
+// the connection had gone stale (every sync request is safe to repeat) and
+// nothing of its answer had been handed on yet. HTTPS is verified against
+// the given certificate file (the back office's self-signed certificate, or
+// its CA) or the system's CAs, TLS 1.2 and later; plain http:// is accepted
+// only for 127.0.0.1.
 //
 // Network failures throw DomainError BACK_OFFICE_UNREACHABLE ("cannot reach
-// the back office at …"); answers that are not a success throw the back
-// office's own code and message (TOKEN_INVALID, ROLE_NOT_PERMITTED, …).
+// the back office at …"), a server that fails TLS verification
+// BACK_OFFICE_NOT_TRUSTED; refusal() turns an answer that is not a success
+// into the back office's own code and message (TOKEN_INVALID,
+// ROLE_NOT_PERMITTED, …).
 class BackOfficeConnection
 {
     Q_DECLARE_TR_FUNCTIONS(vd::BackOfficeConnection)
 
 public:
+    using Headers = std::map<std::string, std::string>;
     struct Answer
     {
         int status = 0;
-        QByteArray body;
-        std::map<std::string, std::string> headers;
+        QByteArray body;            // empty when a sink took it
+        Headers headers;
+        qint64 contentLength = -1;  // as announced; -1 when not
         QJsonObject json() const;
+        QString errorCode() const;  // error.code of an error body
+        bool succeeded() const { return status >= 200 && status < 300; }
     };
+    // Takes a successful answer's body piece by piece, as it arrives, with
+    // the answer's status and headers (a blob is never held whole).
+    using Sink = std::function<void(const Answer &head, const char *bytes, qint64 count)>;
 
     static constexpr int kProtocolVersion = 1;
 
-    // Throws INPUT_ERROR for an address it will not use.
+    // Throws INPUT_ERROR for an address it will not use or a certificate
+    // file it cannot read.
     BackOfficeConnection(const QString &serverUrl, const QString &certificateAuthority = {});
     explicit BackOfficeConnection(const BackOfficeSession &session);
     ~BackOfficeConnection();
@@ -74,18 +87,24 @@ public:
     // POST /api/v1/login → a session (401 BAD_CREDENTIALS, 429 ACCOUNT_LOCKED as DomainError).
     BackOfficeSession signIn(const QString &username, const QString &password);
 
-    // Any request; the answer whatever its status (network failures throw).
+    // Any request, path and query under the server's address; the answer
+    // whatever its status (network failures throw). A successful answer's
+    // body goes to the sink when one is given; an answer that breaks off
+    // before its announced length is a network failure.
     Answer request(const std::string &method, const std::string &path, const QByteArray &body = {},
-                   const std::map<std::string, std::string> &headers = {});
+                   const Headers &headers = {}, const Sink &sink = {});
     // A JSON POST; a status other than 2xx throws the back office's error.
     QJsonObject postJson(const std::string &path, const QByteArray &body);
-    // The DomainError for an answer that is not a success.
-    [[noreturn]] void fail(const Answer &answer, const std::string &path) const;
+    // The DomainError an answer that is not a success stands for: the back
+    // office's code, place and message (already in the request's language),
+    // or BACK_OFFICE_ERROR with the status for one that is not the protocol's.
+    DomainError refusal(const Answer &answer, const std::string &path) const;
 
 private:
-    Answer send(const std::string &method, const std::string &path, const QByteArray &body,
-                const std::map<std::string, std::string> &headers);
+    Answer send(const std::string &method, const std::string &path, const QByteArray &body, const Headers &headers,
+                const Sink &sink, bool &handedOn);
     void openSession();
+    DomainError unreachable(const QString &why) const;
 
     QString m_serverUrl;
     QString m_certificateAuthority;

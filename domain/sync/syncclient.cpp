@@ -71,7 +71,22 @@ QJsonObject SyncSummary::toJson() const
             {QStringLiteral("pulled"), pulled},         {QStringLiteral("stored"), stored},
             {QStringLiteral("removed_cases"), removedCases}, {QStringLiteral("requests"), requests},
             {QStringLiteral("cursor"), cursor},         {QStringLiteral("checkpoint"), checkpoint},
-            {QStringLiteral("duration_ms"), durationMs}};
+            {QStringLiteral("duration_ms"), durationMs},
+            {QStringLiteral("attachments"), attachmentsJson()}};
+}
+
+QJsonObject SyncSummary::attachmentsJson() const
+{
+    QJsonArray failures;
+    for (const DomainError &failure : attachmentFailures)
+        failures.append(QJsonObject{{QStringLiteral("code"), failure.code()},
+                                    {QStringLiteral("where"), failure.where()},
+                                    {QStringLiteral("message"), failure.message()}});
+    return {{QStringLiteral("uploaded"), attachmentsUploaded},
+            {QStringLiteral("already_there"), attachmentsAlreadyThere},
+            {QStringLiteral("downloaded"), attachmentsDownloaded},
+            {QStringLiteral("unavailable"), attachmentsUnavailable},
+            {QStringLiteral("failures"), failures}};
 }
 
 QJsonObject SyncStatus::toJson() const
@@ -97,12 +112,6 @@ SyncClient::SyncClient(Workspace &workspace, BackOfficeSession session)
 
 SyncClient::~SyncClient() = default;
 
-void SyncClient::setAttachmentSteps(AttachmentStep beforePush, AttachmentStep afterPull)
-{
-    m_beforePush = std::move(beforePush);
-    m_afterPull = std::move(afterPull);
-}
-
 void SyncClient::signIn(const QString &serverUrl, const QString &username, const QString &password)
 {
     BackOfficeConnection connection(serverUrl, m_certificateAuthority);
@@ -120,15 +129,23 @@ SyncSummary SyncClient::sync()
     SyncSummary summary;
     BackOfficeConnection connection(m_session);
     connection.setLanguage(m_language);
-    if (m_beforePush)
-        m_beforePush(connection, m_workspace);
+    AttachmentSync attachments(m_workspace, connection);
+    count(attachments.uploadPending(), summary); // before the operations that refer to them
     push(connection, summary);
     pull(connection, summary);
-    if (m_afterPull)
-        m_afterPull(connection, m_workspace);
+    count(attachments.downloadMissing(), summary); // those the pulled records refer to
     summary.requests = connection.requestCount();
     summary.durationMs = timer.elapsed();
     return summary;
+}
+
+void SyncClient::count(const AttachmentSync::Report &report, SyncSummary &summary)
+{
+    summary.attachmentsUploaded += report.uploaded.size();
+    summary.attachmentsAlreadyThere += report.alreadyThere.size();
+    summary.attachmentsDownloaded += report.downloaded.size();
+    summary.attachmentsUnavailable += report.unavailable.size();
+    summary.attachmentFailures.insert(summary.attachmentFailures.end(), report.failures.begin(), report.failures.end());
 }
 
 QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
@@ -188,7 +205,7 @@ void SyncClient::push(BackOfficeConnection &connection, SyncSummary &summary)
                 continue;
             }
             if (answer.status != 200)
-                connection.fail(answer, kPushPath);
+                throw connection.refusal(answer, kPushPath);
             const QJsonObject json = answer.json();
             for (const QJsonValue &result : json.value(QStringLiteral("results")).toArray())
                 answers << answerFrom(result.toObject());

@@ -1,6 +1,8 @@
 #pragma once
 
+#include "attachmentsync.h"
 #include "backofficeconnection.h"
+#include "domainerror.h"
 #include "outbox.h"
 #include "syncreplica.h"
 
@@ -10,9 +12,9 @@
 #include <QList>
 #include <QString>
 
-#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace vd {
 
@@ -30,11 +32,17 @@ struct SyncSummary
     qint64 pulled = 0;        // changes received
     qint64 stored = 0;        // of those, stored (the rest wait for a local change or a reference)
     qint64 removedCases = 0;  // cases that left this user's view, removed here
+    qint64 attachmentsUploaded = 0;     // blobs sent (whole, or their remaining bytes)
+    qint64 attachmentsAlreadyThere = 0; // blobs the back office held whole already
+    qint64 attachmentsDownloaded = 0;   // blobs fetched, verified and kept
+    qint64 attachmentsUnavailable = 0;  // referred to here, not (yet) uploaded by anyone
+    std::vector<DomainError> attachmentFailures; // per blob, for a person (AttachmentSync::Report)
     qint64 requests = 0;      // requests made
     qint64 cursor = 0;        // where the next pull starts
     qint64 checkpoint = 0;    // the back office's sequence number after the last push
     qint64 durationMs = 0;
     QJsonObject toJson() const;
+    QJsonObject attachmentsJson() const; // "attachments" in toJson()
 };
 
 // Where this device's sync stands, read from the workspace (no network).
@@ -51,11 +59,13 @@ struct SyncStatus
     QJsonObject toJson() const;
 };
 
-// Syncs one workspace with a back office (docs/sync.md): signs in, pushes
-// the outbox in batches and records every answer, pulls pages until the
-// back office's checkpoint and applies each page with its cursor in one
-// transaction. Nothing is lost when the network fails: what was not
-// answered stays queued, and a pull resumes from the last page applied.
+// Syncs one workspace with a back office (docs/sync.md): signs in, uploads
+// the attachments the queued operations refer to, pushes the outbox in
+// batches and records every answer, pulls pages until the back office's
+// checkpoint and applies each page with its cursor in one transaction, then
+// downloads the attachments the records here refer to and lack. Nothing is
+// lost when the network fails: what was not answered stays queued, a pull
+// resumes from the last page applied, a blob from the bytes that arrived.
 //
 //   vd::SyncClient client(workspace);
 //   client.signIn(QStringLiteral("https://backoffice.example:8443"), user, password);
@@ -88,17 +98,12 @@ public:
     bool isSignedIn() const { return m_session.isValid(); }
     const BackOfficeSession &session() const { return m_session; }
 
-    // Push, then pull until the checkpoint. Throws DomainError NOT_SIGNED_IN,
-    // BACK_OFFICE_UNREACHABLE, TOKEN_INVALID (sign in again), … ; whatever
-    // was applied before the error is kept.
+    // Attachments up, push, pull until the checkpoint, attachments down.
+    // Throws DomainError NOT_SIGNED_IN, BACK_OFFICE_UNREACHABLE,
+    // TOKEN_INVALID (sign in again), … ; whatever was applied before the
+    // error is kept. A blob that cannot be sent or kept is not an error of
+    // the sync: it is counted in the summary's attachmentFailures.
     SyncSummary sync();
-
-    // Attachments (their blobs travel apart from records, docs/sync.md):
-    // called before the outbox is pushed (upload the blobs the pushed
-    // records refer to) and after the last page is pulled (fetch the blobs
-    // the pulled records refer to), with the signed-in connection.
-    using AttachmentStep = std::function<void(BackOfficeConnection &, Workspace &)>;
-    void setAttachmentSteps(AttachmentStep beforePush, AttachmentStep afterPull);
 
     // Plain reads of the workspace, for an indicator.
     static SyncStatus status(Workspace &workspace);
@@ -116,14 +121,13 @@ private:
     void push(BackOfficeConnection &connection, SyncSummary &summary);
     void pull(BackOfficeConnection &connection, SyncSummary &summary);
     QByteArray pushBody(const QList<OutboxEntry> &operations) const;
+    static void count(const AttachmentSync::Report &report, SyncSummary &summary);
 
     Workspace &m_workspace;
     BackOfficeSession m_session;
     QString m_certificateAuthority;
     QString m_language = QStringLiteral("en");
     int m_batchSize = 500;
-    AttachmentStep m_beforePush;
-    AttachmentStep m_afterPull;
 };
 
 } // namespace vd
