@@ -112,6 +112,21 @@ void SyncClient::signIn(const QString &serverUrl, const QString &username, const
 
 SyncSummary SyncClient::sync()
 {
+    return run(true, true);
+}
+
+SyncSummary SyncClient::push()
+{
+    return run(true, false);
+}
+
+SyncSummary SyncClient::pull()
+{
+    return run(false, true);
+}
+
+SyncSummary SyncClient::run(bool pushing, bool pulling)
+{
     if (!isSignedIn())
         throw DomainError(QStringLiteral("NOT_SIGNED_IN"), QString(),
                           tr("sign in to the back office before syncing"));
@@ -120,18 +135,22 @@ SyncSummary SyncClient::sync()
     SyncSummary summary;
     BackOfficeConnection connection(m_session);
     connection.setLanguage(m_language);
-    if (m_beforePush)
-        m_beforePush(connection, m_workspace);
-    push(connection, summary);
-    pull(connection, summary);
-    if (m_afterPull)
-        m_afterPull(connection, m_workspace);
+    if (pushing) {
+        if (m_beforePush)
+            m_beforePush(connection, m_workspace);
+        pushOutbox(connection, summary);
+    }
+    if (pulling) {
+        pullPages(connection, summary);
+        if (m_afterPull)
+            m_afterPull(connection, m_workspace);
+    }
     summary.requests = connection.requestCount();
     summary.durationMs = timer.elapsed();
     return summary;
 }
 
-QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
+QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const
 {
     QByteArray body;
     body.reserve(4096 + operations.size() * 2400);
@@ -153,6 +172,10 @@ QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
         appendString(body, entry.operation);
         body += ",\"action\":";
         appendString(body, entry.action);
+        if (const auto reason = reasons.constFind(entry.operationNumber); reason != reasons.constEnd()) {
+            body += ",\"reason\":";
+            appendString(body, *reason);
+        }
         body += ",\"base_revision\":" + QByteArray::number(entry.baseRevision) + ",\"before\":";
         appendJsonOrNull(body, entry.before);
         body += ",\"record\":";
@@ -163,26 +186,41 @@ QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
     return body;
 }
 
-void SyncClient::push(BackOfficeConnection &connection, SyncSummary &summary)
+void SyncClient::pushOutbox(BackOfficeConnection &connection, SyncSummary &summary)
 {
     Outbox outbox(m_workspace);
     SyncReplica replica(m_workspace);
     int batchSize = m_batchSize;
     for (;;) {
-        const QList<OutboxEntry> pending = outbox.pending(batchSize);
+        // A few more than a batch: the status change and approval that follow
+        // its last operation are settled with it (they are never sent).
+        const QList<OutboxEntry> pending = outbox.pending(batchSize + 8);
         if (pending.isEmpty())
             return;
         QList<OutboxEntry> sent;
         QList<qint64> settled;
+        QHash<QString, qint64> transitionOf; // application id → its pushed operation with an action
+        QHash<qint64, QString> reasons;
         for (const OutboxEntry &entry : pending) {
-            if (SyncReplica::isMadeByServer(entry.entityType))
+            if (SyncReplica::isMadeByServer(entry.entityType)) {
                 settled << entry.operationNumber;
-            else
+                // A status change's reason travels with its application's action.
+                const QJsonObject change = QJsonDocument::fromJson(entry.payload).object();
+                const QString reason = change.value(QStringLiteral("reason")).toString();
+                const auto owner = transitionOf.constFind(change.value(QStringLiteral("application_id")).toString());
+                if (entry.entityType == QLatin1String("status_change") && !reason.isEmpty() && owner != transitionOf.constEnd())
+                    reasons.insert(*owner, reason);
+            } else {
+                if (sent.size() == batchSize)
+                    break;
                 sent << entry;
+                if (entry.entityType == QLatin1String("application"))
+                    transitionOf.insert(entry.entityId, entry.operationNumber);
+            }
         }
         QList<PushAnswer> answers;
         if (!sent.isEmpty()) {
-            const BackOfficeConnection::Answer answer = connection.request("POST", kPushPath, pushBody(sent));
+            const BackOfficeConnection::Answer answer = connection.request("POST", kPushPath, pushBody(sent, reasons));
             if (answer.status == 413 && sent.size() > 1) {
                 batchSize = std::max(1, int(sent.size() / 2)); // over the back office's body limit: smaller batches
                 continue;
@@ -215,7 +253,7 @@ void SyncClient::push(BackOfficeConnection &connection, SyncSummary &summary)
     }
 }
 
-void SyncClient::pull(BackOfficeConnection &connection, SyncSummary &summary)
+void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summary)
 {
     SyncReplica replica(m_workspace);
     const SyncState state = loadSyncState(m_workspace);

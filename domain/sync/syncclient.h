@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -92,6 +93,10 @@ public:
     // BACK_OFFICE_UNREACHABLE, TOKEN_INVALID (sign in again), … ; whatever
     // was applied before the error is kept.
     SyncSummary sync();
+    // Its two halves, for a person who wants only one (and for benchmarks):
+    // the outbox pushed, or pages pulled until nothing is newer.
+    SyncSummary push();
+    SyncSummary pull();
 
     // Attachments (their blobs travel apart from records, docs/sync.md):
     // called before the outbox is pushed (upload the blobs the pushed
@@ -113,9 +118,10 @@ public:
     static void dismissRejected(Workspace &workspace, qint64 operationNumber);
 
 private:
-    void push(BackOfficeConnection &connection, SyncSummary &summary);
-    void pull(BackOfficeConnection &connection, SyncSummary &summary);
-    QByteArray pushBody(const QList<OutboxEntry> &operations) const;
+    void pushOutbox(BackOfficeConnection &connection, SyncSummary &summary);
+    void pullPages(BackOfficeConnection &connection, SyncSummary &summary);
+    SyncSummary run(bool pushing, bool pulling);
+    QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
 
     Workspace &m_workspace;
     BackOfficeSession m_session;
