@@ -64,10 +64,21 @@ WriteBatch::WriteBatch(Workspace &workspace) : m_workspace(workspace), m_transac
 WriteBatch::~WriteBatch()
 {
     --m_workspace.m_batches;
+    if (m_workspace.m_batches == 0)
+        m_workspace.m_batchSteps.clear();
 }
 
 void WriteBatch::commit()
 {
+    if (m_workspace.m_batches == 1) {
+        // Steps may register further steps: run until none is left.
+        while (!m_workspace.m_batchSteps.empty()) {
+            const auto steps = std::move(m_workspace.m_batchSteps);
+            m_workspace.m_batchSteps.clear();
+            for (const auto &step : steps)
+                step.second();
+        }
+    }
     m_transaction.commit();
 }
 
