@@ -127,6 +127,8 @@ private slots:
     void theServerKilledDuringAPushLosesNothingAndAppliesNothingTwice();
     void aDeskKilledDuringAPullStaysConsistentAndCatchesUp();
     void fuzzedRequestsAreAnswered4xxAndChangeNothing();
+    void httpsIsVerifiedAgainstTheCertificateTheDeskTrusts();
+    void plainHttpIsRefusedForAnyAddressButLoopback();
 
 private:
     QString file() const { return m_data.filePath(QStringLiteral("workspace.sqlite")); }
@@ -778,6 +780,63 @@ void TestSync::fuzzedRequestsAreAnswered4xxAndChangeNothing()
     QVERIFY2(statuses.value(400) > 1000, "most mutated bodies are refused as malformed");
     QCOMPARE(httpRequest(m_server.port(), "GET", "/healthz").status, 200);
     QCOMPARE(recordsDigest(), before);
+}
+
+void TestSync::httpsIsVerifiedAgainstTheCertificateTheDeskTrusts()
+{
+    QTemporaryDir data, folder;
+    BackOfficeProcess secure;
+    QVERIFY2(secure.start({QStringLiteral("--data"), data.path(), QStringLiteral("--port"), QStringLiteral("0"),
+                           QStringLiteral("--demo-applications"), QStringLiteral("3")},
+                          data.filePath(QStringLiteral("server.log"))),
+             secure.log().constData());
+    const QString address = QStringLiteral("https://127.0.0.1:%1").arg(secure.port());
+    const QString user = RawConnection(data.filePath(QStringLiteral("workspace.sqlite")))
+                             .scalar(QStringLiteral("SELECT username FROM users WHERE role = 'secretariat' LIMIT 1")).toString();
+    Workspace workspace(folder.path());
+    {
+        // Not trusted: the system's CAs do not know a self-signed certificate.
+        SyncClient untrusting(workspace);
+        try {
+            untrusting.signIn(address, user, kPassword);
+            QFAIL("a certificate nobody trusts was accepted");
+        } catch (const DomainError &error) {
+            QCOMPARE(error.code(), QStringLiteral("BACK_OFFICE_NOT_TRUSTED"));
+        }
+    }
+    SyncClient client(workspace);
+    client.setCertificateAuthority(data.filePath(QStringLiteral("tls/server.crt")));
+    client.signIn(address, user, kPassword);
+    const SyncSummary summary = client.sync();
+    QVERIFY(summary.pulled > 0);
+    QSqlQuery count = workspace.run(QStringLiteral("SELECT count(*) FROM applications"));
+    QVERIFY(count.next());
+    QCOMPARE(count.value(0).toInt(), 3);
+    QCOMPARE(secure.stop(), 0);
+}
+
+void TestSync::plainHttpIsRefusedForAnyAddressButLoopback()
+{
+    QTemporaryDir folder;
+    Workspace workspace(folder.path());
+    SyncClient client(workspace);
+    for (const QString &address : {QStringLiteral("http://backoffice.example:8080"), QStringLiteral("ftp://127.0.0.1"),
+                                   QStringLiteral("https://127.0.0.1:8443/api")}) {
+        try {
+            client.signIn(address, QStringLiteral("someone"), kPassword);
+            QFAIL(qPrintable(address + QStringLiteral(" was used")));
+        } catch (const DomainError &error) {
+            QCOMPARE(error.code(), QStringLiteral("INPUT_ERROR"));
+        }
+    }
+    // Down: a clear message, and nothing changes.
+    try {
+        client.signIn(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("someone"), kPassword);
+        QFAIL("a closed port answered");
+    } catch (const DomainError &error) {
+        QCOMPARE(error.code(), QStringLiteral("BACK_OFFICE_UNREACHABLE"));
+        QVERIFY(error.message().contains(QLatin1String("cannot reach the back office at http://127.0.0.1:1")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSync)

@@ -11,8 +11,9 @@ namespace vd {
 Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
 {
     if (workspace.m_inTransaction && workspace.m_batches > 0) {
+        // Named by depth, so that the few statements are prepared once and reused.
         m_savepoint = QStringLiteral("vd_savepoint_%1").arg(++workspace.m_savepoints);
-        workspace.run(QStringLiteral("SAVEPOINT ") + m_savepoint);
+        workspace.exec(workspace.statement(QStringLiteral("SAVEPOINT ") + m_savepoint));
         m_open = true;
         return;
     }
@@ -45,7 +46,7 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     if (!m_savepoint.isEmpty()) {
-        m_workspace.run(QStringLiteral("RELEASE ") + m_savepoint);
+        m_workspace.exec(m_workspace.statement(QStringLiteral("RELEASE ") + m_savepoint));
         --m_workspace.m_savepoints;
         m_open = false;
         return;
@@ -63,10 +64,21 @@ WriteBatch::WriteBatch(Workspace &workspace) : m_workspace(workspace), m_transac
 WriteBatch::~WriteBatch()
 {
     --m_workspace.m_batches;
+    if (m_workspace.m_batches == 0)
+        m_workspace.m_batchSteps.clear();
 }
 
 void WriteBatch::commit()
 {
+    if (m_workspace.m_batches == 1) {
+        // Steps may register further steps: run until none is left.
+        while (!m_workspace.m_batchSteps.empty()) {
+            const auto steps = std::move(m_workspace.m_batchSteps);
+            m_workspace.m_batchSteps.clear();
+            for (const auto &step : steps)
+                step.second();
+        }
+    }
     m_transaction.commit();
 }
 

@@ -11,6 +11,8 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace vd {
 
 namespace {
@@ -165,8 +167,16 @@ void UnitOfWork::restoreAuditEntry(const StoredAuditEntry &entry)
 
 void UnitOfWork::commit()
 {
-    for (const auto &step : m_beforeCommit)
-        step.second();
+    for (auto &step : m_beforeCommit) {
+        if (!m_transaction.isSavepoint()) {
+            step.second();
+            continue;
+        }
+        // Inside a WriteBatch: done once, when the batch commits.
+        auto &later = m_workspace.m_batchSteps;
+        if (std::none_of(later.begin(), later.end(), [&](const auto &each) { return each.first == step.first; }))
+            later.emplace_back(step.first, std::move(step.second));
+    }
     m_beforeCommit.clear();
     m_transaction.commit();
 }

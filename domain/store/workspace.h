@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -82,6 +83,7 @@ private:
     friend class Transaction;
     friend class WriteBatch;
     friend class ChangeLog;
+    friend class UnitOfWork;
     void openConnection();
     void setPragmas();
     void checkFullTextSearch();
@@ -104,6 +106,9 @@ private:
     bool m_keepsChangeLog = false;
     int m_batches = 0;        // WriteBatch scopes open
     int m_savepoints = 0;     // Transactions open inside them
+    // The before-commit steps of the units of work committed inside a batch
+    // (by name, once each), run when the batch commits.
+    std::vector<std::pair<QString, std::function<void()>>> m_batchSteps;
 };
 
 } // namespace vd

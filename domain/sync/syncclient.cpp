@@ -121,6 +121,21 @@ void SyncClient::signIn(const QString &serverUrl, const QString &username, const
 
 SyncSummary SyncClient::sync()
 {
+    return run(true, true);
+}
+
+SyncSummary SyncClient::push()
+{
+    return run(true, false);
+}
+
+SyncSummary SyncClient::pull()
+{
+    return run(false, true);
+}
+
+SyncSummary SyncClient::run(bool pushing, bool pulling)
+{
     if (!isSignedIn())
         throw DomainError(QStringLiteral("NOT_SIGNED_IN"), QString(),
                           tr("sign in to the back office before syncing"));
@@ -130,10 +145,14 @@ SyncSummary SyncClient::sync()
     BackOfficeConnection connection(m_session);
     connection.setLanguage(m_language);
     AttachmentSync attachments(m_workspace, connection);
-    count(attachments.uploadPending(), summary); // before the operations that refer to them
-    push(connection, summary);
-    pull(connection, summary);
-    count(attachments.downloadMissing(), summary); // those the pulled records refer to
+    if (pushing) {
+        count(attachments.uploadPending(), summary); // before the operations that refer to them
+        pushOutbox(connection, summary);
+    }
+    if (pulling) {
+        pullPages(connection, summary);
+        count(attachments.downloadMissing(), summary); // those the pulled records refer to
+    }
     summary.requests = connection.requestCount();
     summary.durationMs = timer.elapsed();
     return summary;
@@ -148,7 +167,7 @@ void SyncClient::count(const AttachmentSync::Report &report, SyncSummary &summar
     summary.attachmentFailures.insert(summary.attachmentFailures.end(), report.failures.begin(), report.failures.end());
 }
 
-QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
+QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const
 {
     QByteArray body;
     body.reserve(4096 + operations.size() * 2400);
@@ -170,6 +189,10 @@ QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
         appendString(body, entry.operation);
         body += ",\"action\":";
         appendString(body, entry.action);
+        if (const auto reason = reasons.constFind(entry.operationNumber); reason != reasons.constEnd()) {
+            body += ",\"reason\":";
+            appendString(body, *reason);
+        }
         body += ",\"base_revision\":" + QByteArray::number(entry.baseRevision) + ",\"before\":";
         appendJsonOrNull(body, entry.before);
         body += ",\"record\":";
@@ -180,26 +203,41 @@ QByteArray SyncClient::pushBody(const QList<OutboxEntry> &operations) const
     return body;
 }
 
-void SyncClient::push(BackOfficeConnection &connection, SyncSummary &summary)
+void SyncClient::pushOutbox(BackOfficeConnection &connection, SyncSummary &summary)
 {
     Outbox outbox(m_workspace);
     SyncReplica replica(m_workspace);
     int batchSize = m_batchSize;
     for (;;) {
-        const QList<OutboxEntry> pending = outbox.pending(batchSize);
+        // A few more than a batch: the status change and approval that follow
+        // its last operation are settled with it (they are never sent).
+        const QList<OutboxEntry> pending = outbox.pending(batchSize + 8);
         if (pending.isEmpty())
             return;
         QList<OutboxEntry> sent;
         QList<qint64> settled;
+        QHash<QString, qint64> transitionOf; // application id → its pushed operation with an action
+        QHash<qint64, QString> reasons;
         for (const OutboxEntry &entry : pending) {
-            if (SyncReplica::isMadeByServer(entry.entityType))
+            if (SyncReplica::isMadeByServer(entry.entityType)) {
                 settled << entry.operationNumber;
-            else
+                // A status change's reason travels with its application's action.
+                const QJsonObject change = QJsonDocument::fromJson(entry.payload).object();
+                const QString reason = change.value(QStringLiteral("reason")).toString();
+                const auto owner = transitionOf.constFind(change.value(QStringLiteral("application_id")).toString());
+                if (entry.entityType == QLatin1String("status_change") && !reason.isEmpty() && owner != transitionOf.constEnd())
+                    reasons.insert(*owner, reason);
+            } else {
+                if (sent.size() == batchSize)
+                    break;
                 sent << entry;
+                if (entry.entityType == QLatin1String("application"))
+                    transitionOf.insert(entry.entityId, entry.operationNumber);
+            }
         }
         QList<PushAnswer> answers;
         if (!sent.isEmpty()) {
-            const BackOfficeConnection::Answer answer = connection.request("POST", kPushPath, pushBody(sent));
+            const BackOfficeConnection::Answer answer = connection.request("POST", kPushPath, pushBody(sent, reasons));
             if (answer.status == 413 && sent.size() > 1) {
                 batchSize = std::max(1, int(sent.size() / 2)); // over the back office's body limit: smaller batches
                 continue;
@@ -232,7 +270,7 @@ void SyncClient::push(BackOfficeConnection &connection, SyncSummary &summary)
     }
 }
 
-void SyncClient::pull(BackOfficeConnection &connection, SyncSummary &summary)
+void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summary)
 {
     SyncReplica replica(m_workspace);
     const SyncState state = loadSyncState(m_workspace);

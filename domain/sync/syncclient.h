@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -104,6 +105,10 @@ public:
     // error is kept. A blob that cannot be sent or kept is not an error of
     // the sync: it is counted in the summary's attachmentFailures.
     SyncSummary sync();
+    // Its two halves, for a person who wants only one (and for benchmarks):
+    // the outbox pushed, or pages pulled until nothing is newer.
+    SyncSummary push();
+    SyncSummary pull();
 
     // Plain reads of the workspace, for an indicator.
     static SyncStatus status(Workspace &workspace);
@@ -118,9 +123,10 @@ public:
     static void dismissRejected(Workspace &workspace, qint64 operationNumber);
 
 private:
-    void push(BackOfficeConnection &connection, SyncSummary &summary);
-    void pull(BackOfficeConnection &connection, SyncSummary &summary);
-    QByteArray pushBody(const QList<OutboxEntry> &operations) const;
+    void pushOutbox(BackOfficeConnection &connection, SyncSummary &summary);
+    void pullPages(BackOfficeConnection &connection, SyncSummary &summary);
+    SyncSummary run(bool pushing, bool pulling);
+    QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
     static void count(const AttachmentSync::Report &report, SyncSummary &summary);
 
     Workspace &m_workspace;
