@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -124,6 +125,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
 
+    void healthListsTheSyncProtocolsServed();
     void anUploadInChunksIsCountedResumedAndVerified();
     void badUploadsAreRefusedAndKeepNothing_data();
     void badUploadsAreRefusedAndKeepNothing();
@@ -217,6 +219,14 @@ std::pair<QString, QString> TestAttachmentSync::applicantWithACase(const QString
     const QString pick = QStringLiteral("SELECT %1 FROM users AS u JOIN applications AS a ON a.enterprise_id = u.enterprise_id "
                                         "WHERE u.role = 'applicant' AND u.active = 1 ORDER BY u.username %2, a.id LIMIT 1");
     return {scalar(pick.arg(QStringLiteral("u.username"), order)), scalar(pick.arg(QStringLiteral("a.id"), order))};
+}
+
+void TestAttachmentSync::healthListsTheSyncProtocolsServed()
+{
+    const HttpAnswer health = call("GET", "/healthz", {}, {});
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json().value(QStringLiteral("protocols")).toArray(), QJsonArray{1});
+    QCOMPARE(health.headers.at("VoucherDesk-Protocol"), std::string("1"));
 }
 
 void TestAttachmentSync::anUploadInChunksIsCountedResumedAndVerified()
@@ -315,6 +325,8 @@ void TestAttachmentSync::badUploadsAreRefusedAndKeepNothing()
     const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("where")).toString(), where);
     QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    if (code == QLatin1String("PROTOCOL_VERSION"))
+        QCOMPARE(answer.json().value(QStringLiteral("protocols")).toArray(), QJsonArray{1});
     QVERIFY(!QFileInfo::exists(serverPartial(digest)));
     QVERIFY(!QFileInfo::exists(serverBlob(digest)));
     QCOMPARE(call("GET", "/healthz", {}, {}).status, 200);
