@@ -675,6 +675,7 @@ void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn_data()
     QTest::newRow("a wrong token") << "wrong" << true << "TOKEN_INVALID";
     QTest::newRow("no server listening") << "gone" << true << "SERVER_UNREACHABLE";
     QTest::newRow("a role that adds no attachments") << "committee_member" << false << "ROLE_NOT_PERMITTED";
+    QTest::newRow("an attachment over the server's limit") << "secretariat" << false << "ATTACHMENT_TOO_LARGE";
 }
 
 void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn()
@@ -692,10 +693,10 @@ void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn()
         token = tokenFor(scalar(QStringLiteral("SELECT username FROM users WHERE role = ? AND active = 1 ORDER BY username LIMIT 1"), {role}));
     }
     ClientDesk desk;
-    const QByteArray blob = bytesOf(2000, 8);
+    const QByteArray blob = bytesOf(code == QLatin1String("ATTACHMENT_TOO_LARGE") ? kLargest + 1 : 2000, 8);
     desk.holdCase({desk.attach(blob)});
     BackOfficeSession session({address, token, {}});
-    AttachmentSync sync(*desk.workspace, session);
+    AttachmentSync sync(*desk.workspace, session); // pieces of 4 MiB, halved until the server takes them
     try {
         const AttachmentSync::Report report = sync.uploadPending();
         QVERIFY2(!stops, "the run went on");

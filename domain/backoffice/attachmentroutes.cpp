@@ -95,6 +95,9 @@ public:
         const QString digest = digestIn(call);
         const qint64 offset = byteCount(call, QStringLiteral("offset"));
         const qint64 size = byteCount(call, QStringLiteral("size"));
+        // Read before any refusal below, so that the answer is not lost to a
+        // connection reset over unread bytes.
+        const QByteArray bytes = call.body(call.context().settings.attachmentChunkBytes);
         const qint64 limit = call.context().settings.attachmentBytes;
         if (size > limit)
             throw ApiError(413, QStringLiteral("ATTACHMENT_TOO_LARGE"), call.inLanguage([&] {
@@ -102,7 +105,6 @@ public:
                                                          "at most %2 bytes.").arg(size).arg(limit);
                            }),
                            QStringLiteral("size"));
-        const QByteArray bytes = call.body(call.context().settings.attachmentChunkBytes);
         const AttachmentIntake::Progress progress = call.context().attachments.append(digest, offset, size, bytes);
         switch (progress.refusal) {
         case AttachmentIntake::Refusal::None:
