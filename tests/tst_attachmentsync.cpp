@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -132,6 +133,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
 
+    void healthListsTheSyncProtocolsServed();
     void anUploadInChunksIsCountedResumedAndVerified();
     void badUploadsAreRefusedAndKeepNothing_data();
     void badUploadsAreRefusedAndKeepNothing();
@@ -225,6 +227,14 @@ std::pair<QString, QString> TestAttachmentSync::applicantWithACase(const QString
     const QString pick = QStringLiteral("SELECT %1 FROM users AS u JOIN applications AS a ON a.enterprise_id = u.enterprise_id "
                                         "WHERE u.role = 'applicant' AND u.active = 1 ORDER BY u.username %2, a.id LIMIT 1");
     return {scalar(pick.arg(QStringLiteral("u.username"), order)), scalar(pick.arg(QStringLiteral("a.id"), order))};
+}
+
+void TestAttachmentSync::healthListsTheSyncProtocolsServed()
+{
+    const HttpAnswer health = call("GET", "/healthz", {}, {});
+    QCOMPARE(health.status, 200);
+    QCOMPARE(health.json().value(QStringLiteral("protocols")).toArray(), QJsonArray{1});
+    QCOMPARE(health.headers.at("VoucherDesk-Protocol"), std::string("1"));
 }
 
 void TestAttachmentSync::anUploadInChunksIsCountedResumedAndVerified()
@@ -323,6 +333,8 @@ void TestAttachmentSync::badUploadsAreRefusedAndKeepNothing()
     const QJsonObject error = answer.json().value(QStringLiteral("error")).toObject();
     QCOMPARE(error.value(QStringLiteral("where")).toString(), where);
     QVERIFY(!error.value(QStringLiteral("message")).toString().isEmpty());
+    if (code == QLatin1String("PROTOCOL_VERSION"))
+        QCOMPARE(answer.json().value(QStringLiteral("protocols")).toArray(), QJsonArray{1});
     QVERIFY(!QFileInfo::exists(serverPartial(digest)));
     QVERIFY(!QFileInfo::exists(serverBlob(digest)));
     QCOMPARE(call("GET", "/healthz", {}, {}).status, 200);
@@ -671,6 +683,7 @@ void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn_data()
     QTest::newRow("a wrong token") << "wrong" << true << "TOKEN_INVALID";
     QTest::newRow("no server listening") << "gone" << true << "BACK_OFFICE_UNREACHABLE";
     QTest::newRow("a role that adds no attachments") << "committee_member" << false << "ROLE_NOT_PERMITTED";
+    QTest::newRow("an attachment over the server's limit") << "secretariat" << false << "ATTACHMENT_TOO_LARGE";
 }
 
 void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn()
@@ -688,10 +701,10 @@ void TestAttachmentSync::theClientStopsOrReportsWhenItCannotGoOn()
         token = tokenFor(scalar(QStringLiteral("SELECT username FROM users WHERE role = ? AND active = 1 ORDER BY username LIMIT 1"), {role}));
     }
     ClientDesk desk;
-    const QByteArray blob = bytesOf(2000, 8);
+    const QByteArray blob = bytesOf(code == QLatin1String("ATTACHMENT_TOO_LARGE") ? kLargest + 1 : 2000, 8);
     desk.holdCase({desk.attach(blob)});
     const auto connection = connectTo(address, token);
-    AttachmentSync sync(*desk.workspace, *connection);
+    AttachmentSync sync(*desk.workspace, *connection); // pieces of 4 MiB, halved until the server takes them
     try {
         const AttachmentSync::Report report = sync.uploadPending();
         QVERIFY2(!stops, "the run went on");

@@ -95,6 +95,9 @@ public:
         const QString digest = digestIn(call);
         const qint64 offset = byteCount(call, QStringLiteral("offset"));
         const qint64 size = byteCount(call, QStringLiteral("size"));
+        // Read before any refusal below, so that the answer is not lost to a
+        // connection reset over unread bytes.
+        const QByteArray bytes = call.body(call.context().settings.attachmentChunkBytes);
         const qint64 limit = call.context().settings.attachmentBytes;
         if (size > limit)
             throw ApiError(413, QStringLiteral("ATTACHMENT_TOO_LARGE"), call.inLanguage([&] {
@@ -102,15 +105,29 @@ public:
                                                          "at most %2 bytes.").arg(size).arg(limit);
                            }),
                            QStringLiteral("size"));
-        const QByteArray bytes = call.body(call.context().settings.attachmentChunkBytes);
         const AttachmentIntake::Progress progress = call.context().attachments.append(digest, offset, size, bytes);
+        if (progress.refusal != AttachmentIntake::Refusal::None)
+            refuse(call, progress, {digest, offset, size, bytes.size()});
+        return Reply::json(progressJson(progress));
+    }
+
+private:
+    struct Piece
+    {
+        QString digest;
+        qint64 offset;
+        qint64 size;
+        qint64 bytes;
+    };
+
+    [[noreturn]] static void refuse(const ApiCall &call, const AttachmentIntake::Progress &progress, const Piece &piece)
+    {
         switch (progress.refusal) {
-        case AttachmentIntake::Refusal::None:
-            return Reply::json(progressJson(progress));
         case AttachmentIntake::Refusal::OffsetMismatch:
             throw ApiError(409, QStringLiteral("OFFSET_MISMATCH"), call.inLanguage([&] {
                                return AttachmentText::tr("The server holds %1 bytes of this attachment, so the next "
-                                                         "bytes start at offset %1, not %2.").arg(progress.received).arg(offset);
+                                                         "bytes start at offset %1, not %2.")
+                                   .arg(progress.received).arg(piece.offset);
                            }),
                            QStringLiteral("offset"))
                 .with(QStringLiteral("received"), progress.received)
@@ -118,20 +135,21 @@ public:
         case AttachmentIntake::Refusal::PastTheSize:
             throw ApiError(400, QStringLiteral("INPUT_ERROR"), call.inLanguage([&] {
                                return AttachmentText::tr("These %1 bytes at offset %2 go past the attachment's size of %3 "
-                                                         "bytes.").arg(bytes.size()).arg(offset).arg(size);
+                                                         "bytes.").arg(piece.bytes).arg(piece.offset).arg(piece.size);
                            }),
                            QStringLiteral("body"));
         case AttachmentIntake::Refusal::HashMismatch:
-            throw ApiError(422, QStringLiteral("HASH_MISMATCH"), call.inLanguage([&] {
-                               return AttachmentText::tr("The %1 bytes received do not have the SHA-256 %2, so they were "
-                                                         "discarded. Send the attachment again from the start.")
-                                   .arg(size).arg(digest);
-                           }),
-                           QStringLiteral("body"))
-                .with(QStringLiteral("received"), 0)
-                .with(QStringLiteral("complete"), false);
+        case AttachmentIntake::Refusal::None:
+            break;
         }
-        return Reply::json(progressJson(progress));
+        throw ApiError(422, QStringLiteral("HASH_MISMATCH"), call.inLanguage([&] {
+                           return AttachmentText::tr("The %1 bytes received do not have the SHA-256 %2, so they were "
+                                                     "discarded. Send the attachment again from the start.")
+                               .arg(piece.size).arg(piece.digest);
+                       }),
+                       QStringLiteral("body"))
+            .with(QStringLiteral("received"), 0)
+            .with(QStringLiteral("complete"), false);
     }
 };
 

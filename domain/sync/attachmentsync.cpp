@@ -92,60 +92,68 @@ qint64 AttachmentSync::receivedIn(const QJsonObject &progress)
     return progress.value(QStringLiteral("received")).toInteger(-1);
 }
 
-void AttachmentSync::uploadOne(const QString &sha256, Report &report)
+bool AttachmentSync::isIntact(const QString &sha256, Report &report) const
 {
     const QString path = m_folder.pathOf(sha256);
     try {
-        if (AttachmentFolder::digestOf(path) != sha256) {
-            report.failures.emplace_back(
-                QStringLiteral("ATTACHMENT_CORRUPT"), path,
-                tr("The file kept for attachment %1 no longer has the content it was attached with, so it was not "
-                   "sent. Attach the file again.").arg(sha256));
-            return;
-        }
+        if (AttachmentFolder::digestOf(path) == sha256)
+            return true;
+        report.failures.emplace_back(
+            QStringLiteral("ATTACHMENT_CORRUPT"), path,
+            tr("The file kept for attachment %1 no longer has the content it was attached with, so it was not "
+               "sent. Attach the file again.").arg(sha256));
     } catch (const DomainError &unreadable) {
         report.failures.push_back(unreadable);
-        return;
     }
-    QFile file(path);
+    return false;
+}
+
+void AttachmentSync::uploadOne(const QString &sha256, Report &report)
+{
+    if (!isIntact(sha256, report))
+        return;
+    QFile file(m_folder.pathOf(sha256));
     if (!file.open(QIODevice::ReadOnly)) {
-        report.failures.emplace_back(QStringLiteral("ATTACHMENT_UNREADABLE"), path, file.errorString());
+        report.failures.emplace_back(QStringLiteral("ATTACHMENT_UNREADABLE"), file.fileName(), file.errorString());
         return;
     }
-    const qint64 size = file.size();
-    const std::string route = blobPath(sha256);
-    BackOfficeConnection::Answer answer = m_connection.request("GET", route + "/upload");
+    const BackOfficeConnection::Answer answer = m_connection.request("GET", blobPath(sha256) + "/upload");
     if (answer.errorCode() == QLatin1String("ROLE_NOT_PERMITTED")) {
         // The push refuses the operation that refers to it, and says why; the other blobs go on.
-        report.failures.push_back(m_connection.refusal(answer, route));
+        report.failures.push_back(m_connection.refusal(answer, blobPath(sha256)));
         return;
     }
     if (!answer.succeeded())
-        throw m_connection.refusal(answer, route);
+        throw m_connection.refusal(answer, blobPath(sha256));
     if (answer.json().value(QStringLiteral("complete")).toBool()) {
         report.alreadyThere.append(sha256);
         return;
     }
-    qint64 received = receivedIn(answer.json());
+    sendRest(file, sha256, receivedIn(answer.json()), report);
+}
+
+void AttachmentSync::sendRest(QFile &file, const QString &sha256, qint64 received, Report &report)
+{
+    const qint64 size = file.size();
     qint64 chunk = std::max(kSmallestChunk, m_chunkBytes);
     for (int stalls = 0; stalls <= kMostStalls;) {
         file.seek(std::clamp<qint64>(received, 0, size));
         const QByteArray bytes = file.read(std::clamp<qint64>(size - received, 0, chunk));
         const std::string query = "?offset=" + std::to_string(received) + "&size=" + std::to_string(size);
-        answer = m_connection.request("PUT", route + query, bytes, {{"Content-Type", "application/octet-stream"}});
+        const BackOfficeConnection::Answer answer =
+            m_connection.request("PUT", blobPath(sha256) + query, bytes, {{"Content-Type", "application/octet-stream"}});
         const QString code = answer.errorCode();
         if (answer.succeeded()) {
             const qint64 now = receivedIn(answer.json());
-            if (answer.json().value(QStringLiteral("complete")).toBool()) {
-                if (m_progress)
-                    m_progress(sha256, size, size);
+            const bool complete = answer.json().value(QStringLiteral("complete")).toBool();
+            stalls = now > received ? 0 : stalls + 1;
+            received = complete ? size : now;
+            if (m_progress)
+                m_progress(sha256, received, size);
+            if (complete) {
                 report.uploaded.append(sha256);
                 return;
             }
-            stalls = now > received ? 0 : stalls + 1;
-            received = now;
-            if (m_progress)
-                m_progress(sha256, received, size);
         } else if (code == QLatin1String("OFFSET_MISMATCH")) {
             received = receivedIn(answer.json()); // another device, or a lost answer, moved it on
             ++stalls;
@@ -153,10 +161,10 @@ void AttachmentSync::uploadOne(const QString &sha256, Report &report)
             chunk = std::max(kSmallestChunk, chunk / 2);
         } else if (code == QLatin1String("HASH_MISMATCH") || code == QLatin1String("ATTACHMENT_TOO_LARGE")
                    || code == QLatin1String("BODY_TOO_LARGE")) {
-            report.failures.push_back(m_connection.refusal(answer, route));
+            report.failures.push_back(m_connection.refusal(answer, blobPath(sha256)));
             return;
         } else {
-            throw m_connection.refusal(answer, route);
+            throw m_connection.refusal(answer, blobPath(sha256));
         }
     }
     report.failures.emplace_back(QStringLiteral("UPLOAD_STALLED"), sha256,
@@ -170,7 +178,6 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
     if (m_folder.contains(sha256))
         return;
     const QString partialPath = m_folder.partialPathOf(sha256);
-    const std::string route = blobPath(sha256);
     // All bytes arrived last time, but the run stopped before they were checked.
     if (reference.size > 0 && QFileInfo(partialPath).size() == reference.size && m_folder.adoptPartial(sha256)) {
         report.downloaded.append(sha256);
@@ -181,6 +188,22 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
         throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), partialPath,
                           tr("An attachment could not be saved here: %1. Make room or check the workspace folder, "
                              "then sync again.").arg(partial.errorString()));
+    if (!fetchInto(partial, reference, report))
+        return;
+    partial.close();
+    if (m_folder.adoptPartial(sha256)) {
+        report.downloaded.append(sha256);
+        return;
+    }
+    report.failures.emplace_back(QStringLiteral("HASH_MISMATCH"), sha256,
+                                 tr("The attachment %1 that arrived does not have the content its SHA-256 names, so it "
+                                    "was discarded. The next sync fetches it again; if this repeats, ask the back "
+                                    "office's administrator to check the file.").arg(sha256));
+}
+
+bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &reference, Report &report)
+{
+    const QString &sha256 = reference.sha256;
     qint64 have = partial.size();
     if (have > reference.size) { // cannot be the start of this blob
         partial.resize(0);
@@ -205,23 +228,23 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
             if (have + count > reference.size)
                 throw tooLong;
             if (partial.write(bytes, count) != count)
-                throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), partialPath, partial.errorString());
+                throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), partial.fileName(), partial.errorString());
             have += count;
             if (m_progress)
                 m_progress(sha256, have, reference.size);
         };
-        BackOfficeConnection::Answer answer;
         BackOfficeConnection::Headers headers;
         if (have > 0)
             headers["Range"] = "bytes=" + std::to_string(have) + "-";
+        BackOfficeConnection::Answer answer;
         try {
-            answer = m_connection.request("GET", route, {}, headers, sink);
+            answer = m_connection.request("GET", blobPath(sha256), {}, headers, sink);
         } catch (const DomainError &error) {
             if (error.code() != tooLong.code())
                 throw;
             partial.remove();
             report.failures.push_back(error);
-            return;
+            return false;
         }
         if (answer.status == 416) { // what is here is not the start of this blob
             partial.resize(0);
@@ -232,21 +255,13 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
             if (partial.size() == 0)
                 partial.remove();
             report.unavailable.append(sha256);
-            return;
+            return false;
         }
         if (!answer.succeeded())
-            throw m_connection.refusal(answer, route);
-        break;
+            throw m_connection.refusal(answer, blobPath(sha256));
+        return true;
     }
-    partial.close();
-    if (m_folder.adoptPartial(sha256)) {
-        report.downloaded.append(sha256);
-        return;
-    }
-    report.failures.emplace_back(QStringLiteral("HASH_MISMATCH"), sha256,
-                                 tr("The attachment %1 that arrived does not have the content its SHA-256 names, so it "
-                                    "was discarded. The next sync fetches it again; if this repeats, ask the back "
-                                    "office's administrator to check the file.").arg(sha256));
+    return true; // two answers of 416: what is here is checked, and discarded when wrong
 }
 
 } // namespace vd
