@@ -60,7 +60,7 @@ vd::Application applicationRecord(const QString &id, const QString &status)
 
 vd::RecordedChange created(const char *entity, const QString &id, const QByteArray &json)
 {
-    return {QStringLiteral("create"), QString::fromLatin1(entity), id, QByteArray(), json, 0};
+    return {QStringLiteral("create"), QString::fromLatin1(entity), id, QByteArray(), json, 0, 1, {}, {}, {}};
 }
 
 // The i-th entry of the trail.
@@ -74,7 +74,8 @@ vd::RecordedChange change(qint64 i, const QDateTime &at)
         after.status = QStringLiteral("committee_assessment");
         after.revision += 1;
         return {QStringLiteral("refer_to_committee"), QStringLiteral("application"), id,
-                vd::record::toCompactJson(before), vd::record::toCompactJson(after), before.revision};
+                vd::record::toCompactJson(before), vd::record::toCompactJson(after), before.revision, after.revision,
+                {}, {}, {}};
     }
     case 1: case 2: case 3: case 4: case 5: case 6: case 7: case 8: case 9: case 10: {
         const vd::StatusChange change{id, newId(), QStringLiteral("start_screening"), QStringLiteral("submitted"),

@@ -63,6 +63,17 @@ public:
         return code;
     }
 
+    // Kills it with SIGKILL, as a power cut would: nothing it was doing is finished.
+    bool kill()
+    {
+        if (!m_process)
+            return false;
+        m_process->kill();
+        m_process->waitForFinished(10000);
+        m_process.reset();
+        return true;
+    }
+
     ~BackOfficeProcess()
     {
         if (m_process) {

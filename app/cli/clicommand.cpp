@@ -69,7 +69,8 @@ bool isInputError(const QString &code)
 {
     static const QStringList codes{QStringLiteral("INPUT_ERROR"), QStringLiteral("WORKSPACE_NOT_FOUND"),
                                    QStringLiteral("WORKSPACE_NOT_EMPTY"), QStringLiteral("NOT_FOUND"),
-                                   QStringLiteral("UNKNOWN_USER"), QStringLiteral("UNKNOWN_ACTION")};
+                                   QStringLiteral("UNKNOWN_USER"), QStringLiteral("UNKNOWN_ACTION"),
+                                   QStringLiteral("BAD_CREDENTIALS")};
     return codes.contains(code);
 }
 

@@ -15,6 +15,7 @@ Command auditCommand();
 Command statsCommand();
 Command importCommand();
 Command exportCommand();
+Command syncCommand();
 
 QList<Command> allCommands()
 {
@@ -30,6 +31,7 @@ QList<Command> allCommands()
         statsCommand(),
         importCommand(),
         exportCommand(),
+        syncCommand(),
     };
 }
 

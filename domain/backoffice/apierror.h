@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 
 #include <exception>
@@ -25,6 +26,13 @@ public:
         m_retryAfter = seconds;
         return *this;
     }
+    // Fields answered beside "error" (such as the bytes received of an upload).
+    const QJsonObject &details() const { return m_details; }
+    ApiError &with(const QString &key, const QJsonValue &value)
+    {
+        m_details.insert(key, value);
+        return *this;
+    }
     const char *what() const noexcept override { return "vd::ApiError"; }
 
 private:
@@ -33,6 +41,7 @@ private:
     QString m_where;
     QString m_message;
     int m_retryAfter = 0;
+    QJsonObject m_details;
 };
 
 } // namespace vd

@@ -3,6 +3,8 @@
 #include "apierror.h"
 #include "domainerror.h"
 #include "jsonreader.h"
+#include "language.h"
+#include "syncprotocol.h"
 #include "workspace.h"
 
 #include <Poco/Exception.h>
@@ -10,8 +12,10 @@
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/URI.h>
 
+#include <QFile>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <chrono>
 #include <istream>
 #include <limits>
@@ -30,7 +34,8 @@ struct OpenWorkspace
 int statusOf(const DomainError &error)
 {
     const QString &code = error.code();
-    if (code == QLatin1String("INPUT_ERROR") || code == QLatin1String("UNKNOWN_ACTION"))
+    if (code == QLatin1String("INPUT_ERROR") || code == QLatin1String("UNKNOWN_ACTION")
+        || code == QLatin1String("PROTOCOL_VERSION"))
         return 400;
     if (code == QLatin1String("NOT_FOUND"))
         return 404;
@@ -72,7 +77,11 @@ Workspace &ApiCall::workspace() const
 
 QByteArray ApiCall::body()
 {
-    const qint64 limit = m_context.settings.maxBodyBytes;
+    return body(m_context.settings.maxBodyBytes);
+}
+
+QByteArray ApiCall::body(qint64 limit)
+{
     const auto tooLarge = [&] {
         return ApiError(413, QStringLiteral("BODY_TOO_LARGE"),
                         tr("The request body is larger than the %1 bytes this server accepts.").arg(limit),
@@ -89,6 +98,8 @@ QByteArray ApiCall::body()
     }
     m_bodyRead = true;
     QByteArray bytes;
+    if (m_request.hasContentLength())
+        bytes.reserve(qsizetype(m_request.getContentLength64()));
     std::istream &stream = m_request.stream();
     char buffer[8192];
     while (stream) {
@@ -102,7 +113,12 @@ QByteArray ApiCall::body()
 
 QJsonObject ApiCall::jsonBody()
 {
-    const QByteArray bytes = body();
+    return jsonBody(m_context.settings.maxBodyBytes);
+}
+
+QJsonObject ApiCall::jsonBody(qint64 limit)
+{
+    const QByteArray bytes = body(limit);
     if (bytes.trimmed().isEmpty())
         throw ApiError(400, QStringLiteral("INPUT_ERROR"), tr("The request needs a JSON object as its body."),
                        QStringLiteral("body"));
@@ -147,9 +163,22 @@ QString ApiCall::language() const
     return QStringLiteral("en");
 }
 
+ApiCall::LanguageHold::LanguageHold(const ApiCall &call) : m_lock(call.m_context.languageMutex)
+{
+    Language::apply(call.language());
+}
+
+ApiCall::LanguageHold::~LanguageHold()
+{
+    Language::apply(QStringLiteral("en"));
+}
+
 ApiHandler::Reply ApiHandler::Reply::json(const QJsonObject &object, int status)
 {
-    return {status, QJsonDocument(object).toJson(QJsonDocument::Compact)};
+    Reply reply;
+    reply.status = status;
+    reply.body = QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return reply;
 }
 
 ApiHandler::ApiHandler(BackOfficeContext &context, QString route, QString method, QStringList parameters,
@@ -164,10 +193,21 @@ void ApiHandler::handleRequest(Poco::Net::HTTPServerRequest &request, Poco::Net:
     ApiCall call(m_context, request, m_parameters);
     int retryAfter = 0;
     const Reply reply = answerOrError(call, retryAfter);
-    // A body left unread would be taken for the next request: close instead.
-    const bool bodyPending = !call.bodyRead() && (request.hasContentLength() ? request.getContentLength64() > 0
-                                                                             : request.getChunkedTransferEncoding());
-    send(response, reply, retryAfter, !bodyPending && reply.status != 413);
+    // A body left unread would be taken for the next request. A small one is
+    // read and dropped (closing on unread bytes resets the connection, and
+    // the client may lose the answer with it); a larger one closes instead.
+    const auto bodyPending = [&] {
+        return !call.bodyRead() && (request.hasContentLength() ? request.getContentLength64() > 0
+                                                               : request.getChunkedTransferEncoding());
+    };
+    if (bodyPending() && request.hasContentLength() && request.getContentLength64() <= m_context.settings.maxBodyBytes) {
+        try {
+            call.body();
+        } catch (const std::exception &) {
+            // The client went away or sent less than it said: the connection closes below.
+        }
+    }
+    send(response, reply, retryAfter, !bodyPending() && reply.status != 413);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     m_context.metrics.countRequest(m_route, reply.status, seconds);
     m_context.log.request({QString::fromStdString(request.getMethod()),
@@ -194,7 +234,10 @@ ApiHandler::Reply ApiHandler::answerOrError(ApiCall &call, int &retryAfter)
         return answer(call);
     } catch (const ApiError &e) {
         retryAfter = e.retryAfterSeconds();
-        return error(e.status(), e.code(), e.message(), e.where());
+        QJsonObject body = errorJson(e.code(), e.message(), e.where());
+        for (auto field = e.details().begin(); field != e.details().end(); ++field)
+            body.insert(field.key(), field.value());
+        return Reply::json(body, e.status());
     } catch (const DomainError &e) {
         return error(statusOf(e), e.code(), e.message(), e.where());
     } catch (const Poco::Exception &e) {
@@ -211,12 +254,27 @@ void ApiHandler::send(Poco::Net::HTTPServerResponse &response, const Reply &repl
     try {
         response.setStatusAndReason(Poco::Net::HTTPResponse::HTTPStatus(reply.status));
         response.setContentType(reply.contentType.toStdString());
-        response.setContentLength64(reply.body.size());
+        response.setContentLength64(reply.file ? reply.fileLength : reply.body.size());
+        response.set("VoucherDesk-Protocol", std::to_string(servedSyncProtocols().first())); // docs/sync.md, Version
+        for (const auto &[name, value] : reply.headers)
+            response.set(name, value);
         if (retryAfter > 0)
             response.set("Retry-After", std::to_string(retryAfter));
         if (!keepAlive)
             response.setKeepAlive(false);
-        response.send().write(reply.body.constData(), reply.body.size());
+        std::ostream &out = response.send();
+        if (!reply.file) {
+            out.write(reply.body.constData(), reply.body.size());
+            return;
+        }
+        char buffer[64 * 1024];
+        for (qint64 left = reply.fileLength; left > 0 && out;) {
+            const qint64 read = reply.file->read(buffer, std::min<qint64>(left, sizeof buffer));
+            if (read <= 0)
+                break; // the client sees a short body and asks again from where it stopped
+            out.write(buffer, read);
+            left -= read;
+        }
     } catch (const Poco::Exception &) {
         // The client has gone; there is no one left to answer.
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "attachmentintake.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -17,8 +18,14 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+class QFile;
 
 namespace Poco::Net {
 class HTTPServerRequest;
@@ -37,6 +44,7 @@ struct BackOfficeContext
     ServerMetrics &metrics;
     RequestRate &rate;
     RequestLog &log;
+    AttachmentIntake &attachments;
     std::function<ServerMetrics::Connections()> connections;
     // Translated sentences come from the translators installed for the whole
     // process, so work that must speak a request's language holds this.
@@ -61,10 +69,12 @@ public:
     const QStringList &parameters() const { return m_parameters; } // the path's variable parts, decoded
     Workspace &workspace() const;
 
-    // The body, at most limits.body_bytes (else ApiError 413).
+    // The body, at most limits.body_bytes, or the limit given (else ApiError 413).
     QByteArray body();
+    QByteArray body(qint64 limit);
     // The body as a JSON object (else ApiError 400 naming the line and column).
     QJsonObject jsonBody();
+    QJsonObject jsonBody(qint64 limit);
     bool bodyRead() const { return m_bodyRead; }
     // The query string's value of a name, percent-decoded; empty when absent.
     QString queryValue(const QString &name) const;
@@ -76,8 +86,29 @@ public:
 
     // en, zh_HK or zh_CN, from Accept-Language (en when nothing fits).
     QString language() const;
+    // Work done in that language (a sentence written, a transition decided):
+    // the translators are the whole process's, so they are held only while
+    // it runs, and English is put back after it, whatever happens.
+    template <typename Work>
+    auto inLanguage(Work &&work) const
+    {
+        const LanguageHold hold(*this);
+        return work();
+    }
 
 private:
+    class LanguageHold
+    {
+    public:
+        explicit LanguageHold(const ApiCall &call);
+        ~LanguageHold();
+        LanguageHold(const LanguageHold &) = delete;
+        LanguageHold &operator=(const LanguageHold &) = delete;
+
+    private:
+        std::lock_guard<std::mutex> m_lock;
+    };
+
     BackOfficeContext &m_context;
     Poco::Net::HTTPServerRequest &m_request;
     QStringList m_parameters;
@@ -97,6 +128,11 @@ public:
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json; charset=utf-8";
+        std::vector<std::pair<std::string, std::string>> headers;
+        // Instead of body: this many bytes of an open file from where it stands,
+        // sent as they are read (a blob is not held in memory whole).
+        std::shared_ptr<QFile> file;
+        qint64 fileLength = 0;
         static Reply json(const QJsonObject &object, int status = 200);
     };
 

@@ -3,11 +3,15 @@
 #include "apierror.h"
 #include "apihandler.h"
 #include "assessmentjson.h"
+#include "attachmentroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
+#include "changelog.h"
+#include "syncdesk.h"
 #include "language.h"
 #include "recordjson.h"
+#include "syncprotocol.h"
 #include "workspace.h"
 
 #include <Poco/Net/HTTPServerRequest.h>
@@ -113,8 +117,14 @@ public:
         : ApiHandler(context, QStringLiteral("healthz"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
+        QJsonArray protocols;
+        for (const int version : servedSyncProtocols())
+            protocols.append(version);
         return Reply::json({{QStringLiteral("status"), QStringLiteral("ok")},
-                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()}});
+                            {QStringLiteral("schema_version"), call.workspace().schemaVersion()},
+                            {QStringLiteral("protocols"), protocols},
+                            {QStringLiteral("limits"), QJsonObject{{QStringLiteral("push_operations"), call.context().settings.pushOperations},
+                                                                   {QStringLiteral("sync_body_bytes"), call.context().settings.maxSyncBodyBytes}}}});
     }
 };
 
@@ -125,8 +135,10 @@ public:
         : ApiHandler(context, QStringLiteral("metrics"), QStringLiteral("GET"), {}, false) {}
     Reply answer(ApiCall &call) override
     {
-        return {200, call.context().metrics.prometheusText(call.context().connections()),
-                "text/plain; version=0.0.4; charset=utf-8"};
+        Reply reply;
+        reply.body = call.context().metrics.prometheusText(call.context().connections());
+        reply.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        return reply;
     }
 };
 
@@ -206,20 +218,56 @@ public:
         request.username = user.username;
         const Application application = visibleCase(call, user);
         request.caseKey = application.reference.isEmpty() ? application.id : application.reference;
-        const QString language = call.language();
-        TransitionResult result;
-        {
-            const std::lock_guard lock(call.context().languageMutex);
-            Language::apply(language);
-            try {
-                result = CaseTransitions(call.workspace()).apply(request, Language::localeFor(language));
-            } catch (...) {
-                Language::apply(QStringLiteral("en"));
-                throw;
-            }
-            Language::apply(QStringLiteral("en"));
-        }
+        const TransitionResult result = call.inLanguage([&] {
+            return CaseTransitions(call.workspace()).apply(request, Language::localeFor(call.language()));
+        });
         return Reply::json(transitionResultJson(result), result.applied ? 200 : 409);
+    }
+};
+
+// Sync (docs/sync.md): every request names the protocol version it speaks
+// (requireSyncProtocol; every answer names the server's), and the user's
+// role must receive something.
+const User &syncUser(ApiCall &call)
+{
+    requireSyncProtocol(call);
+    const User &user = call.user();
+    if (!ChangeLog::maySync(user))
+        throw ApiError(403, QStringLiteral("ROLE_NOT_PERMITTED"), call.inLanguage([&] {
+                           return RouteText::tr("The role %1 does not sync with the back office.").arg(user.role);
+                       }),
+                       QStringLiteral("role"));
+    return user;
+}
+
+class PullRoute : public ApiHandler
+{
+public:
+    explicit PullRoute(BackOfficeContext &context) : ApiHandler(context, QStringLiteral("sync_pull"), QStringLiteral("POST")) {}
+    Reply answer(ApiCall &call) override
+    {
+        const User &user = syncUser(call);
+        const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
+        Reply reply;
+        reply.body = SyncDesk(call.workspace(), user).pull(body);
+        return reply;
+    }
+};
+
+// Pushed operations are decided in the request's language: the translators
+// are the whole process's, so the push holds the language while it decides.
+class PushRoute : public ApiHandler
+{
+public:
+    explicit PushRoute(BackOfficeContext &context) : ApiHandler(context, QStringLiteral("sync_push"), QStringLiteral("POST")) {}
+    Reply answer(ApiCall &call) override
+    {
+        const User &user = syncUser(call);
+        const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
+        return Reply::json(call.inLanguage([&] {
+            return SyncDesk(call.workspace(), user).push(body, call.context().settings.pushOperations,
+                                                         Language::localeFor(call.language()));
+        }));
     }
 };
 
@@ -267,6 +315,12 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
     const bool api = segments.size() >= 3 && segments[0] == QLatin1String("api") && segments[1] == QLatin1String("v1");
     if (api && segments.size() == 3 && segments[2] == QLatin1String("login"))
         return new LoginRoute(m_context);
+    if (api && segments.size() == 4 && segments[2] == QLatin1String("sync")) {
+        if (segments[3] == QLatin1String("pull"))
+            return new PullRoute(m_context);
+        if (segments[3] == QLatin1String("push"))
+            return new PushRoute(m_context);
+    }
     if (api && segments[2] == QLatin1String("cases")) {
         QStringList rest = segments.mid(3);
         if (rest.isEmpty())
@@ -277,6 +331,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
             return new TransitionRoute(m_context, {rest.join(u'/')});
         }
         return new CaseRoute(m_context, {rest.join(u'/')});
+    }
+    if (api && segments[2] == QLatin1String("attachments")) {
+        if (Poco::Net::HTTPRequestHandler *route = attachmentRoute(m_context, segments.mid(3), method))
+            return route;
     }
     return new UnknownRoute(m_context, method);
 }

@@ -13,6 +13,7 @@ struct BackOfficeContext;
 //   GET  /api/v1/cases?limit&offset               the signed-in user's cases, a page
 //   GET  /api/v1/cases/{reference or id}          one case
 //   POST /api/v1/cases/{reference or id}/transitions  {action, reason?, revision?}
+//   GET|PUT /api/v1/attachments/…                 blobs by SHA-256 (attachmentroutes.h)
 // A reference's slashes may be sent as they are or as %2F.
 class ApiRoutes : public Poco::Net::HTTPRequestHandlerFactory
 {

@@ -1,6 +1,7 @@
 #include "backofficefolder.h"
 
 #include "applicationrepository.h"
+#include "changelog.h"
 #include "democohort.h"
 #include "demoworkspace.h"
 #include "passwordhash.h"
@@ -30,6 +31,9 @@ BackOfficeFolder::Prepared BackOfficeFolder::prepare(const BackOfficeSettings &s
         prepared.workspaceCreated = ApplicationRepository(workspace).count() == 0 && UserRepository(workspace).all().isEmpty();
         if (prepared.workspaceCreated)
             writeDemo(workspace, settings, log);
+        // The back office's store keeps the change log clients pull from
+        // (docs/sync.md); the first time, every record it holds is logged.
+        ChangeLog::enable(workspace);
     }
     if (!settings.plainHttp && settings.generatesCertificate() && !QFileInfo::exists(settings.certificatePath())) {
         writeCertificate(settings);

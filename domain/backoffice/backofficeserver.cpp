@@ -31,7 +31,7 @@ Poco::Net::Context::Ptr tlsContext(const BackOfficeSettings &settings)
 
 BackOfficeServer::BackOfficeServer(const BackOfficeSettings &settings, RequestLog &log)
     : m_settings(settings), m_log(log), m_rate(settings.requestsPerSecond, settings.burst), m_signIn(settings),
-      m_context{settings, m_signIn, m_metrics, m_rate, log, {}, {}}
+      m_attachments(settings.dataFolder), m_context{settings, m_signIn, m_metrics, m_rate, log, m_attachments, {}, {}}
 {
     m_context.connections = [this] {
         ServerMetrics::Connections connections;

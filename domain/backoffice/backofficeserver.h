@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apihandler.h"
+#include "attachmentintake.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -43,6 +44,7 @@ private:
     ServerMetrics m_metrics;
     RequestRate m_rate;
     SignInDesk m_signIn;
+    AttachmentIntake m_attachments;
     BackOfficeContext m_context;
     std::unique_ptr<Poco::ThreadPool> m_threads;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;

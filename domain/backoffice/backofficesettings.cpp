@@ -68,8 +68,12 @@ BackOfficeSettings BackOfficeSettings::from(const Poco::Util::AbstractConfigurat
     s.keepAliveSeconds = number(config, "limits.keep_alive_seconds", s.keepAliveSeconds, 0, 300);
     s.keepAliveRequests = number(config, "limits.keep_alive_requests", s.keepAliveRequests, 1, 100000);
     s.maxBodyBytes = number(config, "limits.body_bytes", int(s.maxBodyBytes), 1, 256 * 1024 * 1024);
+    s.maxSyncBodyBytes = number(config, "limits.sync_body_bytes", int(s.maxSyncBodyBytes), 1, 1024 * 1024 * 1024);
+    s.pushOperations = number(config, "limits.push_operations", s.pushOperations, 1, 100000);
     s.requestsPerSecond = number(config, "limits.requests_per_second", s.requestsPerSecond, 1, 1000000);
     s.burst = number(config, "limits.burst", s.burst, 1, 1000000);
+    s.attachmentChunkBytes = number(config, "limits.attachment_chunk_bytes", int(s.attachmentChunkBytes), 1, 256 << 20);
+    s.attachmentBytes = number(config, "limits.attachment_bytes", int(s.attachmentBytes), 0, 1 << 30);
     s.tokenHours = number(config, "signin.token_hours", s.tokenHours, 1, 24 * 30);
     s.lockAfterFailures = number(config, "signin.lock_after", s.lockAfterFailures, 1, 1000);
     s.lockMinutes = number(config, "signin.lock_minutes", s.lockMinutes, 1, 24 * 60);

@@ -28,8 +28,12 @@ struct BackOfficeSettings
     int keepAliveSeconds = 2;              // limits.keep_alive_seconds
     int keepAliveRequests = 100;           // limits.keep_alive_requests
     qint64 maxBodyBytes = 1024 * 1024;     // limits.body_bytes: larger bodies get 413
+    qint64 maxSyncBodyBytes = 16 * 1024 * 1024; // limits.sync_body_bytes: the same for sync pushes and pulls
+    int pushOperations = 500;              // limits.push_operations: operations in one push
     int requestsPerSecond = 50;            // limits.requests_per_second per client address
     int burst = 100;                       // limits.burst: requests a client may make at once
+    qint64 attachmentChunkBytes = 4 << 20; // limits.attachment_chunk_bytes: the largest piece of an upload
+    qint64 attachmentBytes = 50 << 20;     // limits.attachment_bytes: the largest attachment
 
     int tokenHours = 8;                    // signin.token_hours
     int lockAfterFailures = 5;             // signin.lock_after

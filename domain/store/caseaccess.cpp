@@ -84,4 +84,17 @@ bool CaseAccess::sees(const User &user, const QString &applicationId) const
     return found;
 }
 
+bool CaseAccess::seesAttachment(const User &user, const QString &sha256) const
+{
+    auto [where, values] = condition(user);
+    values.prepend(sha256);
+    QSqlQuery &query = m_workspace.execute(
+        QStringLiteral("SELECT 1 FROM application_attachments AS aa JOIN applications AS a ON a.id = aa.application_id "
+                       "WHERE aa.sha256 = ? AND (%1) LIMIT 1").arg(where),
+        values);
+    const bool found = query.next();
+    query.finish();
+    return found;
+}
+
 } // namespace vd

@@ -35,10 +35,14 @@ public:
     QList<ApplicationSummary> cases(const User &user, const Page &page) const;
     qint64 count(const User &user) const;
     bool sees(const User &user, const QString &applicationId) const;
+    // Whether a case in the user's view refers to this attachment (by its SHA-256).
+    bool seesAttachment(const User &user, const QString &sha256) const;
+
+    // A condition on `applications AS a` and the values of its placeholders
+    // (the change log's partitions build on it).
+    static std::pair<QString, QVariantList> condition(const User &user);
 
 private:
-    // A condition on `applications AS a` and the values of its placeholders.
-    static std::pair<QString, QVariantList> condition(const User &user);
 
     Workspace &m_workspace;
 };

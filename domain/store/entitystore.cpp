@@ -16,9 +16,12 @@ namespace {
 struct Kind
 {
     QString entityType;
+    QString table;
     std::function<QJsonObject(Workspace &, UnitOfWork &, const QJsonObject &, const QString &)> save;
     std::function<std::optional<QJsonObject>(Workspace &, const QString &)> find;
     std::function<QList<QJsonObject>(Workspace &, const Page &)> page;
+    std::function<void(UnitOfWork &, const QString &, const QString &)> remove;
+    std::function<void(Workspace &, const std::function<void(const RecordedChange &)> &)> forEachChange;
 };
 
 template <typename Record>
@@ -40,7 +43,7 @@ void defaultSave(Workspace &workspace, UnitOfWork &work, Application &record, co
 template <typename Record>
 Kind kind()
 {
-    return {QString::fromLatin1(RecordFields<Record>::entity),
+    return {QString::fromLatin1(RecordFields<Record>::entity), QString::fromLatin1(store::Table<Record>::name),
             [](Workspace &workspace, UnitOfWork &work, const QJsonObject &json, const QString &action) {
                 Record record = record::fromJson<Record>(json);
                 defaultSave(workspace, work, record, action);
@@ -55,6 +58,26 @@ Kind kind()
                 for (const Record &record : Records<Record>::where(workspace, QStringLiteral("1"), {}, page))
                     objects.append(record::toJson(record));
                 return objects;
+            },
+            [](UnitOfWork &work, const QString &id, const QString &action) { Records<Record>::remove(work, id, action); },
+            [](Workspace &workspace, const std::function<void(const RecordedChange &)> &visit) {
+                constexpr int kPage = 500;
+                QString last;
+                for (;;) {
+                    const QList<Record> page = Records<Record>::after(workspace, last, kPage);
+                    for (const Record &record : page) {
+                        qint64 revision = 1;
+                        if constexpr (requires { record.revision; })
+                            revision = record.revision;
+                        else
+                            revision = Records<Record>::revisionOf(workspace, record.id).value_or(1);
+                        visit(store::recordedChange(QStringLiteral("create"), record, QByteArray(),
+                                                    record::toCompactJson(record), 0, revision));
+                    }
+                    if (page.size() < kPage)
+                        return;
+                    last = page.last().id;
+                }
             }};
 }
 
@@ -104,6 +127,22 @@ QJsonObject EntityStore::save(UnitOfWork &work, const QString &entityType, const
 std::optional<QJsonObject> EntityStore::find(const QString &entityType, const QString &id) const
 {
     return kindOf(entityType).find(m_workspace, id);
+}
+
+QString EntityStore::tableOf(const QString &entityType)
+{
+    return kindOf(entityType).table;
+}
+
+void EntityStore::remove(UnitOfWork &work, const QString &entityType, const QString &id, const QString &action)
+{
+    kindOf(entityType).remove(work, id, action);
+}
+
+void EntityStore::forEachChange(const QString &entityType,
+                                const std::function<void(const RecordedChange &)> &visit) const
+{
+    kindOf(entityType).forEachChange(m_workspace, visit);
 }
 
 void EntityStore::forEach(const QString &entityType, const std::function<void(const QJsonObject &)> &visit) const

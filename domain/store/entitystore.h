@@ -10,6 +10,7 @@
 namespace vd {
 
 class UnitOfWork;
+struct RecordedChange;
 class Workspace;
 
 // Any record by its entity type ("application", "review"…, RecordFields<…>::entity)
@@ -29,6 +30,8 @@ public:
     // The entity types stored on their own, in an order in which each refers
     // only to earlier ones (enterprise before application…), for export.
     static const QStringList &entityTypes();
+    // The table a kind of record is stored in (UNKNOWN_ENTITY for an unknown type).
+    static QString tableOf(const QString &entityType);
 
     // Saves the record the JSON describes (revision checked as for its
     // repository), returning the JSON of the record as saved (new revision,
@@ -36,6 +39,12 @@ public:
     QJsonObject save(UnitOfWork &work, const QString &entityType, const QJsonObject &record,
                      const QString &action = {});
     std::optional<QJsonObject> find(const QString &entityType, const QString &id) const;
+    // Removes the record and its parts (NOT_FOUND when there is none), recorded as a deletion.
+    void remove(UnitOfWork &work, const QString &entityType, const QString &id, const QString &action = {});
+    // Calls visit with every record of the type as its creation (with whom it
+    // belongs to), by id: how a store that starts keeping the change log
+    // writes the rows of the records it already holds.
+    void forEachChange(const QString &entityType, const std::function<void(const RecordedChange &)> &visit) const;
     // Calls visit with every record of the type, by id, a page at a time.
     void forEach(const QString &entityType, const std::function<void(const QJsonObject &)> &visit) const;
 

@@ -16,7 +16,7 @@ namespace {
 const QString kColumns = QStringLiteral(
     "o.operation_number, o.operation_id, o.entity_type, o.entity_id, o.operation, "
     "CAST(coalesce(a.after_json, a.before_json) AS BLOB), o.base_revision, o.created_at, o.state, o.attempts, "
-    "o.result_reason");
+    "o.result_reason, CAST(a.before_json AS BLOB), a.action");
 const QString kFrom = QStringLiteral(" FROM outbox AS o JOIN audit_entries AS a ON a.seq = o.operation_number");
 
 } // namespace
@@ -38,6 +38,8 @@ QList<OutboxEntry> Outbox::select(const QString &sql, const QVariantList &values
         entry.state = query.value(8).toString();
         entry.attempts = query.value(9).toInt();
         entry.resultReason = query.value(10).toString();
+        entry.before = query.isNull(11) ? QByteArray() : query.value(11).toByteArray();
+        entry.action = query.value(12).toString();
     }
     query.finish();
     return entries;

@@ -18,6 +18,8 @@ struct OutboxEntry
     QString entityId;
     QString operation;          // upsert | delete
     QByteArray payload;         // compact JSON of the record (before it, for a delete), from its audit entry
+    QByteArray before;          // compact JSON of the record before the change; null for a creation
+    QString action;             // the audit entry's action: create, update, delete, or a workflow action
     qint64 baseRevision = 0;
     QDateTime createdAt;
     QString state;              // pending | conflict | rejected

@@ -251,6 +251,36 @@ template <> struct Column<BilingualText>
     }
 };
 
+// Who a record belongs to, for the back office's change log (docs/sync.md).
+template <typename Record>
+void setScope(RecordedChange &change, const Record &record)
+{
+    if constexpr (std::is_same_v<Record, Application>)
+        change.applicationId = record.id;
+    else if constexpr (requires { record.applicationId; })
+        change.applicationId = record.applicationId;
+    if constexpr (std::is_same_v<Record, Enterprise>)
+        change.enterpriseId = record.id;
+    else if constexpr (requires { record.enterpriseId; })
+        change.enterpriseId = record.enterpriseId;
+    if constexpr (requires { record.reviewerId; })
+        change.ownerId = record.reviewerId;
+    else if constexpr (requires { record.userId; })
+        change.ownerId = record.userId;
+    else if constexpr (std::is_same_v<Record, User>)
+        change.ownerId = record.id;
+}
+
+template <typename Record>
+RecordedChange recordedChange(const QString &action, const Record &record, QByteArray before, QByteArray after,
+                              qint64 baseRevision, qint64 revision)
+{
+    RecordedChange change{action, QString::fromLatin1(RecordFields<Record>::entity), record.id, std::move(before),
+                          std::move(after), baseRevision, revision, {}, {}, {}};
+    setScope(change, record);
+    return change;
+}
+
 inline bool isRevision(const char *name)
 {
     return qstrcmp(name, "revision") == 0;
@@ -564,8 +594,8 @@ public:
                 setRevision(saved, revision);
                 writeParts(workspace, saved, false);
                 if (audited)
-                    work.record({action.isEmpty() ? QStringLiteral("create") : action, entity(), saved.id, QByteArray(),
-                                 record::toCompactJson(saved), 0});
+                    work.record(recordedChange(action.isEmpty() ? QStringLiteral("create") : action, saved, QByteArray(),
+                                               record::toCompactJson(saved), 0, revision));
                 record = std::move(saved);
                 return;
             }
@@ -584,8 +614,8 @@ public:
         workspace.exec(update);
         writeParts(workspace, saved, true);
         if (audited)
-            work.record({action.isEmpty() ? QStringLiteral("update") : action, entity(), saved.id, before,
-                         record::toCompactJson(saved), *stored});
+            work.record(recordedChange(action.isEmpty() ? QStringLiteral("update") : action, saved, before,
+                                       record::toCompactJson(saved), *stored, revision));
         record = std::move(saved);
     }
 
@@ -601,8 +631,8 @@ public:
         QSqlQuery &remove = workspace.statement(tableSqlOf<Record>().removeById);
         sql::bind(remove, 0, id);
         workspace.exec(remove);
-        work.record({action.isEmpty() ? QStringLiteral("delete") : action, entity(), id,
-                     record::toCompactJson(*existing), QByteArray(), revision});
+        work.record(recordedChange(action.isEmpty() ? QStringLiteral("delete") : action, *existing,
+                                   record::toCompactJson(*existing), QByteArray(), revision, revision));
     }
 
 private:

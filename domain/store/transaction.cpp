@@ -10,6 +10,13 @@ namespace vd {
 
 Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
 {
+    if (workspace.m_inTransaction && workspace.m_batches > 0) {
+        // Named by depth, so that the few statements are prepared once and reused.
+        m_savepoint = QStringLiteral("vd_savepoint_%1").arg(++workspace.m_savepoints);
+        workspace.exec(workspace.statement(QStringLiteral("SAVEPOINT ") + m_savepoint));
+        m_open = true;
+        return;
+    }
     if (workspace.m_inTransaction)
         throw DomainError(QStringLiteral("TRANSACTION_NESTED"), workspace.file(),
                           QCoreApplication::translate("vd::Transaction",
@@ -25,15 +32,54 @@ Transaction::~Transaction()
         return;
     // Nothing may throw from here; a failed ROLLBACK leaves SQLite to roll
     // the transaction back when the connection closes.
-    QSqlQuery(m_workspace.database()).exec(QStringLiteral("ROLLBACK"));
+    QSqlQuery rollback(m_workspace.database());
+    if (!m_savepoint.isEmpty()) {
+        rollback.exec(QStringLiteral("ROLLBACK TO ") + m_savepoint);
+        rollback.exec(QStringLiteral("RELEASE ") + m_savepoint);
+        --m_workspace.m_savepoints;
+        return;
+    }
+    rollback.exec(QStringLiteral("ROLLBACK"));
     m_workspace.m_inTransaction = false;
 }
 
 void Transaction::commit()
 {
+    if (!m_savepoint.isEmpty()) {
+        m_workspace.exec(m_workspace.statement(QStringLiteral("RELEASE ") + m_savepoint));
+        --m_workspace.m_savepoints;
+        m_open = false;
+        return;
+    }
     m_workspace.run(QStringLiteral("COMMIT"));
     m_open = false;
     m_workspace.m_inTransaction = false;
+}
+
+WriteBatch::WriteBatch(Workspace &workspace) : m_workspace(workspace), m_transaction(workspace)
+{
+    ++m_workspace.m_batches;
+}
+
+WriteBatch::~WriteBatch()
+{
+    --m_workspace.m_batches;
+    if (m_workspace.m_batches == 0)
+        m_workspace.m_batchSteps.clear();
+}
+
+void WriteBatch::commit()
+{
+    if (m_workspace.m_batches == 1) {
+        // Steps may register further steps: run until none is left.
+        while (!m_workspace.m_batchSteps.empty()) {
+            const auto steps = std::move(m_workspace.m_batchSteps);
+            m_workspace.m_batchSteps.clear();
+            for (const auto &step : steps)
+                step.second();
+        }
+    }
+    m_transaction.commit();
 }
 
 } // namespace vd

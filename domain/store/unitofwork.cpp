@@ -1,6 +1,7 @@
 #include "unitofwork.h"
 
 #include "audittrail.h"
+#include "changelog.h"
 #include "domainerror.h"
 #include "recordjson.h"
 #include "sql.h"
@@ -9,6 +10,8 @@
 
 #include <QCoreApplication>
 #include <QSqlQuery>
+
+#include <algorithm>
 
 namespace vd {
 
@@ -46,7 +49,8 @@ QByteArray newId()
 } // namespace
 
 UnitOfWork::UnitOfWork(Workspace &workspace, QString actorId, ChangeOrigin origin)
-    : m_workspace(workspace), m_transaction(workspace), m_actorId(std::move(actorId)), m_origin(origin)
+    : m_workspace(workspace), m_transaction(workspace), m_actorId(std::move(actorId)),
+      m_origin(origin == ChangeOrigin::Local && workspace.keepsChangeLog() ? ChangeOrigin::Server : origin)
 {
 }
 
@@ -112,6 +116,8 @@ void UnitOfWork::record(const RecordedChange &change)
         outbox.bindText(6, at);
         outbox.exec();
     }
+    if (m_workspace.keepsChangeLog() && m_origin == ChangeOrigin::Server)
+        ChangeLog::append(m_workspace, change);
     ++m_lastSeq;
     m_lastHash = hash;
     ++m_recorded;
@@ -161,8 +167,16 @@ void UnitOfWork::restoreAuditEntry(const StoredAuditEntry &entry)
 
 void UnitOfWork::commit()
 {
-    for (const auto &step : m_beforeCommit)
-        step.second();
+    for (auto &step : m_beforeCommit) {
+        if (!m_transaction.isSavepoint()) {
+            step.second();
+            continue;
+        }
+        // Inside a WriteBatch: done once, when the batch commits.
+        auto &later = m_workspace.m_batchSteps;
+        if (std::none_of(later.begin(), later.end(), [&](const auto &each) { return each.first == step.first; }))
+            later.emplace_back(step.first, std::move(step.second));
+    }
     m_beforeCommit.clear();
     m_transaction.commit();
 }

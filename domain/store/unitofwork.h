@@ -36,6 +36,12 @@ struct RecordedChange
     QByteArray beforeJson;   // compact JSON of the record before; null for a creation
     QByteArray afterJson;    // compact JSON after; null for a removal
     qint64 baseRevision = 0; // the revision the change was made on; 0 for a new record
+    // For the back office's change log (docs/sync.md): the revision after the
+    // change (the last one, for a removal) and who the record belongs to.
+    qint64 revision = 0;
+    QString applicationId;   // the case: the application itself, or a child's application
+    QString enterpriseId;    // the enterprise it belongs to directly
+    QString ownerId;         // the user it belongs to where that decides who sees it
 };
 
 // Every change that matters, in one transaction (DESIGN.md §4): the records,
@@ -54,6 +60,8 @@ struct RecordedChange
 class UnitOfWork
 {
 public:
+    // On a store that keeps the change log (the back office's), a Local change
+    // is the server's own: it is made as ChangeOrigin::Server, never queued.
     UnitOfWork(Workspace &workspace, QString actorId, ChangeOrigin origin = ChangeOrigin::Local);
 
     Workspace &workspace() const { return m_workspace; }
@@ -65,7 +73,8 @@ public:
     QDateTime at() const;
     void setTime(QDateTime at) { m_at = std::move(at); }
 
-    // Writes the audit entry (and, for a local change, the outbox entry);
+    // Writes the audit entry (and, for a local change, the outbox entry;
+    // on a store that keeps the change log, its change-log row: ChangeLog);
     // writes nothing for a restored one. Repositories call this; call it
     // yourself only for a change no repository makes.
     void record(const RecordedChange &change);

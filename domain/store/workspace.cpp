@@ -15,6 +15,8 @@
 #include <QSqlError>
 #include <QtEndian>
 
+#include <sqlite3.h>
+
 namespace vd {
 
 namespace {
@@ -137,6 +139,9 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         checkFullTextSearch();
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
+        // A schema of other migrations (tests, older tools) has no change log to keep.
+        m_keepsChangeLog = m_database.tables().contains(QStringLiteral("sync_change_log"))
+                           && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
     } catch (...) {
         m_writesByText.clear();
         m_writes.clear();
@@ -232,6 +237,13 @@ void Workspace::loadDeviceId()
     insert.addBindValue(record::instantText(QDateTime::currentDateTimeUtc()));
     sql::exec(insert, m_file);
     m_deviceId = sql::scalar(m_database, QStringLiteral("SELECT device_id FROM device")).toString();
+}
+
+bool Workspace::hasUnresolvedReferences() const
+{
+    int current = 0, highest = 0;
+    sqlite3_db_status(m_connection, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0);
+    return current > 0;
 }
 
 int Workspace::schemaVersion() const

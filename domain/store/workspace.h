@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -66,11 +67,23 @@ public:
     // Runs a statement once.
     QSqlQuery run(const QString &sql) const;
 
-    // Whether a Transaction is open on this workspace (they do not nest).
+    // Whether a Transaction is open on this workspace (they do not nest,
+    // except inside a WriteBatch, where each is a savepoint).
     bool inTransaction() const { return m_inTransaction; }
+
+    // Whether this store keeps the back office's change log (ChangeLog,
+    // docs/sync.md): read when it opens, set by ChangeLog::enable.
+    bool keepsChangeLog() const { return m_keepsChangeLog; }
+    // Whether the open transaction has references that do not resolve yet
+    // (deferred foreign keys that COMMIT would refuse), so that a savepoint
+    // can be rolled back before it spoils the whole transaction.
+    bool hasUnresolvedReferences() const;
 
 private:
     friend class Transaction;
+    friend class WriteBatch;
+    friend class ChangeLog;
+    friend class UnitOfWork;
     void openConnection();
     void setPragmas();
     void checkFullTextSearch();
@@ -90,6 +103,12 @@ private:
     QList<int> m_applied;
     QString m_deviceId;
     bool m_inTransaction = false;
+    bool m_keepsChangeLog = false;
+    int m_batches = 0;        // WriteBatch scopes open
+    int m_savepoints = 0;     // Transactions open inside them
+    // The before-commit steps of the units of work committed inside a batch
+    // (by name, once each), run when the batch commits.
+    std::vector<std::pair<QString, std::function<void()>>> m_batchSteps;
 };
 
 } // namespace vd

@@ -1,0 +1,164 @@
+// sync --server URL --user NAME: pushes this workspace's changes to a back
+// office and pulls what is new (docs/sync.md).
+#include "clicommand.h"
+
+#include "domainerror.h"
+#include "syncclient.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace vd::cli {
+
+namespace {
+
+struct CliText
+{
+    Q_DECLARE_TR_FUNCTIONS(vd::cli)
+};
+
+// A line from standard input; on a terminal, typed without echo.
+QString readPassword(QTextStream &err)
+{
+    const bool terminal = isatty(STDIN_FILENO) != 0;
+    termios saved{};
+    if (terminal) {
+        err << CliText::tr("Password: ");
+        err.flush();
+        tcgetattr(STDIN_FILENO, &saved);
+        termios silent = saved;
+        silent.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+    }
+    QFile input;
+    QByteArray line;
+    if (input.open(stdin, QIODevice::ReadOnly))
+        line = input.readLine();
+    if (terminal) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err << '\n';
+        err.flush();
+    }
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}
+
+QString passwordFor(const Invocation &invocation)
+{
+    if (invocation.parser.isSet(QStringLiteral("password-file"))) {
+        QFile file(invocation.parser.value(QStringLiteral("password-file")));
+        if (!file.open(QIODevice::ReadOnly))
+            throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
+                              CliText::tr("%1 cannot be read: %2").arg(file.fileName(), file.errorString()));
+        QByteArray line = file.readLine();
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        return QString::fromUtf8(line);
+    }
+    const QByteArray fromEnvironment = qgetenv("VOUCHERDESK_PASSWORD");
+    if (!fromEnvironment.isEmpty())
+        return QString::fromUtf8(fromEnvironment);
+    return readPassword(invocation.err);
+}
+
+void printSummary(const Invocation &invocation, const SyncSummary &summary, const SyncStatus &status)
+{
+    QTextStream &out = invocation.out;
+    out << CliText::tr("Pushed %1 changes: %2 applied (%3 merged), %4 already there, %5 in conflict, %6 rejected.")
+               .arg(summary.pushed).arg(summary.applied).arg(summary.merged).arg(summary.duplicate)
+               .arg(summary.conflict).arg(summary.rejected)
+        << '\n';
+    out << CliText::tr("Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.")
+               .arg(summary.pulled).arg(summary.stored).arg(summary.removedCases)
+        << '\n';
+    out << CliText::tr("Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.")
+               .arg(summary.attachmentsUploaded).arg(summary.attachmentsAlreadyThere)
+               .arg(summary.attachmentsDownloaded).arg(summary.attachmentsUnavailable)
+        << '\n';
+    for (const DomainError &failure : summary.attachmentFailures)
+        out << CliText::tr("Attachment not synced: %1").arg(failure.fullMessage()) << '\n';
+    out << CliText::tr("Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. "
+                       "%5 requests in %6 ms.")
+               .arg(summary.cursor).arg(status.pending).arg(status.conflicts).arg(status.rejected)
+               .arg(summary.requests).arg(summary.durationMs)
+        << '\n';
+}
+
+int runSync(Invocation &invocation)
+{
+    const QString server = invocation.parser.value(QStringLiteral("server"));
+    const QString username = invocation.parser.value(QStringLiteral("user"));
+    if (server.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--server"),
+                          CliText::tr("say which back office: --server https://HOST:PORT"));
+    if (username.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--user"),
+                          CliText::tr("say who signs in: --user USERNAME"));
+    if (!invocation.arguments.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), invocation.arguments.first(),
+                          CliText::tr("sync takes no arguments besides its options"));
+    const auto workspace = invocation.openWorkspace();
+    SyncClient client(*workspace);
+    client.setLanguage(invocation.language);
+    client.setCertificateAuthority(invocation.parser.value(QStringLiteral("ca-file")));
+    if (invocation.parser.isSet(QStringLiteral("batch"))) {
+        bool ok = false;
+        const int batch = invocation.parser.value(QStringLiteral("batch")).toInt(&ok);
+        if (!ok || batch < 1 || batch > 2000)
+            throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--batch"),
+                              CliText::tr("give the changes per push as a whole number from 1 to 2000"));
+        client.setBatchSize(batch);
+    }
+    const QString password = passwordFor(invocation);
+    if (password.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
+                          CliText::tr("no password was given: type it when asked, or use --password-file FILE or the "
+                                      "environment variable VOUCHERDESK_PASSWORD"));
+    client.signIn(server, username, password);
+    const SyncSummary summary = client.sync();
+    const SyncStatus status = SyncClient::status(*workspace);
+    if (invocation.json) {
+        QJsonObject json = summary.toJson();
+        json.insert(QStringLiteral("status"), status.toJson());
+        invocation.printJson(QJsonDocument(json));
+    } else {
+        printSummary(invocation, summary, status);
+    }
+    return summary.conflict + summary.rejected > 0 || !summary.attachmentFailures.empty() ? Findings : Success;
+}
+
+} // namespace
+
+Command syncCommand()
+{
+    return {QStringLiteral("sync"), QT_TRANSLATE_NOOP("vd::cli", "--server URL --user NAME"),
+            QT_TRANSLATE_NOOP("vd::cli", "Send this workspace's changes to a back office and receive what is new there."),
+            Command::Workspace | Command::JsonOutput,
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("server"),
+                                  CliText::tr("The back office's address: https://HOST:PORT (http:// only for 127.0.0.1)."),
+                                  QStringLiteral("url")});
+                parser.addOption({QStringLiteral("user"), CliText::tr("Your username at the back office."),
+                                  QStringLiteral("name")});
+                parser.addOption({QStringLiteral("password-file"),
+                                  CliText::tr("Read the password from the first line of this file (else the "
+                                              "environment variable VOUCHERDESK_PASSWORD, else asked for)."),
+                                  QStringLiteral("file")});
+                parser.addOption({QStringLiteral("ca-file"),
+                                  CliText::tr("Trust this certificate (PEM) for the back office, such as its "
+                                              "self-signed DATA/tls/server.crt."),
+                                  QStringLiteral("file")});
+                parser.addOption({QStringLiteral("batch"), CliText::tr("Changes sent per push (default 500)."),
+                                  QStringLiteral("count")});
+            },
+            runSync};
+}
+
+} // namespace vd::cli
