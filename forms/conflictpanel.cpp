@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 
 namespace vd {
 
@@ -22,7 +23,7 @@ namespace {
 
 constexpr int RowRole = Qt::UserRole;   // index into m_conflicts or m_rejected
 
-enum ConflictColumn { ConflictRecordColumn, ConflictCaseColumn, ConflictFoundColumn };
+enum ConflictColumn { ConflictCaseColumn, ConflictRecordColumn, ConflictFoundColumn };
 enum RejectedColumn { RejectedSavedColumn, RejectedRecordColumn, RejectedCaseColumn, RejectedReasonColumn };
 
 QJsonObject objectOf(const QByteArray &json)
@@ -34,16 +35,27 @@ QJsonObject objectOf(const QByteArray &json)
 
 ConflictPanel::ConflictPanel(DeskSession &session, QWidget *parent)
     : QDialog(parent), ui(std::make_unique<Ui::ConflictPanel>()), m_session(session),
-      m_comparison(new RecordComparisonModel(session.scheme(), this))
+      m_comparison(new RecordComparisonModel(session.scheme(), this)), m_fitRows(new QTimer(this))
 {
     ui->setupUi(this);
     ui->comparisonView->setModel(m_comparison);
-    ui->comparisonView->header()->setSectionResizeMode(QHeaderView::Stretch);
-    ui->comparisonView->header()->setSectionResizeMode(RecordComparisonModel::FieldColumn, QHeaderView::ResizeToContents);
+    // Long values wrap: the two versions are read in full, side by side.
+    ui->comparisonView->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    ui->comparisonView->horizontalHeader()->setSectionResizeMode(RecordComparisonModel::FieldColumn,
+                                                                 QHeaderView::ResizeToContents);
+    // Rows are fitted to their text once the columns have their widths (after the layout settled).
+    m_fitRows->setSingleShot(true);
+    m_fitRows->setInterval(0);
+    connect(m_fitRows, &QTimer::timeout, ui->comparisonView, &QTableView::resizeRowsToContents);
+    connect(ui->comparisonView->horizontalHeader(), &QHeaderView::sectionResized, m_fitRows,
+            qOverload<>(&QTimer::start));
+    connect(m_comparison, &QAbstractItemModel::modelReset, m_fitRows, qOverload<>(&QTimer::start));
+    ui->conflictList->header()->setStretchLastSection(false);
     ui->conflictList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui->conflictList->header()->setSectionResizeMode(ConflictRecordColumn, QHeaderView::Stretch);
     ui->rejectedList->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     ui->rejectedList->header()->setStretchLastSection(true);
-    ui->conflictsSplitter->setSizes({320, 640});
+    ui->conflictsSplitter->setSizes({300, 660});
     ui->rejectedSplitter->setSizes({300, 160});
     connect(ui->conflictList, &QTreeWidget::currentItemChanged, this, &ConflictPanel::showConflict);
     connect(ui->rejectedList, &QTreeWidget::currentItemChanged, this, &ConflictPanel::showRejected);
@@ -263,6 +275,12 @@ void ConflictPanel::dismissRejected()
     reload();
     selectRejected(std::min(row, rejectedCount() - 1));
     emit settled(caseOf(entry.entityType, entry.entityId, entry.payload));
+}
+
+void ConflictPanel::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    m_fitRows->start();
 }
 
 void ConflictPanel::changeEvent(QEvent *event)

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 
+class QTimer;
 class QTreeWidgetItem;
 
 namespace vd {
@@ -63,6 +64,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void fillLists();
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<Ui::ConflictPanel> ui;
     DeskSession &m_session;
     RecordComparisonModel *m_comparison;
+    QTimer *m_fitRows;
     QList<SyncConflict> m_conflicts;
     QList<OutboxEntry> m_rejected;
     QHash<QString, User> m_people;
