@@ -58,12 +58,22 @@ app=("$bin/voucherdesk" --workspace "$desk" --server "https://127.0.0.1:$port" -
      --password-file "$password_file" --certificate "$office/tls/server.crt")
 echo "The desktop app signs in to the back office as $user (password voucherdesk-demo); its workspace: $desk"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    "${app[@]}"
+    "${app[@]}" &
 elif command -v xvfb-run >/dev/null; then
     echo "No display (DISPLAY is not set): running voucherdesk under Xvfb. Ctrl+C stops it and the back office."
     echo "To see its windows, run: bash scripts/screenshots.sh"
-    xvfb-run -a "${app[@]}"
+    xvfb-run -a "${app[@]}" &
 else
     echo "No display and no Xvfb: running voucherdesk offscreen. Ctrl+C stops it and the back office."
-    QT_QPA_PLATFORM=offscreen "${app[@]}"
+    QT_QPA_PLATFORM=offscreen "${app[@]}" &
 fi
+# The desk runs as a child waited for, so that Ctrl+C (or a TERM) stops it
+# (and what xvfb-run started) before the back office stops.
+desk_pid=$!
+stop_desk() {
+    pkill -TERM -P "$desk_pid" 2>/dev/null || true
+    kill -TERM "$desk_pid" 2>/dev/null || true
+}
+trap stop_desk INT TERM
+wait "$desk_pid" || true
+wait "$desk_pid" 2>/dev/null || true
