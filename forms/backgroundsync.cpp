@@ -54,13 +54,16 @@ public slots:
             startSession(connection.signIn(account.username, account.password), account);
             emit signedIn(m_session.serverUrl, m_session.user.username, SyncConnection::Online, {});
         } catch (const DomainError &error) {
-            const SyncConnection connection = connectionAfter(error);
             // Unreachable: kept (password too, in memory only) to sign in when the network returns.
-            if (connection == SyncConnection::Offline)
+            if (connectionAfter(error) == SyncConnection::Offline) {
                 m_waiting = account;
-            emit signedIn(account.address, connection == SyncConnection::Offline ? account.username : QString(),
-                          connection == SyncConnection::Offline ? connection : SyncConnection::NotConnected,
-                          error.fullMessage());
+                emit signedIn(account.address, account.username, SyncConnection::Offline, error.fullMessage());
+            } else if (m_session.isValid()) {
+                // Refused: a sign-in made before still holds.
+                emit signedIn(m_session.serverUrl, m_session.user.username, SyncConnection::Online, error.fullMessage());
+            } else {
+                emit signedIn(account.address, {}, SyncConnection::NotConnected, error.fullMessage());
+            }
         }
     }
 
@@ -221,8 +224,9 @@ void BackgroundSync::signedIn(const QString &address, const QString &username, S
     setConnection(connection, problem);
     if (!username.isEmpty())
         m_interval->start();
-    // Offline at sign-in is not a refusal: the desk works on, and signs in when the network returns.
-    emit signInFinished(connection == SyncConnection::Online ? QString() : problem);
+    // Offline at sign-in is not a success for the dialog, though the desk works
+    // on and signs in when the network returns; a refusal says why.
+    emit signInFinished(problem);
     if (m_again) {
         m_again = false;
         startSync();

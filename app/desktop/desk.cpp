@@ -129,14 +129,14 @@ std::unique_ptr<BackgroundSync> Desk::joinBackOffice(Workspace &workspace)
         complain(tr("--server: give the file that holds the password with --password-file."));
         return nullptr;
     }
+    if (const QString problem = BackOfficeDialog::addressProblem(m_options.server); !problem.isEmpty()) {
+        complain(tr("--server: %1").arg(problem));
+        return nullptr;
+    }
     const std::optional<QString> password = readPassword(m_options.passwordFile);
     if (!password)
         return nullptr;
     const BackOfficeAccount account{m_options.server, m_options.username, *password, m_options.certificateFile};
-    if (const QString problem = BackOfficeDialog::addressProblem(account.address); !problem.isEmpty()) {
-        complain(tr("--server: %1").arg(problem));
-        return nullptr;
-    }
     auto sync = std::make_unique<BackgroundSync>(workspace.folder());
     const QString problem = sync->signInAndWait(account);
     const bool known = UserRepository(workspace).findByUsername(account.username).has_value();
