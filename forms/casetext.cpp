@@ -26,8 +26,10 @@ QString lookUp(std::initializer_list<Term> terms, const QString &code)
     return {};
 }
 
+} // namespace
+
 // Fields that name a record rather than say something about it.
-bool isBookkeeping(const QString &field)
+bool CaseText::isBookkeeping(const QString &field)
 {
     return field == QLatin1String("id") || field == QLatin1String("revision") || field == QLatin1String("application_id")
         || field == QLatin1String("clarification_id") || field == QLatin1String("enterprise_id")
@@ -36,6 +38,8 @@ bool isBookkeeping(const QString &field)
         // what the timeline's own columns say already: when, who and what
         || field == QLatin1String("at") || field == QLatin1String("actor_id") || field == QLatin1String("action");
 }
+
+namespace {
 
 bool namesPerson(const QString &field)
 {
@@ -57,7 +61,9 @@ bool namesStatus(const QString &field)
     return field == QLatin1String("status") || field == QLatin1String("from_status") || field == QLatin1String("to_status");
 }
 
-QString fieldName(const QString &field)
+} // namespace
+
+QString CaseText::fieldName(const QString &field)
 {
     const QString known = lookUp({{"status", QT_TRANSLATE_NOOP("vd::CaseText", "Status")},
                                   {"from_status", QT_TRANSLATE_NOOP("vd::CaseText", "From status")},
@@ -89,7 +95,34 @@ QString fieldName(const QString &field)
                                   {"confirmed", QT_TRANSLATE_NOOP("vd::CaseText", "Confirmed")},
                                   {"note", QT_TRANSLATE_NOOP("vd::CaseText", "Note")},
                                   {"checked_by", QT_TRANSLATE_NOOP("vd::CaseText", "Checked by")},
-                                  {"checked_at", QT_TRANSLATE_NOOP("vd::CaseText", "Checked at")}},
+                                  {"checked_at", QT_TRANSLATE_NOOP("vd::CaseText", "Checked at")},
+                                  {"description", QT_TRANSLATE_NOOP("vd::CaseText", "Description")},
+                                  {"solution_category", QT_TRANSLATE_NOOP("vd::CaseText", "Solution category")},
+                                  {"start", QT_TRANSLATE_NOOP("vd::CaseText", "Project start")},
+                                  {"end", QT_TRANSLATE_NOOP("vd::CaseText", "Project end")},
+                                  {"items", QT_TRANSLATE_NOOP("vd::CaseText", "Budget items")},
+                                  {"attachments", QT_TRANSLATE_NOOP("vd::CaseText", "Attachments")},
+                                  {"declarations", QT_TRANSLATE_NOOP("vd::CaseText", "Declarations")},
+                                  {"applicant_id", QT_TRANSLATE_NOOP("vd::CaseText", "Applicant")},
+                                  {"name", QT_TRANSLATE_NOOP("vd::CaseText", "Name")},
+                                  {"address", QT_TRANSLATE_NOOP("vd::CaseText", "Address")},
+                                  {"contact_name", QT_TRANSLATE_NOOP("vd::CaseText", "Contact person")},
+                                  {"contact_email", QT_TRANSLATE_NOOP("vd::CaseText", "Contact e-mail")},
+                                  {"contact_phone", QT_TRANSLATE_NOOP("vd::CaseText", "Contact telephone")},
+                                  {"employees", QT_TRANSLATE_NOOP("vd::CaseText", "Employees")},
+                                  {"sector", QT_TRANSLATE_NOOP("vd::CaseText", "Sector")},
+                                  {"summary", QT_TRANSLATE_NOOP("vd::CaseText", "Summary")},
+                                  {"comment", QT_TRANSLATE_NOOP("vd::CaseText", "Comment")},
+                                  {"notes", QT_TRANSLATE_NOOP("vd::CaseText", "Notes")},
+                                  {"amount", QT_TRANSLATE_NOOP("vd::CaseText", "Amount")},
+                                  {"score", QT_TRANSLATE_NOOP("vd::CaseText", "Score")},
+                                  {"outcome", QT_TRANSLATE_NOOP("vd::CaseText", "Outcome")},
+                                  {"recommended_grant", QT_TRANSLATE_NOOP("vd::CaseText", "Recommended grant")},
+                                  {"username", QT_TRANSLATE_NOOP("vd::CaseText", "User name")},
+                                  {"display_name", QT_TRANSLATE_NOOP("vd::CaseText", "Name")},
+                                  {"email", QT_TRANSLATE_NOOP("vd::CaseText", "E-mail")},
+                                  {"role", QT_TRANSLATE_NOOP("vd::CaseText", "Role")},
+                                  {"active", QT_TRANSLATE_NOOP("vd::CaseText", "Active")}},
                                  field);
     if (!known.isEmpty())
         return known;
@@ -99,6 +132,8 @@ QString fieldName(const QString &field)
         words[0] = words[0].toUpper();
     return words;
 }
+
+namespace {
 
 QJsonObject objectOf(const QByteArray &json)
 {
@@ -169,7 +204,15 @@ QString CaseText::recordKind(const QString &entityType)
          {"approval", QT_TRANSLATE_NOOP("vd::CaseText", "Approval")},
          {"funding_agreement", QT_TRANSLATE_NOOP("vd::CaseText", "Funding agreement")},
          {"disbursement_milestone", QT_TRANSLATE_NOOP("vd::CaseText", "Disbursement milestone")},
-         {"payment", QT_TRANSLATE_NOOP("vd::CaseText", "Payment")}},
+         {"payment", QT_TRANSLATE_NOOP("vd::CaseText", "Payment")},
+         {"enterprise", QT_TRANSLATE_NOOP("vd::CaseText", "Enterprise")},
+         {"enterprise_relation", QT_TRANSLATE_NOOP("vd::CaseText", "Related enterprise")},
+         {"user", QT_TRANSLATE_NOOP("vd::CaseText", "User account")},
+         {"committee", QT_TRANSLATE_NOOP("vd::CaseText", "Committee")},
+         {"committee_term", QT_TRANSLATE_NOOP("vd::CaseText", "Committee term")},
+         {"committee_membership", QT_TRANSLATE_NOOP("vd::CaseText", "Committee membership")},
+         {"meeting", QT_TRANSLATE_NOOP("vd::CaseText", "Meeting")},
+         {"attendance", QT_TRANSLATE_NOOP("vd::CaseText", "Attendance")}},
         entityType);
     return text.isEmpty() ? fieldName(entityType) : text;
 }

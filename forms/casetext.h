@@ -37,8 +37,13 @@ public:
     // Each field the entry changed as "Field: before → after" (set fields only for a creation).
     QStringList auditChanges(const AuditEntry &entry) const;
 
-private:
+    // A record's field (its JSON key) and a value of it, as a person reads them.
+    static QString fieldName(const QString &field);
     QString fieldValue(const QString &field, const QJsonValue &value) const;
+    // Fields that only name a record or say when it was written.
+    static bool isBookkeeping(const QString &field);
+
+private:
 
     const Scheme &m_scheme;
     const QHash<QString, User> &m_people;

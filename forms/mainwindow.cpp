@@ -45,6 +45,9 @@ MainWindow::MainWindow(DeskSession &session, QWidget *parent)
 
     connect(ui->switchWorkspaceAction, &QAction::triggered, this, &MainWindow::switchWorkspaceRequested);
     connect(ui->signOutAction, &QAction::triggered, this, &MainWindow::signOutRequested);
+    connect(ui->connectAction, &QAction::triggered, this, &MainWindow::connectRequested);
+    connect(ui->syncNowAction, &QAction::triggered, this, &MainWindow::syncNowRequested);
+    connect(ui->conflictsAction, &QAction::triggered, this, &MainWindow::conflictsRequested);
     connect(ui->quitAction, &QAction::triggered, this, &QWidget::close);
     connect(ui->aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(ui->closeCaseAction, &QAction::triggered, this, [this] { closeTab(ui->pages->currentIndex()); });
@@ -122,6 +125,11 @@ QStringList MainWindow::openCases() const
             ids.append(m_caseIds.value(ui->pages->widget(i)));
     }
     return ids;
+}
+
+void MainWindow::setSyncIndicator(QWidget *indicator)
+{
+    statusBar()->addWidget(indicator);
 }
 
 void MainWindow::showPage(const QString &id)

@@ -49,6 +49,8 @@ public:
     QStringList pageIds() const;        // fixed pages, in order
     QWidget *currentPage() const;
     QStringList openCases() const;      // application ids of the open case tabs
+    // Puts the sync indicator at the left of the status bar (the window owns it).
+    void setSyncIndicator(QWidget *indicator);
 
 public slots:
     void showPage(const QString &id);
@@ -65,6 +67,10 @@ signals:
     // decides what comes next (the window is closed by whoever handles it).
     void switchWorkspaceRequested();
     void signOutRequested();
+    // File ▸ Connect to a Back Office, Sync Now, Conflicts and Rejected Changes.
+    void connectRequested();
+    void syncNowRequested();
+    void conflictsRequested();
     // After the translators for the language were installed and remembered.
     void languageChanged(const QString &code);
 

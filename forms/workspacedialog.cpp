@@ -1,10 +1,14 @@
 #include "workspacedialog.h"
 #include "ui_workspacedialog.h"
 
+#include "backgroundsync.h"
+#include "backofficedialog.h"
 #include "democohort.h"
 #include "demoworkspace.h"
 #include "domainerror.h"
 #include "scheme.h"
+#include "syncclient.h"
+#include "userrepository.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -35,6 +39,8 @@ WorkspaceDialog::WorkspaceDialog(QWidget *parent)
     connect(ui->openFolderButton, &QPushButton::clicked, this, &WorkspaceDialog::chooseFolderToOpen);
     connect(ui->browseButton, &QPushButton::clicked, this, &WorkspaceDialog::chooseNewFolder);
     connect(ui->createButton, &QPushButton::clicked, this, &WorkspaceDialog::createChosen);
+    connect(ui->connectButton, &QPushButton::clicked, this,
+            [this] { connectToBackOffice(QDir::fromNativeSeparators(ui->folderEdit->text().trimmed())); });
     connect(ui->folderEdit, &QLineEdit::textChanged, this, &WorkspaceDialog::updateButtons);
     connect(ui->demoButton, &QRadioButton::toggled, this, &WorkspaceDialog::updateButtons);
     connect(ui->buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -50,6 +56,11 @@ WorkspaceDialog::~WorkspaceDialog() = default;
 std::unique_ptr<Workspace> WorkspaceDialog::takeWorkspace()
 {
     return std::move(m_workspace);
+}
+
+std::unique_ptr<BackgroundSync> WorkspaceDialog::takeBackgroundSync()
+{
+    return std::move(m_sync);
 }
 
 QString WorkspaceDialog::problem() const
@@ -120,6 +131,66 @@ bool WorkspaceDialog::createWorkspace(const QString &folder, int demoApplication
     return true;
 }
 
+bool WorkspaceDialog::connectToBackOffice(const QString &folder)
+{
+    if (folder.trimmed().isEmpty()) {
+        showProblem(tr("Say in which folder to make the workspace."));
+        return false;
+    }
+    if (!isFreshFolder(folder)) {
+        showProblem(tr("There is already a workspace in %1. Open it instead, or choose another folder.")
+                        .arg(QDir::toNativeSeparators(folder)));
+        return false;
+    }
+    auto sync = std::make_unique<BackgroundSync>(folder);
+    BackOfficeDialog dialog(this);
+    connect(&dialog, &BackOfficeDialog::signInRequested, sync.get(), &BackgroundSync::signIn);
+    connect(sync.get(), &BackgroundSync::signInFinished, &dialog, &BackOfficeDialog::showSignInResult);
+    if (dialog.exec() != QDialog::Accepted || !joinBackOffice(folder, *sync))
+        return false;
+    m_sync = std::move(sync);
+    remember(folder);
+    accept();
+    return true;
+}
+
+// No workspace yet, or one that was made but never filled (a first sync that failed).
+bool WorkspaceDialog::isFreshFolder(const QString &folder)
+{
+    if (!QFileInfo::exists(Workspace::fileIn(folder)))
+        return true;
+    try {
+        Workspace workspace(folder, Workspace::Mode::OpenExisting);
+        return SyncClient::status(workspace).serverUrl.isEmpty() && UserRepository(workspace).all().isEmpty();
+    } catch (const DomainError &) {
+        return false;
+    }
+}
+
+// Signed in: the workspace is made and synced once, so that it knows the person.
+bool WorkspaceDialog::joinBackOffice(const QString &folder, BackgroundSync &sync)
+{
+    try {
+        m_workspace = std::make_unique<Workspace>(folder, Workspace::Mode::CreateIfMissing);
+    } catch (const DomainError &error) {
+        showProblem(tr("The workspace could not be made. %1").arg(error.fullMessage()));
+        return false;
+    }
+    if (const QString problem = sync.syncAndWait(this); !problem.isEmpty()) {
+        m_workspace.reset();
+        showProblem(tr("The first sync with the back office failed, so the workspace in %1 is still empty; "
+                       "connect again to retry. %2").arg(QDir::toNativeSeparators(folder), problem));
+        return false;
+    }
+    if (!UserRepository(*m_workspace).findByUsername(sync.username())) {
+        m_workspace.reset();
+        showProblem(tr("The back office did not send the account of %1, so nobody could work at this desk. Ask "
+                       "the secretariat whether %1 may use the desktop application.").arg(sync.username()));
+        return false;
+    }
+    return true;
+}
+
 // The demo is written in one transaction: cancelling is not offered, and a
 // failure leaves the new workspace empty.
 void WorkspaceDialog::writeDemo(Workspace &workspace, int applications)
@@ -170,6 +241,7 @@ void WorkspaceDialog::updateButtons()
 {
     ui->openRecentButton->setEnabled(ui->recentList->currentItem() != nullptr);
     ui->createButton->setEnabled(!ui->folderEdit->text().trimmed().isEmpty());
+    ui->connectButton->setEnabled(!ui->folderEdit->text().trimmed().isEmpty());
     ui->demoApplications->setEnabled(ui->demoButton->isChecked());
 }
 

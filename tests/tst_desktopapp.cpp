@@ -99,6 +99,28 @@ void DesktopAppTest::refusesWhatTheCommandLineNamesWrongly_data()
                                       << QStringLiteral("zh_HK");
     QTest::newRow("screenshots without a workspace") << QStringList{QStringLiteral("--screenshots"), QStringLiteral("x")}
                                                      << QStringLiteral("--workspace");
+    QTest::newRow("a back office without a workspace")
+        << QStringList{QStringLiteral("--server"), QStringLiteral("https://127.0.0.1:8443"), QStringLiteral("--user"),
+                       QStringLiteral("x")}
+        << QStringLiteral("--workspace");
+    QTest::newRow("a back office without a user")
+        << QStringList{QStringLiteral("--workspace"), QStringLiteral("WORKSPACE"), QStringLiteral("--server"),
+                       QStringLiteral("https://127.0.0.1:8443")}
+        << QStringLiteral("--user");
+    QTest::newRow("a back office without a password file")
+        << QStringList{QStringLiteral("--workspace"), QStringLiteral("WORKSPACE"), QStringLiteral("--server"),
+                       QStringLiteral("https://127.0.0.1:8443"), QStringLiteral("--user"), QStringLiteral("x")}
+        << QStringLiteral("--password-file");
+    QTest::newRow("a back office over plain http elsewhere")
+        << QStringList{QStringLiteral("--workspace"), QStringLiteral("WORKSPACE"), QStringLiteral("--server"),
+                       QStringLiteral("http://backoffice.example:8080"), QStringLiteral("--user"), QStringLiteral("x"),
+                       QStringLiteral("--password-file"), QStringLiteral("/nonexistent/password")}
+        << QStringLiteral("--server: Plain http://");
+    QTest::newRow("an unreadable password file")
+        << QStringList{QStringLiteral("--workspace"), QStringLiteral("WORKSPACE"), QStringLiteral("--server"),
+                       QStringLiteral("https://127.0.0.1:8443"), QStringLiteral("--user"), QStringLiteral("x"),
+                       QStringLiteral("--password-file"), QStringLiteral("/nonexistent/password")}
+        << QStringLiteral("--password-file: /nonexistent/password cannot be read");
 }
 
 void DesktopAppTest::refusesWhatTheCommandLineNamesWrongly()

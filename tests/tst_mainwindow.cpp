@@ -12,6 +12,7 @@
 #include <QMenuBar>
 #include <QSet>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -33,6 +34,8 @@ private slots:
     void aCaseOpensOnceInItsOwnClosableTab();
     void fixedPagesCannotBeClosed();
     void everyMenuActionCanBeReachedFromTheKeyboard();
+    void syncActionsAskTheDesk_data();
+    void syncActionsAskTheDesk();
 
 private:
     QString menuTitle(const MainWindow &window, const char *name) const;
@@ -183,6 +186,36 @@ void MainWindowTest::everyMenuActionCanBeReachedFromTheKeyboard()
             QVERIFY2(!action->shortcut().isEmpty() || action->text().contains(u'&'), qPrintable(action->text()));
         }
     }
+}
+
+void MainWindowTest::syncActionsAskTheDesk_data()
+{
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QKeySequence>("shortcut");
+    QTest::addColumn<int>("signal"); // 0 connect, 1 sync now, 2 conflicts
+
+    QTest::newRow("connect") << "connectAction" << QKeySequence(QStringLiteral("Ctrl+Shift+B")) << 0;
+    QTest::newRow("sync now") << "syncNowAction" << QKeySequence(QStringLiteral("F9")) << 1;
+    QTest::newRow("conflicts") << "conflictsAction" << QKeySequence(QStringLiteral("Ctrl+Shift+R")) << 2;
+}
+
+// The window only asks: the desk (app/desktop) signs in and syncs.
+void MainWindowTest::syncActionsAskTheDesk()
+{
+    QFETCH(QString, action);
+    QFETCH(QKeySequence, shortcut);
+    QFETCH(int, signal);
+    MainWindow window(*m_session);
+    QSignalSpy connectAsked(&window, &MainWindow::connectRequested);
+    QSignalSpy syncAsked(&window, &MainWindow::syncNowRequested);
+    QSignalSpy conflictsAsked(&window, &MainWindow::conflictsRequested);
+    auto *item = window.findChild<QAction *>(action);
+    QVERIFY(item);
+    QCOMPARE(item->shortcut(), shortcut);
+    QVERIFY(window.findChild<QMenu *>(QStringLiteral("fileMenu"))->actions().contains(item));
+    item->trigger();
+    QCOMPARE(QList<int>({int(connectAsked.size()), int(syncAsked.size()), int(conflictsAsked.size())}),
+             QList<int>({signal == 0, signal == 1, signal == 2}));
 }
 
 QTEST_MAIN(MainWindowTest)

@@ -4,6 +4,7 @@
 #include "language.h"
 #include "rawconnection.h"
 #include "userrepository.h"
+#include "backgroundsync.h"
 #include "workspacedialog.h"
 
 #include <QFile>
@@ -26,6 +27,7 @@ private slots:
     void makesADemoWorkspace();
     void wontMakeAWorkspaceOverAnother();
     void keepsTheRecentWorkspacesMostRecentFirst();
+    void wontConnectAWorkspaceThatHoldsRecordsToABackOffice();
 
 private:
     QTemporaryDir m_settings;
@@ -134,6 +136,22 @@ void WorkspaceDialogTest::keepsTheRecentWorkspacesMostRecentFirst()
     const QStringList recent = WorkspaceDialog::recentWorkspaces();
     QCOMPARE(recent.mid(0, 2), (QStringList{QDir(a.path()).absolutePath(), QDir(b.path()).absolutePath()}));
     QCOMPARE(recent.count(QDir(a.path()).absolutePath()), 1);
+}
+
+// A back office fills a new workspace: one that holds records of its own is
+// refused before anyone is asked to sign in, and so is no folder at all.
+void WorkspaceDialogTest::wontConnectAWorkspaceThatHoldsRecordsToABackOffice()
+{
+    QTemporaryDir folder;
+    deskfixture::demoWorkspace(folder.path(), 2);
+    WorkspaceDialog dialog;
+    QVERIFY(!dialog.connectToBackOffice(folder.path()));
+    QCOMPARE(dialog.problem(), QStringLiteral("There is already a workspace in %1. Open it instead, or choose another folder.")
+                                   .arg(QDir::toNativeSeparators(folder.path())));
+    QVERIFY(!dialog.takeWorkspace());
+    QVERIFY(!dialog.takeBackgroundSync());
+    QVERIFY(!dialog.connectToBackOffice(QStringLiteral("  ")));
+    QCOMPARE(dialog.problem(), QStringLiteral("Say in which folder to make the workspace."));
 }
 
 QTEST_MAIN(WorkspaceDialogTest)

@@ -10,6 +10,7 @@
 #include "enterpriseprofileview.h"
 #include "mainwindow.h"
 #include "myapplicationsview.h"
+#include "syncindicator.h"
 
 #include <QMessageBox>
 
@@ -90,6 +91,13 @@ void addDeskPages(MainWindow &window, DeskSession &session)
     QObject::connect(deadlines, &DeadlinePanel::caseRequested, &window, &MainWindow::openCase);
     window.setCasePageFactory(
         [&window, &session](const QString &applicationId) { return makeCasePage(window, session, applicationId); });
+}
+
+SyncIndicator *addSyncIndicator(MainWindow &window, DeskSession &session)
+{
+    auto *indicator = new SyncIndicator(session);
+    window.setSyncIndicator(indicator);
+    return indicator;
 }
 
 } // namespace vd

@@ -80,6 +80,12 @@ int main(int argc, char *argv[])
         {QStringLiteral("lang"), tr("Use this language and remember it: en, zh_HK or zh_CN."), QStringLiteral("code")},
         {QStringLiteral("screenshots"), tr("Write screenshots of the main windows into this folder and quit "
                                            "(needs --workspace)."), QStringLiteral("dir")},
+        {QStringLiteral("server"), tr("Sign in to the back office at this address as --user and sync with it in "
+                                      "the background; the workspace is made if it is missing."), QStringLiteral("url")},
+        {QStringLiteral("password-file"), tr("The back office password is the first line of this file."),
+         QStringLiteral("file")},
+        {QStringLiteral("certificate"), tr("Trust the back office's certificate in this file (PEM), for a back office "
+                                           "with a self-signed certificate."), QStringLiteral("file")},
     });
     parser.process(application);
 
@@ -87,7 +93,13 @@ int main(int argc, char *argv[])
         say(stderr, tr("--lang: say en, zh_HK or zh_CN."));
         return 2;
     }
-    const vd::DeskOptions options{parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("user"))};
+    const vd::DeskOptions options{parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("user")),
+                                  parser.value(QStringLiteral("server")), parser.value(QStringLiteral("password-file")),
+                                  parser.value(QStringLiteral("certificate"))};
+    if (!options.server.isEmpty() && options.workspace.isEmpty()) {
+        say(stderr, tr("--server: say in which workspace folder to keep what it syncs with --workspace."));
+        return 2;
+    }
     if (parser.isSet(QStringLiteral("screenshots"))) {
         if (options.workspace.isEmpty()) {
             say(stderr, tr("--screenshots: say which workspace to photograph with --workspace."));

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
 namespace vd {
 
@@ -59,6 +60,26 @@ PushAnswer answerFrom(const QJsonObject &result)
         answer.serverRecord = result.value(QStringLiteral("server_record")).toObject();
     answer.serverRevision = result.value(QStringLiteral("server_revision")).toInteger();
     return answer;
+}
+
+// The case each pulled record belongs to: an application itself, or the
+// application a part of a case names (a tombstone carries no record: its id
+// is an application's only when it is one).
+void noteChangedCases(const QList<PulledChange> &changes, const QStringList &removed, QSet<QString> &noted,
+                      SyncSummary &summary)
+{
+    const auto note = [&](const QString &id) {
+        if (!id.isEmpty() && !noted.contains(id)) {
+            noted.insert(id);
+            summary.changedCases << id;
+        }
+    };
+    for (const PulledChange &change : changes)
+        note(change.entityType == QLatin1String("application")
+                 ? change.entityId
+                 : change.record.value(QLatin1String("application_id")).toString());
+    for (const QString &id : removed)
+        note(id);
 }
 
 } // namespace
@@ -278,6 +299,7 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
     // again (stored records are simply rewritten), as the cursor means nothing here.
     qint64 cursor = state.serverUrl == m_session.serverUrl && state.userId == m_session.user.id ? state.pullCursor : 0;
     const bool partitioned = isPartitioned(m_session.user);
+    QSet<QString> noted;
     for (int pages = 0;; ++pages) {
         QJsonObject request{{QStringLiteral("device_id"), m_workspace.deviceId()},
                             {QStringLiteral("cursor"), cursor},
@@ -304,6 +326,7 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
         summary.pulled += changes.size();
         summary.stored += applied.stored;
         summary.removedCases += applied.removedCases;
+        noteChangedCases(changes, removed, noted, summary);
         const bool more = page.value(QStringLiteral("more")).toBool();
         const bool advanced = next > cursor;
         cursor = next;

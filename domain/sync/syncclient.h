@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -42,6 +43,9 @@ struct SyncSummary
     qint64 cursor = 0;        // where the next pull starts
     qint64 checkpoint = 0;    // the back office's sequence number after the last push
     qint64 durationMs = 0;
+    // The cases (application ids) the pulled changes touched, removed ones
+    // included, each once: what a desk's windows read again.
+    QStringList changedCases;
     QJsonObject toJson() const;
     QJsonObject attachmentsJson() const; // "attachments" in toJson()
 };
