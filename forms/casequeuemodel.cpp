@@ -23,11 +23,39 @@ void CaseQueueModel::loadOfficers()
         m_officers.insert(user.id, user);
 }
 
-void CaseQueueModel::countUpToLimit()
+void CaseQueueModel::countUpToLimit() const
 {
     // One more than the limit says "more than the limit".
     m_total = m_queue.countUpTo(m_query, m_countLimit + 1);
     m_totalIsExact = m_total <= m_countLimit;
+    m_countPending = false;
+}
+
+void CaseQueueModel::countIfPending() const
+{
+    if (m_countPending)
+        countUpToLimit();
+}
+
+qint64 CaseQueueModel::totalCount() const
+{
+    countIfPending();
+    return m_total;
+}
+
+bool CaseQueueModel::totalIsExact() const
+{
+    countIfPending();
+    return m_totalIsExact;
+}
+
+void CaseQueueModel::finishCounting()
+{
+    countIfPending();
+    if (m_countAnnounced)
+        return;
+    m_countAnnounced = true;
+    emit countChanged();
 }
 
 void CaseQueueModel::setQuery(const CaseQueueQuery &query)
@@ -36,9 +64,15 @@ void CaseQueueModel::setQuery(const CaseQueueQuery &query)
     const QScopedValueRollback busy(m_busy, true);
     beginResetModel();
     m_query = query;
-    countUpToLimit();
     m_rows = m_queue.rows(m_query, Page{kPageSize, 0});
+    // The person waits for the cases, not for their number: a full page is
+    // counted after it is shown (until then, more may follow).
+    m_countPending = m_rows.size() == kPageSize;
+    m_total = m_countPending ? m_rows.size() : std::min<qint64>(m_rows.size(), m_countLimit + 1);
+    m_totalIsExact = !m_countPending && m_total <= m_countLimit;
+    m_countAnnounced = false;
     endResetModel();
+    QMetaObject::invokeMethod(this, &CaseQueueModel::finishCounting, Qt::QueuedConnection);
 }
 
 void CaseQueueModel::refresh()
@@ -95,6 +129,7 @@ void CaseQueueModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent))
         return;
     const QScopedValueRollback busy(m_busy, true);
+    countIfPending();
     // Scrolled as far as the count went: every case counted now.
     if (!m_totalIsExact && m_rows.size() + kPageSize > m_countLimit) {
         m_total = m_queue.count(m_query);

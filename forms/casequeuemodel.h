@@ -37,13 +37,19 @@ public:
 
     explicit CaseQueueModel(DeskSession &session, QObject *parent = nullptr);
 
-    // Runs a new question: the count, and the first page.
+    // Runs a new question: the first page at once, the count after it, once
+    // the event loop runs again (the queue is painted first; countChanged()
+    // tells when the count is there). A first page that is not full is the
+    // count: nothing more is asked then.
     void setQuery(const CaseQueueQuery &query);
     const CaseQueueQuery &query() const { return m_query; }
     // Every case the query matches, loaded or not; when not totalIsExact(),
-    // only that there are more than countLimit().
-    qint64 totalCount() const { return m_total; }
-    bool totalIsExact() const { return m_totalIsExact; }
+    // only that there are more than countLimit(). Both count at once when
+    // the count is still to come.
+    qint64 totalCount() const;
+    bool totalIsExact() const;
+    // Whether the latest question's count is still to come.
+    bool isCounting() const { return m_countPending; }
     qint64 countLimit() const { return m_countLimit; }
     // For a later setQuery or refresh.
     void setCountLimit(qint64 limit) { m_countLimit = limit; }
@@ -63,18 +69,27 @@ public:
     // store; the other columns keep the current order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+signals:
+    // The count of the latest question is there (after setQuery).
+    void countChanged();
+
 private:
     QVariant display(const CaseQueueRow &row, int column) const;
     QString officerName(const QString &userId) const;
     void loadOfficers();
-    void countUpToLimit();
+    void countUpToLimit() const;
+    void countIfPending() const;
+    void finishCounting();
 
     DeskSession &m_session;
     CaseQueue m_queue;
     CaseQueueQuery m_query;
     QList<CaseQueueRow> m_rows;
-    qint64 m_total = 0;
-    bool m_totalIsExact = true;
+    // Counted on demand after setQuery, hence mutable.
+    mutable qint64 m_total = 0;
+    mutable bool m_totalIsExact = true;
+    mutable bool m_countPending = false;
+    bool m_countAnnounced = true;
     qint64 m_countLimit = kCountLimit;
     bool m_busy = false; // resetting or inserting: no fetching meanwhile
     QHash<QString, User> m_officers; // the people a case can be assigned to, by id

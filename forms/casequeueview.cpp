@@ -87,6 +87,8 @@ CaseQueueView::CaseQueueView(DeskSession &session, QWidget *parent)
     connect(m_refreshDelay, &QTimer::timeout, this, &CaseQueueView::refresh);
     connect(&m_session, &DeskSession::caseChanged, m_refreshDelay, qOverload<>(&QTimer::start));
 
+    // A queue opens on the cases still to be worked on, as case-management tools do.
+    ui->statusCombo->setCurrentIndex(ui->statusCombo->findText(tr("Open cases")));
     for (QComboBox *combo : {ui->statusCombo, ui->officerCombo, ui->sectorCombo, ui->categoryCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &CaseQueueView::requery);
     connect(ui->overdueCheck, &QCheckBox::toggled, this, &CaseQueueView::requery);
@@ -105,6 +107,7 @@ CaseQueueView::CaseQueueView(DeskSession &session, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseQueueView::updateCount);
     connect(m_model, &QAbstractItemModel::modelReset, this, &CaseQueueView::updateBatchButton);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &CaseQueueView::updateCount);
+    connect(m_model, &CaseQueueModel::countChanged, this, &CaseQueueView::updateCount);
     connect(ui->batchButton, &QPushButton::clicked, this, &CaseQueueView::applyActionToSelection);
 
     auto *find = new QShortcut(QKeySequence::Find, this);
@@ -125,7 +128,8 @@ void CaseQueueView::fillFilterCombos()
     QList<std::pair<QString, QVariant>> statuses{{tr("All statuses"), QStringList()}};
     QStringList open;
     for (const QString &status : Workflow::technologyVoucher().statuses()) {
-        if (!Workflow::technologyVoucher().isTerminal(status))
+        // A draft is still the applicant's own, not yet a case to work on.
+        if (!Workflow::technologyVoucher().isTerminal(status) && status != QLatin1String("draft"))
             open << status;
     }
     statuses.append({tr("Open cases"), open});
@@ -193,6 +197,11 @@ void CaseQueueView::refresh()
 
 void CaseQueueView::updateCount()
 {
+    // The cases are shown before they are counted: the count follows.
+    if (m_model->isCounting()) {
+        ui->countLabel->setText(tr("Counting cases…"));
+        return;
+    }
     if (!m_model->totalIsExact()) {
         ui->countLabel->setText(tr("More than %1 cases").arg(QLocale().toString(m_model->countLimit())));
         return;

@@ -7,6 +7,7 @@
 #include "casequeue.h"
 #include "casetransitions.h"
 #include "userrepository.h"
+#include "workflow.h"
 #include "clirunner.h"
 #include "workspace.h"
 
@@ -27,6 +28,17 @@ namespace {
 const QDate kAsOf(2026, 11, 23); // the demo's "now"
 
 using Predicate = std::function<bool(const ApplicationSummary &)>;
+
+// The secretariat's "open cases": neither terminal nor a draft.
+QStringList openStatuses()
+{
+    QStringList open;
+    for (const QString &status : Workflow::technologyVoucher().statuses()) {
+        if (!Workflow::technologyVoucher().isTerminal(status) && status != QLatin1String("draft"))
+            open << status;
+    }
+    return open;
+}
 
 } // namespace
 
@@ -180,6 +192,15 @@ void TestCaseQueue::searchGivesWhatApplicationSearchFinds_data()
     QTest::newRow("reference part") << QStringLiteral("/2025/") << QStringList();
     QTest::newRow("with a status") << QStringLiteral("系統") << QStringList{QStringLiteral("completed")};
     QTest::newRow("nothing matches") << QStringLiteral("zzzqqq") << QStringList();
+    // The queue's default filter with each kind of word the queue bench types.
+    QTest::newRow("open cases, one letter") << QStringLiteral("s") << openStatuses();
+    QTest::newRow("open cases, English word") << QStringLiteral("system") << openStatuses();
+    QTest::newRow("open cases, Chinese words") << QStringLiteral("有限公司") << openStatuses();
+    QTest::newRow("open cases, reference prefix") << QStringLiteral("tvp/202") << openStatuses();
+    QTest::newRow("open cases, reference year") << QStringLiteral("tvp/2025/") << openStatuses();
+    QTest::newRow("open cases, long and short words") << QStringLiteral("雲端 erp") << openStatuses();
+    QTest::newRow("open cases, rare word") << QStringLiteral("florist") << openStatuses();
+    QTest::newRow("reference prefix") << QStringLiteral("tvp/202") << QStringList();
 }
 
 void TestCaseQueue::searchGivesWhatApplicationSearchFinds()
@@ -232,6 +253,22 @@ void TestCaseQueue::searchPagesAreTheQueueWithoutTheOtherCases_data()
                                                         << CaseQueueSort::Submitted << false << 300;
     QTest::newRow("nothing matches") << QStringLiteral("zzzqqq") << QStringList() << CaseQueueSort::Submitted
                                      << false << 10;
+    QTest::newRow("reference prefix, by submission") << QStringLiteral("tvp/202") << QStringList()
+                                                     << CaseQueueSort::Submitted << false << 100;
+    QTest::newRow("reference prefix, newest first") << QStringLiteral("tvp/2025") << QStringList()
+                                                    << CaseQueueSort::Submitted << true << 100;
+    QTest::newRow("open cases, common word") << QStringLiteral("tvp") << openStatuses() << CaseQueueSort::Submitted
+                                             << false << 23;
+    QTest::newRow("open cases, reference prefix") << QStringLiteral("tvp/202") << openStatuses()
+                                                  << CaseQueueSort::Submitted << false << 100;
+    QTest::newRow("open cases, reference year, by reference") << QStringLiteral("tvp/2025/") << openStatuses()
+                                                              << CaseQueueSort::Reference << false << 100;
+    QTest::newRow("open cases, short words, by applicant") << QStringLiteral("sy") << openStatuses()
+                                                           << CaseQueueSort::EnterpriseName << false << 100;
+    QTest::newRow("open cases, long and short words") << QStringLiteral("雲端 erp") << openStatuses()
+                                                      << CaseQueueSort::Submitted << true << 100;
+    QTest::newRow("open cases, rare word") << QStringLiteral("florist") << openStatuses()
+                                           << CaseQueueSort::Submitted << false << 100;
 }
 
 void TestCaseQueue::searchPagesAreTheQueueWithoutTheOtherCases()

@@ -6,6 +6,7 @@
 #include "casequeue.h"
 #include "casequeuemodel.h"
 #include "casequeueview.h"
+#include "workflow.h"
 #include "clirunner.h"
 #include "desksession.h"
 #include "language.h"
@@ -70,6 +71,12 @@ T *child(QWidget &parent, const char *name)
     return found;
 }
 
+// The queue opens on the open cases; most tests start from every case.
+void showAllStatuses(QWidget &view)
+{
+    child<QComboBox>(view, "statusCombo")->setCurrentIndex(0);
+}
+
 // Types text a key at a time, Chinese too (QTest::keyClicks takes Latin-1 only).
 void type(QWidget *widget, const QString &text)
 {
@@ -89,12 +96,15 @@ class TestCaseQueueView : public QObject
     Q_OBJECT
 
 private slots:
+    void opensOnTheOpenCasesWithoutDrafts();
     void initTestCase();
     void init();
     void cleanup();
     void modelPassesTheModelTester();
     void countStopsAtItsLimitUntilScrolledThatFar_data();
     void countStopsAtItsLimitUntilScrolledThatFar();
+    void countFollowsTheFirstPage_data();
+    void countFollowsTheFirstPage();
     void countLabelSaysMoreThanTheLimit();
     void fetchMoreLoadsOnePageAtATime();
     void cellsFollowTheLanguageAndLocale_data();
@@ -201,16 +211,69 @@ void TestCaseQueueView::countStopsAtItsLimitUntilScrolledThatFar()
     QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), ids.size());
 }
 
+void TestCaseQueueView::opensOnTheOpenCasesWithoutDrafts()
+{
+    CaseQueueView view(*m_desk.session);
+    QCOMPARE(child<QComboBox>(view, "statusCombo")->currentText(),
+             QCoreApplication::translate("vd::CaseQueueView", "Open cases"));
+    CaseQueueModel &model = *view.model();
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QSet<QString> shown;
+    for (int row = 0; row < model.rowCount(); ++row)
+        shown.insert(model.index(row, 0).data(CaseQueueModel::ApplicationIdRole).toString());
+    // The cases a walk over all of them calls open: neither a draft nor finished.
+    QSet<QString> open;
+    qsizetype drafts = 0;
+    for (const ApplicationSummary &summary : ApplicationRepository(*m_desk.workspace).list({}, Page{100000, 0})) {
+        drafts += summary.status == QLatin1String("draft");
+        if (summary.status != QLatin1String("draft") && !Workflow::technologyVoucher().isTerminal(summary.status))
+            open.insert(summary.id);
+    }
+    QVERIFY(drafts > 0);
+    QVERIFY(!open.isEmpty());
+    QCOMPARE(shown, open);
+    QCOMPARE(model.totalCount(), open.size());
+}
+
+void TestCaseQueueView::countFollowsTheFirstPage_data()
+{
+    QTest::addColumn<QString>("searchText");
+    QTest::addColumn<bool>("countedAfterwards");
+    QTest::newRow("a full first page") << QString() << true;
+    QTest::newRow("a first page with every case") << QStringLiteral("zzzqqq") << false;
+}
+
+void TestCaseQueueView::countFollowsTheFirstPage()
+{
+    QFETCH(QString, searchText);
+    QFETCH(bool, countedAfterwards);
+    CaseQueueQuery query;
+    query.searchText = searchText;
+    const qint64 all = CaseQueue(m_desk.session->workspace()).count(query);
+    CaseQueueModel model(*m_desk.session);
+    QSignalSpy counted(&model, &CaseQueueModel::countChanged);
+    model.setQuery(query);
+    // The cases at once; their number after them, unless the page holds them all.
+    QCOMPARE(model.rowCount(), int(std::min<qint64>(all, CaseQueueModel::kPageSize)));
+    QCOMPARE(model.isCounting(), countedAfterwards);
+    QCOMPARE(counted.size(), 0);
+    QTRY_COMPARE(counted.size(), 1);
+    QVERIFY(!model.isCounting());
+    QCOMPARE(model.totalCount(), all);
+}
+
 void TestCaseQueueView::countLabelSaysMoreThanTheLimit()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.model()->setCountLimit(120);
     view.requery();
-    QCOMPARE(child<QLabel>(view, "countLabel")->text(),
-             QCoreApplication::translate("vd::CaseQueueView", "More than %1 cases").arg(QLocale().toString(120)));
+    QTRY_COMPARE(child<QLabel>(view, "countLabel")->text(),
+                 QCoreApplication::translate("vd::CaseQueueView", "More than %1 cases").arg(QLocale().toString(120)));
     view.model()->setCountLimit(CaseQueueModel::kCountLimit);
     view.requery();
-    QVERIFY(child<QLabel>(view, "countLabel")->text().contains(QLocale().toString(400)));
+    QTRY_VERIFY(child<QLabel>(view, "countLabel")->text().contains(QLocale().toString(400)));
 }
 
 void TestCaseQueueView::fetchMoreLoadsOnePageAtATime()
@@ -286,6 +349,7 @@ void TestCaseQueueView::filtersNarrowTheQueue()
     QFETCH(QString, combo);
     QFETCH(QString, value);
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.setToday(kLater);
     QCOMPARE(view.model()->totalCount(), 400);
     CaseQueueQuery expected;
@@ -310,12 +374,13 @@ void TestCaseQueueView::filtersNarrowTheQueue()
     QVERIFY(count > 0 && count < 400);
     QCOMPARE(view.model()->totalCount(), count);
     QCOMPARE(view.model()->rowCount(), int(std::min<qint64>(count, CaseQueueModel::kPageSize)));
-    QVERIFY(child<QLabel>(view, "countLabel")->text().contains(QString::number(count)));
+    QTRY_VERIFY(child<QLabel>(view, "countLabel")->text().contains(QString::number(count)));
 }
 
 void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     auto *search = child<QLineEdit>(view, "searchEdit");
     type(search, QStringLiteral("系統"));
     QCOMPARE(view.model()->totalCount(), 400); // not yet: the person may still be typing
@@ -331,6 +396,7 @@ void TestCaseQueueView::searchRunsAMomentAfterTheLastKeystroke()
 void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy requested(&view, &CaseQueueView::caseRequested);
@@ -352,6 +418,7 @@ void TestCaseQueueView::enterAndDoubleClickRequestTheCase()
 void TestCaseQueueView::ctrlFGoesToSearch()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     view.show();
     view.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&view));
@@ -369,6 +436,7 @@ void TestCaseQueueView::ctrlFGoesToSearch()
 void TestCaseQueueView::languageSwitchRetranslatesHeadersAndFilters()
 {
     CaseQueueView view(*m_desk.session);
+    showAllStatuses(view);
     auto *status = child<QComboBox>(view, "statusCombo");
     auto *sector = child<QComboBox>(view, "sectorCombo");
     sector->setCurrentIndex(sector->findData(QStringLiteral("education")));
@@ -434,6 +502,7 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
     Desk desk = openDesk(copy.path());
     QVERIFY(Language::apply(QStringLiteral("zh_HK")));
     CaseQueueView view(*desk.session);
+    showAllStatuses(view);
     QSignalSpy announced(desk.session.get(), &DeskSession::caseChanged);
 
     // Two cases waiting to be screened and two projects under way.
@@ -476,3 +545,4 @@ void TestCaseQueueView::batchActionSummarisesAppliedAndRefusedCases()
 
 QTEST_MAIN(TestCaseQueueView)
 #include "tst_casequeueview.moc"
+

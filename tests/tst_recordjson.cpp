@@ -75,6 +75,8 @@ private slots:
     void refusesBadValuesNamingThePath_data();
     void refusesBadValuesNamingThePath();
     void escapesTextInCompactJson();
+    void writesTextAsQtsUtf8InCompactJson_data();
+    void writesTextAsQtsUtf8InCompactJson();
     void writesInstantsAsQtWritesThemInUtc_data();
     void writesInstantsAsQtWritesThemInUtc();
 };
@@ -197,6 +199,47 @@ void RecordJsonTest::escapesTextInCompactJson()
     const QByteArray json = record::toCompactJson(owner);
     QCOMPARE(json, QByteArray("{\"name\":\"a\\\"b\\\\c\\nd\\u0001e/\xe4\xb8\xad\",\"share_pct\":\"0\"}"));
     QCOMPARE(record::fromJson<Owner>(parsed(json)), owner);
+}
+
+void RecordJsonTest::writesTextAsQtsUtf8InCompactJson_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("ASCII with every escape") << QStringLiteral("\"\\/\b\f\n\r\t\x1f\x7f end");
+    QTest::newRow("two-byte") << QStringLiteral("café ß");
+    QTest::newRow("three-byte, Chinese") << QStringLiteral("科技券 企業資源規劃系統");
+    QTest::newRow("four-byte, a surrogate pair") << QStringLiteral("𠀀 😀");
+    QTest::newRow("a lone high surrogate") << QString(QChar(0xD83D)) + u'x';
+    QTest::newRow("a lone low surrogate") << u'x' + QString(QChar(0xDE00));
+    QTest::newRow("a high surrogate at the end") << u'x' + QString(QChar(0xD83D));
+    QTest::newRow("U+FFFF and U+0800") << QString(QChar(0xFFFF)) + QChar(0x0800);
+}
+
+// The JSON of a text is Qt's UTF-8 of it, with the ASCII that JSON escapes escaped.
+void RecordJsonTest::writesTextAsQtsUtf8InCompactJson()
+{
+    QFETCH(QString, text);
+    QByteArray expected("{\"name\":\"");
+    for (const char c : text.toUtf8()) {
+        switch (c) {
+        case '"': expected += "\\\""; break;
+        case '\\': expected += "\\\\"; break;
+        case '\b': expected += "\\b"; break;
+        case '\f': expected += "\\f"; break;
+        case '\n': expected += "\\n"; break;
+        case '\r': expected += "\\r"; break;
+        case '\t': expected += "\\t"; break;
+        default:
+            if (c >= 0 && c < 0x20)
+                expected += QByteArray("\\u00") + QByteArray::number(c, 16).rightJustified(2, '0');
+            else
+                expected += c;
+        }
+    }
+    expected += "\",\"share_pct\":\"0\"}";
+    Owner owner;
+    owner.name = text;
+    QCOMPARE(record::toCompactJson(owner), expected);
 }
 
 void RecordJsonTest::writesInstantsAsQtWritesThemInUtc_data()

@@ -212,29 +212,58 @@ void decodeElement(const JsonReader &element, BilingualText &value)
 
 void write(QByteArray &out, const QString &value)
 {
+    // UTF-8 written straight into the output, escapes and all, in one pass
+    // over the UTF-16 (no intermediate QByteArray per string: every record's
+    // JSON goes through here). A lone surrogate becomes '?', as toUtf8() has it.
     static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = value.toUtf8();
-    out.append('"');
-    qsizetype plain = 0; // the start of the run of bytes that need no escape
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.constData() + plain, i - plain);
-        plain = i + 1;
-        switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        case '\b': out.append("\\b"); break;
-        case '\f': out.append("\\f"); break;
-        default: out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xF]);
+    const qsizetype start = out.size();
+    out.resize(start + 2 + value.size() * 6); // the longest a UTF-16 unit can grow: \u00XX
+    char *begin = out.data();
+    char *at = begin + start;
+    *at++ = '"';
+    const char16_t *c = reinterpret_cast<const char16_t *>(value.constData());
+    const char16_t *const end = c + value.size();
+    for (; c != end; ++c) {
+        const char32_t u = *c;
+        if (u >= 0x20 && u < 0x80) {
+            if (u == '"' || u == '\\')
+                *at++ = '\\';
+            *at++ = char(u);
+        } else if (u < 0x20) {
+            *at++ = '\\';
+            switch (u) {
+            case '\n': *at++ = 'n'; break;
+            case '\r': *at++ = 'r'; break;
+            case '\t': *at++ = 't'; break;
+            case '\b': *at++ = 'b'; break;
+            case '\f': *at++ = 'f'; break;
+            default:
+                *at++ = 'u'; *at++ = '0'; *at++ = '0';
+                *at++ = hex[u >> 4]; *at++ = hex[u & 0xF];
+            }
+        } else if (u < 0x800) {
+            *at++ = char(0xC0 | (u >> 6));
+            *at++ = char(0x80 | (u & 0x3F));
+        } else {
+            char32_t point = u;
+            if (QChar::isHighSurrogate(u) && c + 1 != end && QChar::isLowSurrogate(c[1])) {
+                point = QChar::surrogateToUcs4(char16_t(u), *++c);
+            } else if (QChar::isSurrogate(u)) {
+                *at++ = '?';
+                continue;
+            }
+            if (point < 0x10000) {
+                *at++ = char(0xE0 | (point >> 12));
+            } else {
+                *at++ = char(0xF0 | (point >> 18));
+                *at++ = char(0x80 | ((point >> 12) & 0x3F));
+            }
+            *at++ = char(0x80 | ((point >> 6) & 0x3F));
+            *at++ = char(0x80 | (point & 0x3F));
         }
     }
-    out.append(utf8.constData() + plain, utf8.size() - plain);
-    out.append('"');
+    *at++ = '"';
+    out.resize(at - begin);
 }
 
 void write(QByteArray &out, bool value) { out.append(value ? "true" : "false"); }

@@ -14,6 +14,12 @@
 #include <QDir>
 #include <QSqlQuery>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+
 namespace vd {
 
 namespace {
@@ -133,6 +139,89 @@ private:
     bool m_switched = false;
 };
 
+// Makes the cohort's cases on a second thread while the writer stores the
+// earlier ones (the machine's other core). The generator is pure — no store,
+// no clock, its own PRNG — so the cases and their order are exactly those
+// made in line; only where the work runs changes. At most kAhead cases wait,
+// so memory stays flat however large the cohort.
+class CasesAhead
+{
+public:
+    explicit CasesAhead(DemoCohort &cohort) : m_cohort(cohort), m_thread([this] { make(); }) {}
+    ~CasesAhead()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stopped = true; // the writer failed or finished: the generator stops at its next case
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    CasesAhead(const CasesAhead &) = delete;
+    CasesAhead &operator=(const CasesAhead &) = delete;
+
+    // The next case and the applications yielded with it; false after the
+    // last. Rethrows what the generator threw.
+    bool next(DemoCase &demoCase, int &applicationsYielded)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_made.empty() || m_error; });
+        if (m_made.empty())
+            std::rethrow_exception(m_error);
+        Made made = std::move(m_made.front());
+        m_made.pop_front();
+        lock.unlock();
+        m_changed.notify_all();
+        if (!made.more)
+            return false;
+        demoCase = std::move(made.demoCase);
+        applicationsYielded = made.applicationsYielded;
+        return true;
+    }
+
+private:
+    static constexpr size_t kAhead = 64;
+    struct Made
+    {
+        DemoCase demoCase;
+        int applicationsYielded = 0;
+        bool more = false;
+    };
+
+    void make()
+    {
+        try {
+            bool more = true;
+            while (more) {
+                Made made;
+                more = made.more = m_cohort.next(made.demoCase);
+                made.applicationsYielded = m_cohort.applicationsYielded();
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_stopped || m_made.size() < kAhead; });
+                if (m_stopped)
+                    return;
+                m_made.push_back(std::move(made));
+                lock.unlock();
+                m_changed.notify_all();
+            }
+        } catch (...) {
+            {
+                const std::lock_guard lock(m_mutex);
+                m_error = std::current_exception();
+            }
+            m_changed.notify_all();
+        }
+    }
+
+    DemoCohort &m_cohort;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Made> m_made;
+    std::exception_ptr m_error;
+    bool m_stopped = false;
+    std::thread m_thread; // last: starts once everything it uses is built
+};
+
 QDateTime startOf(const QDate &date)
 {
     return QDateTime(date, QTime(9, 0), Qt::UTC);
@@ -219,11 +308,13 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     DemoWriter writer(m_workspace, work);
     const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
     writer.writeStaff(staff, firstMeeting.addDays(-30));
+    CasesAhead cases(cohort);
     DemoCase demoCase;
-    while (cohort.next(demoCase)) {
+    int yielded = 0;
+    while (cases.next(demoCase, yielded)) {
         writer.writeCase(demoCase);
-        if (progress && cohort.applicationsYielded() % 1000 < int(demoCase.applications.size()))
-            progress(cohort.applicationsYielded(), cohort.applicationsTotal());
+        if (progress && yielded % 1000 < int(demoCase.applications.size()))
+            progress(yielded, cohort.applicationsTotal());
     }
     work.commit();
 }

@@ -152,14 +152,14 @@ void storeText(UnitOfWork &work, const QString &applicationId, const QString &te
     Workspace &workspace = work.workspace();
     work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
     const QString characters = ApplicationSearch::characterText(text);
-    QSqlQuery &insert = workspace.statement(QStringLiteral(
+    sql::Write &insert = workspace.write(QStringLiteral(
         "INSERT INTO application_search (application_id, text, characters) VALUES (?, ?, ?) "
         "ON CONFLICT (application_id) DO NOTHING"));
     sql::bind(insert, 0, applicationId);
     sql::bind(insert, 1, text);
     sql::bind(insert, 2, characters);
-    workspace.exec(insert);
-    if (insert.numRowsAffected() == 1)
+    insert.exec();
+    if (insert.rowsAffected() == 1)
         return;
     QSqlQuery &stored = workspace.statement(
         QStringLiteral("SELECT rowid, text, characters FROM application_search WHERE application_id = ?"));

@@ -68,8 +68,12 @@ QString orderBy(const CaseQueueQuery &query)
     QString key = sortKey(query);
     // The overdue cases are few: found through the status index and sorted,
     // rather than every case read in order to find them (a unary plus keeps
-    // the order's index out of the plan).
-    if (query.overdueOnly)
+    // the order's index out of the plan). Several statuses (the open cases)
+    // are several ranges of any index, so their cases are sorted after
+    // reading anyway: the plan then takes the index of the other filters
+    // with the statuses beside them (migration 0005) rather than reading
+    // every case of a category in date order for its status.
+    if (query.overdueOnly || query.filter.statuses.size() > 1)
         key.prepend(u'+');
     // Ties in rowid order, which the indexes on applications already hold.
     return QStringLiteral(" ORDER BY ") + key + direction(query) + QStringLiteral(", a.rowid") + direction(query);
@@ -146,23 +150,41 @@ CaseQueue::Clause CaseQueue::overdueCondition(QDate asOf) const
     return clause;
 }
 
-bool CaseQueue::isSelective(const SearchCondition &search) const
+qint64 CaseQueue::countOf(const QString &sql, const QVariantList &values) const
 {
-    // Driven from the matches when they are a quarter of the cases or fewer
-    // (a rare word: a page ordered by date would visit most cases to find
-    // them), else checked case by case as the page is read (a common word).
-    // The matches are counted only up to that quarter, so a common word
-    // costs the index little.
-    QSqlQuery &all = m_workspace.execute(QStringLiteral("SELECT count(*) FROM applications"), {});
-    const qint64 quarter = (all.next() ? all.value(0).toLongLong() : 0) / 4;
-    all.finish();
+    QSqlQuery &select = m_workspace.execute(sql, values);
+    const qint64 count = select.next() ? select.value(0).toLongLong() : 0;
+    select.finish();
+    return count;
+}
+
+CaseQueue::Spread CaseQueue::spreadOf(const CaseQueueQuery &query, const SearchCondition &search) const
+{
+    // Driven from the matches when they are a quarter of the queue's cases or
+    // fewer (a page ordered by date would visit most cases to find them: a
+    // rare word), else checked case by case as the page is read (a common
+    // word: each check is one look-up in an index, where the matches would
+    // each cost a read of their search text and their application). Both
+    // counts stop as soon as they decide, so a common word costs the index little.
+    const qint64 quarter = countOf(QStringLiteral("SELECT count(*) FROM applications"), {}) / 4;
     QVariantList values = search.values;
     values << quarter + 1;
-    QSqlQuery &matches = m_workspace.execute(
-        QStringLiteral("SELECT count(*) FROM (") + search.matchSql + QStringLiteral(" LIMIT ?)"), values);
-    const qint64 hits = matches.next() ? matches.value(0).toLongLong() : 0;
-    matches.finish();
-    return hits <= quarter;
+    const qint64 hits =
+        countOf(QStringLiteral("SELECT count(*) FROM (") + search.matchSql + QStringLiteral(" LIMIT ?)"), values);
+    if (hits > quarter)
+        return {true, true};
+    const auto [filterSql, filterValues] = ApplicationRepository::conditions(query.filter);
+    if (filterSql.isEmpty())
+        return {false, false};
+    // The cases the filter leaves (open cases, one officer's), counted only
+    // as far as four times the matches: a word in most open cases is common
+    // there even when it is rare among all cases (`tvp/2025`).
+    values = filterValues;
+    values << 4 * hits + 1;
+    const qint64 cases = countOf(QStringLiteral("SELECT count(*) FROM (SELECT 1") + fromFor(query)
+                                     + QStringLiteral(" WHERE ") + filterSql + QStringLiteral(" LIMIT ?)"),
+                                 values);
+    return {false, cases <= 4 * hits};
 }
 
 CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) const
@@ -173,7 +195,8 @@ CaseQueue::Clause CaseQueue::where(const CaseQueueQuery &query, Words words) con
         conditions << filterSql;
     if (words != Words::Left) {
         if (const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText)) {
-            const bool selective = words == Words::Rare || (words == Words::Counted && isSelective(*search));
+            const bool selective =
+                words == Words::Rare || (words == Words::Counted && !spreadOf(query, *search).commonInQueue);
             conditions << (selective ? search->selectiveSql : search->sql);
             values << search->values;
         }
@@ -211,23 +234,22 @@ QList<CaseQueueRow> CaseQueue::withSummaries(const PageIds &page) const
     return rows;
 }
 
-std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query,
-                                                                  const SearchCondition &search, const Page &page,
-                                                                  qint64 window) const
+std::optional<QList<CaseQueueRow>> CaseQueue::rowsAmongFirstCases(const CaseQueueQuery &query, const Clause &words,
+                                                                  const Page &page, qint64 window) const
 {
     // The first cases of the queue in its order, without the words, then the
-    // words checked in each one's text: the matches among them in the same
-    // order are the queue's first matches. Enough of them answer the page;
-    // too few say nothing (the words may be rare), and the indexes decide.
+    // words checked on each one: the matches among them in the same order
+    // are the queue's first matches. Enough of them answer the page; too few
+    // say nothing (the words may be rare), and the indexes decide.
     const Clause overdue = overdueCondition(query.asOf);
     const Clause filter = where(query, Words::Left);
     QVariantList values = overdue.values;
-    values << filter.values << window << search.textValues << page.limit << page.offset;
+    values << filter.values << window << words.values << page.limit << page.offset;
     const QString first = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
         + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ?");
     QSqlQuery &select = m_workspace.execute(
         QStringLiteral("SELECT a.id, ") + overdue.sql + QStringLiteral(" FROM (") + first
-            + QStringLiteral(") AS w JOIN applications AS a ON a.rowid = w.position WHERE ") + search.textSql
+            + QStringLiteral(") AS w JOIN applications AS a ON a.rowid = w.position WHERE ") + words.sql
             + QStringLiteral(" ORDER BY w.sort_key") + direction(query) + QStringLiteral(", w.position")
             + direction(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
         values);
@@ -243,12 +265,21 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     const std::optional<SearchCondition> search = ApplicationSearch::condition(query.searchText);
     Words words = Words::Counted;
     if (search && !query.overdueOnly && page.limit > 0 && needed <= kLastWindowedCase) {
-        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, needed * kWindowFactor))
+        // First each case's own text: no match set is built for a word in most cases.
+        const Clause text{search->textSql, search->textValues};
+        if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, text, page, needed * kWindowFactor))
             return *found;
         // Counted once: the same answer serves the query below.
-        words = isSelective(*search) ? Words::Rare : Words::Common;
-        if (kWideWindow > needed * kWindowFactor && words == Words::Common) {
-            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, *search, page, kWideWindow))
+        const Spread spread = spreadOf(query, *search);
+        words = spread.commonInQueue ? Words::Common : Words::Rare;
+        // A word common in the queue but not overall (`tvp/2025` in the open
+        // cases) is looked for in a wider window through its match set, each
+        // case one index look-up: its matches may begin a few hundred cases
+        // in (the open cases of the year before), and this stops at the page
+        // where the plan below would sort every case the filter leaves.
+        if (kWideWindow > needed * kWindowFactor && spread.commonInQueue) {
+            const Clause check = spread.commonOverall ? text : Clause{search->sql, search->values};
+            if (std::optional<QList<CaseQueueRow>> found = rowsAmongFirstCases(query, check, page, kWideWindow))
                 return *found;
         }
     }
@@ -257,9 +288,16 @@ QList<CaseQueueRow> CaseQueue::rows(const CaseQueueQuery &query, const Page &pag
     const Clause filter = where(query, words);
     QVariantList values = overdue.values;
     values << filter.values << page.limit << page.offset;
-    QSqlQuery &select = m_workspace.execute(QStringLiteral("SELECT a.id, ") + overdue.sql + fromFor(query) + filter.sql
-                                                + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?"),
-                                            values);
+    // The page's cases first, then whether each one is overdue: a query
+    // sorted after reading (several statuses, the open cases) would otherwise
+    // work out the flag of every case it sorts, not of the page's.
+    const QString ordered = QStringLiteral("SELECT a.rowid AS position, ") + sortKey(query) + QStringLiteral(" AS sort_key")
+        + fromFor(query) + filter.sql + orderBy(query) + QStringLiteral(" LIMIT ? OFFSET ?");
+    QSqlQuery &select = m_workspace.execute(
+        QStringLiteral("SELECT a.id, ") + overdue.sql + QStringLiteral(" FROM (") + ordered
+            + QStringLiteral(") AS p JOIN applications AS a ON a.rowid = p.position ORDER BY p.sort_key")
+            + direction(query) + QStringLiteral(", p.position") + direction(query),
+        values);
     return withSummaries(pageIds(select));
 }
 

@@ -71,11 +71,11 @@ private:
         QVariantList values;
     };
     // How where() takes the search words: left out, through their matches
-    // (rare), case by case (common), or as isSelective counts them.
+    // (rare), case by case (common), or as spreadOf counts them.
     enum class Words { Left, Rare, Common, Counted };
     Clause where(const CaseQueueQuery &query, Words words) const;
     Clause counted(const CaseQueueQuery &query) const;
-    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const SearchCondition &search,
+    std::optional<QList<CaseQueueRow>> rowsAmongFirstCases(const CaseQueueQuery &query, const Clause &words,
                                                            const Page &page, qint64 window) const;
     struct PageIds
     {
@@ -84,7 +84,15 @@ private:
     };
     static PageIds pageIds(QSqlQuery &select);
     QList<CaseQueueRow> withSummaries(const PageIds &page) const;
-    bool isSelective(const SearchCondition &search) const;
+    // How common the words are: among all cases (a quarter of them or more
+    // hold them), and among the cases the filter leaves (the same quarter).
+    struct Spread
+    {
+        bool commonOverall = false;
+        bool commonInQueue = false;
+    };
+    Spread spreadOf(const CaseQueueQuery &query, const SearchCondition &search) const;
+    qint64 countOf(const QString &sql, const QVariantList &values) const;
     Clause overdueCondition(QDate asOf) const;
 
     Workspace &m_workspace;

@@ -80,13 +80,37 @@ inline QString quoted(const QString &name)
 inline QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
 inline QVariant nullInteger() { return QVariant(QMetaType::fromType<qlonglong>()); }
 
+// Text (a null QString as NULL) and integers (nullopt as NULL): bound as they
+// are on the bulk path (sql::Write), through a QVariant on Qt SQL's.
+template <typename Query>
+void bindText(Query &q, int pos, const QString &text)
+{
+    if constexpr (std::is_same_v<Query, sql::Write>)
+        q.bindString(pos, text);
+    else
+        sql::bind(q, pos, text.isNull() ? nullText() : QVariant(text));
+}
+
+template <typename Query>
+void bindInteger(Query &q, int pos, std::optional<qint64> value)
+{
+    if constexpr (std::is_same_v<Query, sql::Write>) {
+        if (value)
+            q.bindInteger(pos, *value);
+        else
+            q.bindNull(pos);
+    } else {
+        sql::bind(q, pos, value ? QVariant(qlonglong(*value)) : nullInteger());
+    }
+}
+
 // Columns of one field, by its type.
 template <typename Value> struct Column;
 
 template <> struct Column<QString>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, const QString &v) { sql::bind(q, pos++, v.isEmpty() ? nullText() : QVariant(v)); }
+    template <typename Query> static void bind(Query &q, int &pos, const QString &v) { bindText(q, pos++, v.isEmpty() ? QString() : v); }
     static void read(const QSqlQuery &q, int &pos, QString &v) { v = q.value(pos++).toString(); }
 };
 
@@ -95,7 +119,7 @@ template <> struct Column<std::optional<QString>>
     static void names(QStringList &out, const QString &name) { out << name; }
     template <typename Query> static void bind(Query &q, int &pos, const std::optional<QString> &v)
     {
-        sql::bind(q, pos++, !v ? nullText() : v->isEmpty() ? QVariant(QStringLiteral("")) : QVariant(*v));
+        bindText(q, pos++, !v ? QString() : v->isEmpty() ? QStringLiteral("") : *v);
     }
     static void read(const QSqlQuery &q, int &pos, std::optional<QString> &v)
     {
@@ -107,28 +131,28 @@ template <> struct Column<std::optional<QString>>
 template <> struct Column<bool>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, bool v) { sql::bind(q, pos++, v ? 1 : 0); }
+    template <typename Query> static void bind(Query &q, int &pos, bool v) { bindInteger(q, pos++, v ? 1 : 0); }
     static void read(const QSqlQuery &q, int &pos, bool &v) { v = q.value(pos++).toLongLong() != 0; }
 };
 
 template <> struct Column<int>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, int v) { sql::bind(q, pos++, v); }
+    template <typename Query> static void bind(Query &q, int &pos, int v) { bindInteger(q, pos++, v); }
     static void read(const QSqlQuery &q, int &pos, int &v) { v = q.value(pos++).toInt(); }
 };
 
 template <> struct Column<qint64>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, qint64 v) { sql::bind(q, pos++, qlonglong(v)); }
+    template <typename Query> static void bind(Query &q, int &pos, qint64 v) { bindInteger(q, pos++, v); }
     static void read(const QSqlQuery &q, int &pos, qint64 &v) { v = q.value(pos++).toLongLong(); }
 };
 
 template <> struct Column<std::optional<int>>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, const std::optional<int> &v) { sql::bind(q, pos++, v ? QVariant(*v) : nullInteger()); }
+    template <typename Query> static void bind(Query &q, int &pos, const std::optional<int> &v) { bindInteger(q, pos++, v ? std::optional<qint64>(*v) : std::nullopt); }
     static void read(const QSqlQuery &q, int &pos, std::optional<int> &v)
     {
         v = q.isNull(pos) ? std::nullopt : std::optional<int>(q.value(pos).toInt());
@@ -139,7 +163,7 @@ template <> struct Column<std::optional<int>>
 template <> struct Column<Money>
 {
     static void names(QStringList &out, const QString &name) { out << name + QStringLiteral("_cents"); }
-    template <typename Query> static void bind(Query &q, int &pos, Money v) { sql::bind(q, pos++, qlonglong(v.cents())); }
+    template <typename Query> static void bind(Query &q, int &pos, Money v) { bindInteger(q, pos++, v.cents()); }
     static void read(const QSqlQuery &q, int &pos, Money &v) { v = Money::fromCents(q.value(pos++).toLongLong()); }
 };
 
@@ -148,7 +172,7 @@ template <> struct Column<std::optional<Money>>
     static void names(QStringList &out, const QString &name) { Column<Money>::names(out, name); }
     template <typename Query> static void bind(Query &q, int &pos, const std::optional<Money> &v)
     {
-        sql::bind(q, pos++, v ? QVariant(qlonglong(v->cents())) : nullInteger());
+        bindInteger(q, pos++, v ? std::optional<qint64>(v->cents()) : std::nullopt);
     }
     static void read(const QSqlQuery &q, int &pos, std::optional<Money> &v)
     {
@@ -166,14 +190,14 @@ template <> struct Column<Percentage>
             base.chop(4);
         out << base + QStringLiteral("_bp");
     }
-    template <typename Query> static void bind(Query &q, int &pos, Percentage v) { sql::bind(q, pos++, v.hundredths()); }
+    template <typename Query> static void bind(Query &q, int &pos, Percentage v) { bindInteger(q, pos++, v.hundredths()); }
     static void read(const QSqlQuery &q, int &pos, Percentage &v) { v = Percentage::fromHundredths(q.value(pos++).toInt()); }
 };
 
 template <> struct Column<QDate>
 {
     static void names(QStringList &out, const QString &name) { out << name; }
-    template <typename Query> static void bind(Query &q, int &pos, const QDate &v) { sql::bind(q, pos++, v.isValid() ? QVariant(record::dateText(v)) : nullText()); }
+    template <typename Query> static void bind(Query &q, int &pos, const QDate &v) { bindText(q, pos++, v.isValid() ? record::dateText(v) : QString()); }
     static void read(const QSqlQuery &q, int &pos, QDate &v) { v = record::dateFromText(q.value(pos++).toString()); }
 };
 
@@ -193,7 +217,7 @@ template <> struct Column<QDateTime>
     static void names(QStringList &out, const QString &name) { out << name; }
     template <typename Query> static void bind(Query &q, int &pos, const QDateTime &v)
     {
-        sql::bind(q, pos++, v.isValid() ? QVariant(record::instantText(v)) : nullText());
+        bindText(q, pos++, v.isValid() ? record::instantText(v) : QString());
     }
     static void read(const QSqlQuery &q, int &pos, QDateTime &v) { v = record::instantFromText(q.value(pos++).toString()); }
 };
@@ -417,8 +441,8 @@ void writeParts(Workspace &workspace, const Record &record, bool replacing)
                 sql::Write &insert = workspace.write(statements.insert);
                 const Value &parts = record.*(field.member);
                 for (qsizetype i = 0; i < parts.size(); ++i) {
-                    sql::bind(insert, 0, record.id);
-                    sql::bind(insert, 1, int(i));
+                    insert.bindString(0, record.id);
+                    insert.bindInteger(1, i);
                     int pos = 2;
                     bindOwnColumns(insert, pos, parts[i]);
                     insert.exec();
@@ -494,7 +518,11 @@ template <StoredRecord Record>
 class Records
 {
 public:
-    static QString entity() { return QString::fromLatin1(RecordFields<Record>::entity); }
+    static const QString &entity()
+    {
+        static const QString name = QString::fromLatin1(RecordFields<Record>::entity);
+        return name;
+    }
 
     static std::optional<qint64> revisionOf(Workspace &workspace, const QString &id)
     {
@@ -629,7 +657,7 @@ private:
         sql::Write &insert = workspace.write(tableSqlOf<Record>().insert);
         int pos = 0;
         bindOwnColumns(insert, pos, record);
-        sql::bind(insert, pos, revision);
+        insert.bindInteger(pos, revision);
         insert.exec();
         return insert.rowsAffected() == 1;
     }

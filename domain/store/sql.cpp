@@ -93,6 +93,27 @@ void Write::bind(int index, const QVariant &value)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
 }
 
+void Write::bindString(int index, const QString &text)
+{
+    if (text.isNull())
+        return bindNull(index);
+    bindBytes(index, text.toUtf8(), true);
+}
+
+void Write::bindInteger(int index, qint64 value)
+{
+    const int code = sqlite3_bind_int64(m_statement, index + 1, value);
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
+void Write::bindNull(int index)
+{
+    const int code = sqlite3_bind_null(m_statement, index + 1);
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
 void Write::bindText(int index, const QByteArray &utf8)
 {
     bindBytes(index, utf8, true);

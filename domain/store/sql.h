@@ -47,6 +47,12 @@ public:
     void bind(int index, const QVariant &value);
     // Text given as its UTF-8 bytes, stored exactly so (empty as '', never NULL).
     void bindText(int index, const QByteArray &utf8);
+    // The same values as bind() gives for them, without a QVariant around
+    // each (the bulk paths bind every column of millions of rows): a null
+    // QString as NULL, any other as its UTF-8; an integer as an integer.
+    void bindString(int index, const QString &text);
+    void bindInteger(int index, qint64 value);
+    void bindNull(int index);
     // Runs the statement with the values bound; throws DomainError as exec() does.
     void exec();
     // Rows the last exec() inserted or changed.
