@@ -1,4 +1,4 @@
--- VoucherDesk workspace schema, version 5: sync (docs/sync.md).
+-- VoucherDesk workspace schema, version 6: sync (docs/sync.md).
 -- Plain SQL that PostgreSQL reads too, but for AUTOINCREMENT.
 
 -- The back office's change log: one row per record, holding its latest
