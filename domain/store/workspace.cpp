@@ -139,7 +139,10 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         checkFullTextSearch();
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
-        m_keepsChangeLog = sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
+        // A workspace made with other migrations (tests) may have no change log at all.
+        m_keepsChangeLog = sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name = "
+                                                                  "'sync_change_log'")).toInt() > 0
+            && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
     } catch (...) {
         m_writesByText.clear();
         m_writes.clear();
