@@ -1539,6 +1539,10 @@
 <context>
     <name>vd::CaseQueueView</name>
     <message>
+        <source>Counting cases…</source>
+        <translation>Counting cases…</translation>
+    </message>
+    <message>
         <location filename="../forms/casequeueview.ui" line="+14" />
         <location line="+3" />
         <source>Case queue</source>

@@ -1533,6 +1533,10 @@
 <context>
     <name>vd::CaseQueueView</name>
     <message>
+        <source>Counting cases…</source>
+        <translation>正在统计个案…</translation>
+    </message>
+    <message>
         <location filename="../forms/casequeueview.ui" line="+14" />
         <location line="+3" />
         <source>Case queue</source>
