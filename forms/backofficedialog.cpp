@@ -74,7 +74,9 @@ QString BackOfficeDialog::addressProblem(const QString &address)
         QString sentence = error.message();
         if (!sentence.isEmpty())
             sentence[0] = sentence.at(0).toUpper();
-        return sentence.endsWith(u'.') ? sentence : sentence + u'.';
+        if (sentence.endsWith(u'.') || sentence.endsWith(u'。'))
+            return sentence;
+        return tr("%1.", "a message made into a sentence: the full stop of the language").arg(sentence);
     }
     return {};
 }

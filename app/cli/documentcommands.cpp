@@ -31,7 +31,8 @@ public:
         const bool opened = name == QLatin1String("-") ? m_file.open(stdin, QIODevice::ReadOnly)
                                                        : (m_file.setFileName(name), m_file.open(QIODevice::ReadOnly));
         if (!opened)
-            throw DomainError(QStringLiteral("INPUT_ERROR"), name, tr("cannot be read: %1").arg(m_file.errorString()));
+            throw DomainError(QStringLiteral("INPUT_ERROR"), name,
+                              QCoreApplication::translate("vd::cli", "cannot be read: %1").arg(m_file.errorString()));
         const qint64 size = name == QLatin1String("-") ? 0 : m_file.size();
         if (uchar *mapped = size > 0 ? m_file.map(0, size) : nullptr) {
             m_bytes = QByteArrayView(mapped, size);

@@ -18,10 +18,10 @@
 
 namespace {
 
-QString tr(const char *text)
+struct DeskText
 {
-    return QCoreApplication::translate("vd::Desk", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(vd::Desk)
+};
 
 void say(FILE *stream, const QString &text)
 {
@@ -43,7 +43,8 @@ int runScreenshots(const QString &folder, const vd::DeskOptions &options)
             ? (officers.isEmpty() ? std::nullopt : std::optional<vd::User>(officers.constFirst()))
             : users.findByUsername(options.username);
         if (!user) {
-            say(stderr, tr("The workspace has no such user to photograph the desk for; name one with --user."));
+            say(stderr,
+                DeskText::tr("The workspace has no such user to photograph the desk for; name one with --user."));
             return 2;
         }
         QSettings().setValue(QStringLiteral("workspaces/recent"), QStringList{workspace.folder()});
@@ -71,38 +72,43 @@ int main(int argc, char *argv[])
     vd::Language::apply(vd::InterfaceLanguage::remembered());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("VoucherDesk: the desktop for technology voucher applications and their cases."));
+    parser.setApplicationDescription(
+        DeskText::tr("VoucherDesk: the desktop for technology voucher applications and their cases."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("workspace"), tr("Open the workspace in this folder instead of asking."), QStringLiteral("dir")},
-        {QStringLiteral("user"), tr("Sign in as this user instead of asking."), QStringLiteral("username")},
-        {QStringLiteral("lang"), tr("Use this language and remember it: en, zh_HK or zh_CN."), QStringLiteral("code")},
-        {QStringLiteral("screenshots"), tr("Write screenshots of the main windows into this folder and quit "
-                                           "(needs --workspace)."), QStringLiteral("dir")},
-        {QStringLiteral("server"), tr("Sign in to the back office at this address as --user and sync with it in "
-                                      "the background; the workspace is made if it is missing."), QStringLiteral("url")},
-        {QStringLiteral("password-file"), tr("The back office password is the first line of this file."),
+        {QStringLiteral("workspace"), DeskText::tr("Open the workspace in this folder instead of asking."),
+         QStringLiteral("dir")},
+        {QStringLiteral("user"), DeskText::tr("Sign in as this user instead of asking."), QStringLiteral("username")},
+        {QStringLiteral("lang"), DeskText::tr("Use this language and remember it: en, zh_HK or zh_CN."),
+         QStringLiteral("code")},
+        {QStringLiteral("screenshots"), DeskText::tr("Write screenshots of the main windows into this folder and quit "
+                                                     "(needs --workspace)."), QStringLiteral("dir")},
+        {QStringLiteral("server"), DeskText::tr("Sign in to the back office at this address as --user and sync with it "
+                                                "in the background; the workspace is made if it is missing."),
+         QStringLiteral("url")},
+        {QStringLiteral("password-file"), DeskText::tr("The back office password is the first line of this file."),
          QStringLiteral("file")},
-        {QStringLiteral("certificate"), tr("Trust the back office's certificate in this file (PEM), for a back office "
-                                           "with a self-signed certificate."), QStringLiteral("file")},
+        {QStringLiteral("certificate"), DeskText::tr("Trust the back office's certificate in this file (PEM), for a "
+                                                     "back office with a self-signed certificate."),
+         QStringLiteral("file")},
     });
     parser.process(application);
 
     if (parser.isSet(QStringLiteral("lang")) && !vd::InterfaceLanguage::switchTo(parser.value(QStringLiteral("lang")))) {
-        say(stderr, tr("--lang: say en, zh_HK or zh_CN."));
+        say(stderr, DeskText::tr("--lang: say en, zh_HK or zh_CN."));
         return 2;
     }
     const vd::DeskOptions options{parser.value(QStringLiteral("workspace")), parser.value(QStringLiteral("user")),
                                   parser.value(QStringLiteral("server")), parser.value(QStringLiteral("password-file")),
                                   parser.value(QStringLiteral("certificate"))};
     if (!options.server.isEmpty() && options.workspace.isEmpty()) {
-        say(stderr, tr("--server: say in which workspace folder to keep what it syncs with --workspace."));
+        say(stderr, DeskText::tr("--server: say in which workspace folder to keep what it syncs with --workspace."));
         return 2;
     }
     if (parser.isSet(QStringLiteral("screenshots"))) {
         if (options.workspace.isEmpty()) {
-            say(stderr, tr("--screenshots: say which workspace to photograph with --workspace."));
+            say(stderr, DeskText::tr("--screenshots: say which workspace to photograph with --workspace."));
             return 2;
         }
         return runScreenshots(parser.value(QStringLiteral("screenshots")), options);

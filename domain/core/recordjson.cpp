@@ -194,7 +194,9 @@ void decode(const JsonReader &object, const QString &key, QDateTime &value)
     const QString text = object.string(key);
     value = instantFromText(text);
     if (!value.isValid())
-        object.fail(key, tr("\"%1\" is not a point in time; write it as 2026-03-01T09:30:00Z").arg(text));
+        object.fail(key, QCoreApplication::translate(
+                             "vd::record", "\"%1\" is not a point in time; write it as 2026-03-01T09:30:00Z")
+                             .arg(text));
 }
 
 void decode(const JsonReader &object, const QString &key, BilingualText &value)
@@ -205,7 +207,7 @@ void decode(const JsonReader &object, const QString &key, BilingualText &value)
 void decodeElement(const JsonReader &element, BilingualText &value)
 {
     if (!element.value().isObject())
-        element.failHere(tr("expected an object with \"en\" and \"zh\" text"));
+        element.failHere(QCoreApplication::translate("vd::record", "expected an object with \"en\" and \"zh\" text"));
     value.en = element.optionalString(QStringLiteral("en"));
     value.zh = element.optionalString(QStringLiteral("zh"));
 }

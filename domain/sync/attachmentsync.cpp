@@ -210,8 +210,8 @@ bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &refere
         have = 0;
     }
     const DomainError tooLong(QStringLiteral("HASH_MISMATCH"), sha256,
-                              tr("The back office sent more bytes for attachment %1 than its %2, so what arrived was "
-                                 "discarded.").arg(sha256).arg(reference.size));
+                              tr("The back office sent more bytes for attachment %1 than its %2 bytes, so what arrived "
+                                 "was discarded.").arg(sha256).arg(reference.size));
     for (int attempt = 0; attempt < 2; ++attempt) {
         bool started = false;
         const auto sink = [&](const BackOfficeConnection::Answer &head, const char *bytes, qint64 count) {
