@@ -170,6 +170,22 @@ void TranslationsTest::lookupFindsTheMessageInItsContext_data()
     row("zh_CN", "vd::HolidayCalendar", "a missing date", QStringLiteral("未提供的日期"));
     row("zh_HK", "vd::AssessmentJson", "needs the supplier's name", QStringLiteral("須填寫供應商名稱"));
     row("zh_CN", "vd::AssessmentJson", "needs the supplier's name", QStringLiteral("须填写供应商名称"));
+    // app/desktop/main.cpp's options, looked up as vd::Desk (DeskText)
+    row("zh_HK", "vd::Desk", "Sign in as this user instead of asking.", QStringLiteral("以此用戶登入，而不作詢問。"));
+    row("zh_CN", "vd::Desk", "Sign in as this user instead of asking.", QStringLiteral("以此用户登录，而不进行询问。"));
+    // recordjson.cpp's decoders inside namespace vd::record::detail, looked up as vd::record
+    row("zh_HK", "vd::record", "expected an object with \"en\" and \"zh\" text",
+        QStringLiteral("應為附有「en」及「zh」文字的物件"));
+    row("zh_CN", "vd::record", "expected an object with \"en\" and \"zh\" text",
+        QStringLiteral("应为带有“en”和“zh”文本的对象"));
+    row("zh_HK", "vd::SyncIndicator", "Offline: the back office cannot be reached", QStringLiteral("離線：無法連接後台"));
+    row("zh_CN", "vd::SyncIndicator", "Offline: the back office cannot be reached", QStringLiteral("离线：无法连接后台"));
+    row("en", "vd::ConflictPanel", "&Keep Mine", QStringLiteral("&Keep Mine"));
+    row("zh_HK", "vd::ConflictPanel", "&Keep Mine", QStringLiteral("保留我的版本(&K)"));
+    row("zh_HK", "vd::BackOfficeConnection", "the back office at %1 refused the request: %2",
+        QStringLiteral("位於 %1 的後台拒絕了此要求：%2"));
+    row("zh_CN", "vd::BackOfficeConnection", "the back office at %1 refused the request: %2",
+        QStringLiteral("位于 %1 的后台拒绝了此请求：%2"));
 }
 
 void TranslationsTest::lookupFindsTheMessageInItsContext()
@@ -271,6 +287,9 @@ void TranslationsTest::hongKongAndMainlandWordingDiffer_data()
     row("vd::Money", "at most two decimal places");
     row("vd::HolidayCalendar", "needs a name in English, Traditional Chinese and Simplified Chinese");
     row("vd::cli", "Usage: voucherdesk-cli COMMAND [options]");
+    row("vd::SyncDesk", "The case is not among the cases you can see.");
+    row("vd::AttachmentSync", "An attachment could not be saved here: %1. Make room or check the workspace folder, then sync again.");
+    row("vd::Desk", "Use this language and remember it: en, zh_HK or zh_CN.");
 }
 
 void TranslationsTest::hongKongAndMainlandWordingDiffer()
