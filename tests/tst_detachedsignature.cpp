@@ -45,6 +45,7 @@ private slots:
     void opensslCmsVerifyAcceptsOursAndRefusesTampering();
     void ourVerifyAcceptsWhatOpensslCmsSigns();
     void carriesTheChainWhenAsked();
+    void aVerifierThatKnowsTheSignerStillChecksRevocationAndTime();
 
 private:
     SignatureCheck verify(QByteArrayView content, QByteArrayView signature,
@@ -231,6 +232,30 @@ void TestDetachedSignature::carriesTheChainWhenAsked()
     QVERIFY(!without.contains(m_authority->certificate().der()));
     QVERIFY(without.contains(m_certificate->der()));
     QVERIFY(verify(kManifest, with).verified());
+}
+
+void TestDetachedSignature::aVerifierThatKnowsTheSignerStillChecksRevocationAndTime()
+{
+    CertificateAuthority authority = CertificateAuthority::openOrCreate(m_dir.filePath(QStringLiteral("verifier")),
+                                                                        QDateTime::currentDateTimeUtc().addDays(-10));
+    const SigningKey key = SigningKey::generate();
+    const QDateTime issued = QDateTime::currentDateTimeUtc().addDays(-5);
+    const Certificate certificate = authority.issue(CertificateRequest::create(key, kApplicant), kApplicant, issued, 30);
+    SignatureVerifier verifier(authority.certificate(), authority.revocations());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QCOMPARE(verifier.verify(kManifest, DetachedSignature::sign(kManifest, key, certificate, {}, now)).failure, Failure::None);
+    QCOMPARE(verifier.verify(kManifest, DetachedSignature::sign(kManifest, key, certificate, {}, issued.addDays(-1))).failure,
+             Failure::Expired);
+    QCOMPARE(verifier.verify(kManifest + ' ', DetachedSignature::sign(kManifest, key, certificate, {}, now)).failure,
+             Failure::ContentChanged);
+    authority.revoke(certificate.serial(), RevocationReason::Superseded, now.addSecs(-60));
+    QCOMPARE(verifier.verify(kManifest, DetachedSignature::sign(kManifest, key, certificate, {}, now)).failure,
+             Failure::Revoked);
+    const SigningKey strangerKey = SigningKey::generate();
+    CertificateAuthority stranger = CertificateAuthority::openOrCreate(m_dir.filePath(QStringLiteral("verifier-stranger")));
+    const Certificate strangers = stranger.issue(CertificateRequest::create(strangerKey, kApplicant), kApplicant);
+    QCOMPARE(verifier.verify(kManifest, DetachedSignature::sign(kManifest, strangerKey, strangers)).failure,
+             Failure::UntrustedChain);
 }
 
 QTEST_GUILESS_MAIN(TestDetachedSignature)

@@ -49,25 +49,6 @@ QDateTime signingTimeOf(CMS_SignerInfo *signerInfo)
     return fromAsn1Time(value->value.asn1_string);
 }
 
-// Checks the signer's certificate against the trusted one as at the signing time.
-Failure checkChain(CMS_ContentInfo *cms, X509 *signer, const Certificate &trusted, const QDateTime &at, QString *detail)
-{
-    Owned<X509_STORE> store(X509_STORE_new());
-    Owned<X509_STORE_CTX> context(X509_STORE_CTX_new());
-    Owned<STACK_OF(X509)> included(CMS_get1_certs(cms));
-    if (!store || !context || X509_STORE_add_cert(store.get(), trusted.handle()) != 1
-        || X509_STORE_CTX_init(context.get(), store.get(), signer, included.get()) != 1)
-        fail("X509_STORE_CTX_init");
-    X509_STORE_CTX_set_purpose(context.get(), X509_PURPOSE_SMIME_SIGN);
-    X509_STORE_CTX_set_time(context.get(), 0, time_t(at.toSecsSinceEpoch()));
-    if (X509_verify_cert(context.get()) == 1)
-        return Failure::None;
-    const int error = X509_STORE_CTX_get_error(context.get());
-    *detail = QString::fromLatin1(X509_verify_cert_error_string(error));
-    ERR_clear_error();
-    return Failure::UntrustedChain;
-}
-
 // The one signer's info, its certificate attached from those included, or nothing.
 CMS_SignerInfo *onlySigner(CMS_ContentInfo *cms)
 {
@@ -84,42 +65,6 @@ X509 *signerCertificate(CMS_SignerInfo *signerInfo)
     X509 *certificate = nullptr;
     CMS_SignerInfo_get0_algs(signerInfo, nullptr, &certificate, nullptr, nullptr);
     return certificate;
-}
-
-SignatureCheck check(QByteArrayView content, QByteArrayView signature, const Certificate &trusted,
-                     const RevocationList &revocations, const QDateTime &now)
-{
-    SignatureCheck result;
-    auto signatureBio = readingBio(signature);
-    const Owned<CMS_ContentInfo> cms(d2i_CMS_bio(signatureBio.get(), nullptr));
-    CMS_SignerInfo *signerInfo = cms ? onlySigner(cms.get()) : nullptr;
-    X509 *signer = signerInfo ? signerCertificate(signerInfo) : nullptr;
-    if (!signer)
-        return result;
-    X509_up_ref(signer);
-    result.signer = Certificate(signer);
-    result.signingTime = signingTimeOf(signerInfo);
-    if (!result.signingTime.isValid())
-        return result;
-    result.failure = Failure::BadSignature;
-    if (CMS_SignerInfo_verify(signerInfo) != 1)
-        return result;
-    result.failure = Failure::ContentChanged;
-    auto contentBio = readingBio(content);
-    if (CMS_verify(cms.get(), nullptr, nullptr, contentBio.get(), nullptr,
-                   CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY | CMS_NO_ATTR_VERIFY) != 1)
-        return result;
-    result.failure = Failure::Expired;
-    if (result.signingTime < result.signer->notBefore() || result.signingTime > result.signer->notAfter())
-        return result;
-    result.failure = checkChain(cms.get(), signer, trusted, result.signingTime, &result.detail);
-    if (result.failure != Failure::None)
-        return result;
-    if (revocations.revokedBy(result.signer->serial(), result.signingTime))
-        result.failure = Failure::Revoked;
-    else if (result.signingTime > now.addSecs(DetachedSignature::kClockSkewSeconds))
-        result.failure = Failure::SignedInTheFuture;
-    return result;
 }
 
 } // namespace
@@ -150,8 +95,79 @@ QByteArray DetachedSignature::sign(QByteArrayView content, const SigningKey &key
 SignatureCheck DetachedSignature::verify(QByteArrayView content, QByteArrayView signature, const Certificate &trusted,
                                          const RevocationList &revocations, const QDateTime &now)
 {
-    SignatureCheck result = check(content, signature, trusted, revocations, now);
+    return SignatureVerifier(trusted, revocations).verify(content, signature, now);
+}
+
+// Checks the signer's certificate against the trusted one as at the signing time.
+Failure SignatureVerifier::checkChain(CMS_ContentInfo *cms, X509 *signer, const QDateTime &at, QString *detail)
+{
+    X509_up_ref(signer);
+    const Certificate candidate(signer);
+    const auto known = m_chainVerified.constFind(candidate.serial());
+    if (known != m_chainVerified.constEnd() && X509_cmp(known->handle(), signer) == 0)
+        return at < m_trusted.notBefore() || at > m_trusted.notAfter() ? Failure::UntrustedChain : Failure::None;
+    Owned<X509_STORE> store(X509_STORE_new());
+    Owned<X509_STORE_CTX> context(X509_STORE_CTX_new());
+    Owned<STACK_OF(X509)> included(CMS_get1_certs(cms));
+    if (!store || !context || X509_STORE_add_cert(store.get(), m_trusted.handle()) != 1
+        || X509_STORE_CTX_init(context.get(), store.get(), signer, included.get()) != 1)
+        fail("X509_STORE_CTX_init");
+    X509_STORE_CTX_set_purpose(context.get(), X509_PURPOSE_SMIME_SIGN);
+    X509_STORE_CTX_set_time(context.get(), 0, time_t(at.toSecsSinceEpoch()));
+    if (X509_verify_cert(context.get()) == 1) {
+        m_chainVerified.insert(candidate.serial(), candidate);
+        return Failure::None;
+    }
+    const int error = X509_STORE_CTX_get_error(context.get());
+    *detail = QString::fromLatin1(X509_verify_cert_error_string(error));
     ERR_clear_error();
+    return Failure::UntrustedChain;
+}
+
+SignatureVerifier::SignatureVerifier(Certificate trusted, const RevocationList &revocations)
+    : m_trusted(std::move(trusted)), m_revocations(revocations)
+{
+}
+
+SignatureCheck SignatureVerifier::verify(QByteArrayView content, QByteArrayView signature, const QDateTime &now)
+{
+    SignatureCheck result = examine(content, signature, now);
+    ERR_clear_error();
+    return result;
+}
+
+SignatureCheck SignatureVerifier::examine(QByteArrayView content, QByteArrayView signature, const QDateTime &now)
+{
+    SignatureCheck result;
+    auto signatureBio = readingBio(signature);
+    const Owned<CMS_ContentInfo> cms(d2i_CMS_bio(signatureBio.get(), nullptr));
+    CMS_SignerInfo *signerInfo = cms ? onlySigner(cms.get()) : nullptr;
+    X509 *signer = signerInfo ? signerCertificate(signerInfo) : nullptr;
+    if (!signer)
+        return result;
+    X509_up_ref(signer);
+    result.signer = Certificate(signer);
+    result.signingTime = signingTimeOf(signerInfo);
+    if (!result.signingTime.isValid())
+        return result;
+    result.failure = Failure::BadSignature;
+    if (CMS_SignerInfo_verify(signerInfo) != 1)
+        return result;
+    result.failure = Failure::ContentChanged;
+    auto contentBio = readingBio(content);
+    if (CMS_verify(cms.get(), nullptr, nullptr, contentBio.get(), nullptr,
+                   CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY | CMS_NO_ATTR_VERIFY) != 1)
+        return result;
+    result.failure = Failure::Expired;
+    if (result.signingTime < result.signer->notBefore() || result.signingTime > result.signer->notAfter())
+        return result;
+    result.failure = checkChain(cms.get(), signer, result.signingTime, &result.detail);
+    if (result.failure != Failure::None)
+        return result;
+    if (m_revocations.revokedBy(result.signer->serial(), result.signingTime))
+        result.failure = Failure::Revoked;
+    else if (result.signingTime > now.addSecs(DetachedSignature::kClockSkewSeconds))
+        result.failure = Failure::SignedInTheFuture;
     return result;
 }
 

@@ -3,12 +3,15 @@
 #include "certificate.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QByteArrayView>
 #include <QDateTime>
 #include <QList>
 #include <QString>
 
 #include <optional>
+
+struct CMS_ContentInfo_st; // OpenSSL's CMS_ContentInfo
 
 namespace vd {
 
@@ -60,6 +63,26 @@ struct DetachedSignature
     static SignatureCheck verify(QByteArrayView content, QByteArrayView signature, const Certificate &trusted,
                                  const RevocationList &revocations,
                                  const QDateTime &now = QDateTime::currentDateTimeUtc());
+};
+
+// Verifies many signatures against one trusted CA, as the back office does on every arrival: a signer's
+// certificate whose chain has verified once is remembered (by serial, compared whole), so each further
+// signature of theirs costs one ECDSA verification, not two. Its validity and revocation are checked
+// every time. Not shared between threads.
+class SignatureVerifier
+{
+public:
+    SignatureVerifier(Certificate trusted, const RevocationList &revocations);
+    SignatureCheck verify(QByteArrayView content, QByteArrayView signature,
+                          const QDateTime &now = QDateTime::currentDateTimeUtc());
+
+private:
+    SignatureCheck examine(QByteArrayView content, QByteArrayView signature, const QDateTime &now);
+    SignatureCheck::Failure checkChain(CMS_ContentInfo_st *cms, x509_st *signer, const QDateTime &at,
+                                       QString *detail);
+    Certificate m_trusted;
+    const RevocationList &m_revocations;
+    QHash<QString, Certificate> m_chainVerified;
 };
 
 } // namespace vd
