@@ -1,5 +1,6 @@
 #include "certificateauthority.h"
 #include "domainerror.h"
+#include "signingfixture.h"
 #include "opensslcli.h"
 
 #include <QFile>
@@ -15,23 +16,7 @@ namespace {
 const SignerIdentity kOfficer{QStringLiteral("officer.chan"), QStringLiteral("陳大文 Chan Tai-man"),
                               QStringLiteral("secretariat_officer")};
 
-QString errorCode(const std::function<void()> &attempt)
-{
-    try {
-        attempt();
-    } catch (const DomainError &error) {
-        return error.code();
-    }
-    return QStringLiteral("(nothing thrown)");
-}
 
-QString written(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 } // namespace
 
@@ -109,7 +94,7 @@ void TestCertificateAuthority::opensslVerifiesAnIssuedCertificateAgainstTheAutho
     const QString folder = freshFolder();
     CertificateAuthority authority = CertificateAuthority::openOrCreate(folder);
     const Certificate certificate = authority.issue(CertificateRequest::create(SigningKey::generate(), kOfficer), kOfficer);
-    const QString file = written(m_dir.filePath(QStringLiteral("officer.crt")), certificate.pem());
+    const QString file = writtenFile(m_dir.filePath(QStringLiteral("officer.crt")), certificate.pem());
     const OpensslRun verified = runOpenssl({QStringLiteral("verify"), QStringLiteral("-x509_strict"), QStringLiteral("-CAfile"),
                                             folder + QStringLiteral("/ca.crt"), file});
     QVERIFY2(verified.exitCode == 0, verified.err.constData());
@@ -138,7 +123,7 @@ void TestCertificateAuthority::refusesARequestForSomeoneElse()
     CertificateAuthority authority = CertificateAuthority::openOrCreate(freshFolder());
     const QByteArray request = CertificateRequest::create(SigningKey::generate(), kOfficer);
     const SignerIdentity someoneElse{QStringLiteral("cy.hui"), QStringLiteral("許志遠"), QStringLiteral("committee_member")};
-    QCOMPARE(errorCode([&] { authority.issue(request, someoneElse); }), QStringLiteral("CERTIFICATE_REQUEST_MISMATCH"));
+    QCOMPARE(domainErrorCode([&] { authority.issue(request, someoneElse); }), QStringLiteral("CERTIFICATE_REQUEST_MISMATCH"));
 }
 
 void TestCertificateAuthority::refusesARequestNotSignedByItsKey()
@@ -150,8 +135,8 @@ void TestCertificateAuthority::refusesARequestNotSignedByItsKey()
     changed[changed.size() - 5] = char(changed[changed.size() - 5] ^ 0x01); // inside the signature
     const OpensslRun pem = runOpenssl({QStringLiteral("req"), QStringLiteral("-inform"), QStringLiteral("DER")}, changed);
     QCOMPARE(pem.exitCode, 0);
-    QCOMPARE(errorCode([&] { authority.issue(pem.out, kOfficer); }), QStringLiteral("CERTIFICATE_REQUEST_INVALID"));
-    QCOMPARE(errorCode([&] { authority.issue("not a request", kOfficer); }), QStringLiteral("CERTIFICATE_REQUEST_INVALID"));
+    QCOMPARE(domainErrorCode([&] { authority.issue(pem.out, kOfficer); }), QStringLiteral("CERTIFICATE_REQUEST_INVALID"));
+    QCOMPARE(domainErrorCode([&] { authority.issue("not a request", kOfficer); }), QStringLiteral("CERTIFICATE_REQUEST_INVALID"));
 }
 
 void TestCertificateAuthority::revocationsAreKeptAndCountFromTheirTime()
@@ -173,7 +158,7 @@ void TestCertificateAuthority::revocationsAreKeptAndCountFromTheirTime()
 void TestCertificateAuthority::revokesOnlyWhatItIssued()
 {
     CertificateAuthority authority = CertificateAuthority::openOrCreate(freshFolder());
-    QCOMPARE(errorCode([&] { authority.revoke(QStringLiteral("4d2"), RevocationReason::Superseded); }),
+    QCOMPARE(domainErrorCode([&] { authority.revoke(QStringLiteral("4d2"), RevocationReason::Superseded); }),
              QStringLiteral("CERTIFICATE_UNKNOWN"));
 }
 
@@ -196,7 +181,7 @@ void TestCertificateAuthority::refusesARevocationWithoutAReason()
     const QJsonArray entries{QJsonObject{{QStringLiteral("serial"), QStringLiteral("ab")},
                                          {QStringLiteral("revoked_at"), QStringLiteral("2026-03-02T01:02:03Z")},
                                          {QStringLiteral("reason"), QStringLiteral("bored")}}};
-    QCOMPARE(errorCode([&] { RevocationList::fromJson(entries); }), QStringLiteral("REVOCATION_INVALID"));
+    QCOMPARE(domainErrorCode([&] { RevocationList::fromJson(entries); }), QStringLiteral("REVOCATION_INVALID"));
 }
 
 QTEST_GUILESS_MAIN(TestCertificateAuthority)

@@ -1,6 +1,7 @@
 #include "certificateauthority.h"
 #include "detachedsignature.h"
 #include "domainerror.h"
+#include "signingfixture.h"
 #include "opensslcli.h"
 
 #include <QFile>
@@ -20,13 +21,6 @@ const SignerIdentity kApplicant{QStringLiteral("ka.wong"), QStringLiteral("黃�
 const QByteArray kManifest = R"({"application":{"reference":"TVP/2026/00042","title":{"en":"Smart retail","zh":"智能零售"}},"attachments":[]})";
 const QByteArray kPassphrase = "fixture passphrase";
 
-QString written(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 } // namespace
 
@@ -182,9 +176,9 @@ void TestDetachedSignature::signsOnlyWithTheCertificatesKey()
 // The recipe of docs/signing.md: nothing but openssl and the CA's certificate.
 void TestDetachedSignature::opensslCmsVerifyAcceptsOursAndRefusesTampering()
 {
-    const QString manifest = written(m_dir.filePath(QStringLiteral("manifest.json")), kManifest);
-    const QString changed = written(m_dir.filePath(QStringLiteral("changed.json")), kManifest + ' ');
-    const QString signature = written(m_dir.filePath(QStringLiteral("signature.p7s")),
+    const QString manifest = writtenFile(m_dir.filePath(QStringLiteral("manifest.json")), kManifest);
+    const QString changed = writtenFile(m_dir.filePath(QStringLiteral("changed.json")), kManifest + ' ');
+    const QString signature = writtenFile(m_dir.filePath(QStringLiteral("signature.p7s")),
                                       DetachedSignature::sign(kManifest, *m_key, *m_certificate));
     const QString caFile = m_dir.filePath(QStringLiteral("ca/ca.crt"));
     const auto cmsVerify = [&](const QString &content, const QString &trusted) {
@@ -208,10 +202,10 @@ void TestDetachedSignature::opensslCmsVerifyAcceptsOursAndRefusesTampering()
 
 void TestDetachedSignature::ourVerifyAcceptsWhatOpensslCmsSigns()
 {
-    const QString manifest = written(m_dir.filePath(QStringLiteral("by-openssl.json")), kManifest);
+    const QString manifest = writtenFile(m_dir.filePath(QStringLiteral("by-openssl.json")), kManifest);
     const QString keyFile = m_dir.filePath(QStringLiteral("applicant.key"));
     m_key->writeFile(keyFile, kPassphrase);
-    const QString certificateFile = written(m_dir.filePath(QStringLiteral("applicant.crt")), m_certificate->pem());
+    const QString certificateFile = writtenFile(m_dir.filePath(QStringLiteral("applicant.crt")), m_certificate->pem());
     const OpensslRun signed_ = runOpenssl({QStringLiteral("cms"), QStringLiteral("-sign"), QStringLiteral("-binary"),
                                            QStringLiteral("-md"), QStringLiteral("sha256"), QStringLiteral("-outform"),
                                            QStringLiteral("DER"), QStringLiteral("-in"), manifest, QStringLiteral("-signer"),

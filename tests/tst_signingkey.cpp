@@ -1,4 +1,5 @@
 #include "domainerror.h"
+#include "signingfixture.h"
 #include "opensslcli.h"
 #include "signingkey.h"
 
@@ -18,15 +19,6 @@ QByteArray fileBytes(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-QString errorCode(const std::function<void()> &attempt)
-{
-    try {
-        attempt();
-    } catch (const vd::DomainError &error) {
-        return error.code();
-    }
-    return QStringLiteral("(nothing thrown)");
-}
 
 } // namespace
 
@@ -129,21 +121,21 @@ void TestSigningKey::refusesWhatIsNotAnEncryptedP256Key()
     const OpensslRun plain = runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
                                          QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-384")});
     QCOMPARE(plain.exitCode, 0);
-    QCOMPARE(errorCode([&] { SigningKey::fromEncryptedPem(plain.out, kPassphrase); }), QStringLiteral("KEY_FILE_INVALID"));
+    QCOMPARE(domainErrorCode([&] { SigningKey::fromEncryptedPem(plain.out, kPassphrase); }), QStringLiteral("KEY_FILE_INVALID"));
     const OpensslRun p384 = runOpenssl({QStringLiteral("pkcs8"), QStringLiteral("-topk8"), QStringLiteral("-scrypt"),
                                         QStringLiteral("-passout"), QStringLiteral("pass:x")},
                                        plain.out);
     QCOMPARE(p384.exitCode, 0);
-    QCOMPARE(errorCode([&] { SigningKey::fromEncryptedPem(p384.out, "x"); }), QStringLiteral("KEY_NOT_P256"));
-    QCOMPARE(errorCode([&] { SigningKey::fromEncryptedPem("", "x"); }), QStringLiteral("KEY_FILE_INVALID"));
-    QCOMPARE(errorCode([&] { SigningKey::readFile(m_dir.filePath(QStringLiteral("none.key")), "x"); }),
+    QCOMPARE(domainErrorCode([&] { SigningKey::fromEncryptedPem(p384.out, "x"); }), QStringLiteral("KEY_NOT_P256"));
+    QCOMPARE(domainErrorCode([&] { SigningKey::fromEncryptedPem("", "x"); }), QStringLiteral("KEY_FILE_INVALID"));
+    QCOMPARE(domainErrorCode([&] { SigningKey::readFile(m_dir.filePath(QStringLiteral("none.key")), "x"); }),
              QStringLiteral("KEY_FILE_UNREADABLE"));
 }
 
 void TestSigningKey::refusesAnEmptyPassphrase()
 {
     const SigningKey key = SigningKey::generate();
-    QCOMPARE(errorCode([&] { key.encryptedPem(""); }), QStringLiteral("KEY_PASSPHRASE_EMPTY"));
+    QCOMPARE(domainErrorCode([&] { key.encryptedPem(""); }), QStringLiteral("KEY_PASSPHRASE_EMPTY"));
 }
 
 QTEST_GUILESS_MAIN(TestSigningKey)

@@ -14,6 +14,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 
+#include <functional>
+
 namespace vd {
 
 using namespace openssl;
@@ -78,15 +80,26 @@ void setValidity(X509 *certificate, const QDateTime &now, int days)
           "notAfter");
 }
 
-Certificate makeAuthorityCertificate(const SigningKey &key, const QDateTime &now)
+// An X.509 v3 certificate valid from a minute before now for `days`, its serial one `taken` does not know.
+Certificate newCertificate(const QDateTime &now, int days, const std::function<bool(const QString &)> &taken)
 {
     X509 *raw = X509_new();
     if (!raw)
         fail("X509_new");
     Certificate certificate(raw);
     check(X509_set_version(raw, 2), "X509_set_version");
-    setSerial(raw, randomSerial());
-    setValidity(raw, now, CertificateAuthority::kCertificateAuthorityDays);
+    do
+        setSerial(raw, randomSerial());
+    while (taken(certificate.serial()));
+    setValidity(raw, now, days);
+    return certificate;
+}
+
+Certificate makeAuthorityCertificate(const SigningKey &key, const QDateTime &now)
+{
+    Certificate certificate = newCertificate(now, CertificateAuthority::kCertificateAuthorityDays,
+                                             [](const QString &) { return false; });
+    X509 *raw = certificate.handle();
     X509_NAME *name = X509_get_subject_name(raw);
     addNameEntry(name, "O", QStringLiteral("VoucherDesk"));
     addNameEntry(name, "CN", QStringLiteral("VoucherDesk Signing CA"));
@@ -156,15 +169,8 @@ Certificate CertificateAuthority::issue(QByteArrayView requestPem, const SignerI
                                         int days)
 {
     const Owned<EVP_PKEY> key = requestKey(requestPem, person);
-    X509 *raw = X509_new();
-    if (!raw)
-        fail("X509_new");
-    Certificate certificate(raw);
-    check(X509_set_version(raw, 2), "X509_set_version");
-    do
-        setSerial(raw, randomSerial());
-    while (issued(certificate.serial()));
-    setValidity(raw, now, days);
+    Certificate certificate = newCertificate(now, days, [this](const QString &serial) { return issued(serial).has_value(); });
+    X509 *raw = certificate.handle();
     X509_NAME *name = X509_get_subject_name(raw);
     addPersonName(name, person);
     check(X509_set_issuer_name(raw, X509_get_subject_name(m_certificate.handle())), "X509_set_issuer_name");
