@@ -72,6 +72,7 @@ struct DetachedSignature
 class SignatureVerifier
 {
 public:
+    // The revocations are read at each verification (kept by reference: they must outlive the verifier).
     SignatureVerifier(Certificate trusted, const RevocationList &revocations);
     SignatureCheck verify(QByteArrayView content, QByteArrayView signature,
                           const QDateTime &now = QDateTime::currentDateTimeUtc());
