@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev libqt6svg6-dev
-    libpoco-dev libssl-dev openssl
+    libpoco-dev libssl-dev openssl unzip zip
     sqlite3 libsqlite3-dev xvfb xauth fonts-noto-cjk poppler-utils
     postgresql
 )

@@ -70,8 +70,10 @@ bool isInputError(const QString &code)
     static const QStringList codes{QStringLiteral("INPUT_ERROR"), QStringLiteral("WORKSPACE_NOT_FOUND"),
                                    QStringLiteral("WORKSPACE_NOT_EMPTY"), QStringLiteral("NOT_FOUND"),
                                    QStringLiteral("UNKNOWN_USER"), QStringLiteral("UNKNOWN_ACTION"),
-                                   QStringLiteral("BAD_CREDENTIALS")};
-    return codes.contains(code);
+                                   QStringLiteral("BAD_CREDENTIALS"), QStringLiteral("ATTACHMENT_MISSING")};
+    // A signing key, a certificate or a package the person gave that cannot be used.
+    return codes.contains(code) || code.startsWith(QLatin1String("KEY_")) || code.startsWith(QLatin1String("CERTIFICATE_"))
+        || code.startsWith(QLatin1String("PACKAGE_"));
 }
 
 } // namespace

@@ -16,6 +16,7 @@ Command statsCommand();
 Command importCommand();
 Command exportCommand();
 Command syncCommand();
+Command packageCommand();
 
 QList<Command> allCommands()
 {
@@ -32,6 +33,7 @@ QList<Command> allCommands()
         importCommand(),
         exportCommand(),
         syncCommand(),
+        packageCommand(),
     };
 }
 

@@ -1,6 +1,7 @@
 // sync --server URL --user NAME: pushes this workspace's changes to a back
 // office and pulls what is new (docs/sync.md).
 #include "clicommand.h"
+#include "secretinput.h"
 
 #include "domainerror.h"
 #include "syncclient.h"
@@ -10,9 +11,6 @@
 #include <QFile>
 #include <QJsonObject>
 
-#include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 namespace vd::cli {
 
@@ -22,51 +20,6 @@ struct CliText
 {
     Q_DECLARE_TR_FUNCTIONS(vd::cli)
 };
-
-// A line from standard input; on a terminal, typed without echo.
-QString readPassword(QTextStream &err)
-{
-    const bool terminal = isatty(STDIN_FILENO) != 0;
-    termios saved{};
-    if (terminal) {
-        err << CliText::tr("Password: ");
-        err.flush();
-        tcgetattr(STDIN_FILENO, &saved);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    }
-    QFile input;
-    QByteArray line;
-    if (input.open(stdin, QIODevice::ReadOnly))
-        line = input.readLine();
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        err << '\n';
-        err.flush();
-    }
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
-}
-
-QString passwordFor(const Invocation &invocation)
-{
-    if (invocation.parser.isSet(QStringLiteral("password-file"))) {
-        QFile file(invocation.parser.value(QStringLiteral("password-file")));
-        if (!file.open(QIODevice::ReadOnly))
-            throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
-                              CliText::tr("%1 cannot be read: %2").arg(file.fileName(), file.errorString()));
-        QByteArray line = file.readLine();
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        return QString::fromUtf8(line);
-    }
-    const QByteArray fromEnvironment = qgetenv("VOUCHERDESK_PASSWORD");
-    if (!fromEnvironment.isEmpty())
-        return QString::fromUtf8(fromEnvironment);
-    return readPassword(invocation.err);
-}
 
 void printSummary(const Invocation &invocation, const SyncSummary &summary, const SyncStatus &status)
 {
@@ -116,7 +69,8 @@ int runSync(Invocation &invocation)
                               CliText::tr("give the changes per push as a whole number from 1 to 2000"));
         client.setBatchSize(batch);
     }
-    const QString password = passwordFor(invocation);
+    const QString password = secretFor(invocation, {QStringLiteral("password-file"), "VOUCHERDESK_PASSWORD",
+                                                    CliText::tr("Password: ")});
     if (password.isEmpty())
         throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
                           CliText::tr("no password was given: type it when asked, or use --password-file FILE or the "
