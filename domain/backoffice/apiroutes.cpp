@@ -4,6 +4,7 @@
 #include "apihandler.h"
 #include "assessmentjson.h"
 #include "attachmentroutes.h"
+#include "auditroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
@@ -331,6 +332,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
             return new TransitionRoute(m_context, {rest.join(u'/')});
         }
         return new CaseRoute(m_context, {rest.join(u'/')});
+    }
+    if (api && segments[2] == QLatin1String("audit")) {
+        if (Poco::Net::HTTPRequestHandler *route = auditRoute(m_context, segments.mid(3), method))
+            return route;
     }
     if (api && segments[2] == QLatin1String("attachments")) {
         if (Poco::Net::HTTPRequestHandler *route = attachmentRoute(m_context, segments.mid(3), method))
