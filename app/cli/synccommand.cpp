@@ -50,6 +50,8 @@ QString readPassword(QTextStream &err)
     return QString::fromUtf8(line);
 }
 
+} // namespace
+
 QString passwordFor(const Invocation &invocation)
 {
     if (invocation.parser.isSet(QStringLiteral("password-file"))) {
@@ -68,6 +70,50 @@ QString passwordFor(const Invocation &invocation)
     return readPassword(invocation.err);
 }
 
+void addBackOfficeOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("server"),
+                      CliText::tr("The back office's address: https://HOST:PORT (http:// only for 127.0.0.1)."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("user"), CliText::tr("Your username at the back office."), QStringLiteral("name")});
+    parser.addOption({QStringLiteral("password-file"),
+                      CliText::tr("Read the password from the first line of this file (else the "
+                                  "environment variable VOUCHERDESK_PASSWORD, else asked for)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("ca-file"),
+                      CliText::tr("Trust this certificate (PEM) for the back office, such as its "
+                                  "self-signed DATA/tls/server.crt."),
+                      QStringLiteral("file")});
+}
+
+void requireBackOfficeOptions(const Invocation &invocation)
+{
+    const QString server = invocation.parser.value(QStringLiteral("server"));
+    const QString username = invocation.parser.value(QStringLiteral("user"));
+    if (server.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--server"),
+                          CliText::tr("say which back office: --server https://HOST:PORT"));
+    if (username.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--user"),
+                          CliText::tr("say who signs in: --user USERNAME"));
+}
+
+void signInToBackOffice(const Invocation &invocation, SyncClient &client)
+{
+    requireBackOfficeOptions(invocation);
+    client.setLanguage(invocation.language);
+    client.setCertificateAuthority(invocation.parser.value(QStringLiteral("ca-file")));
+    const QString password = passwordFor(invocation);
+    if (password.isEmpty())
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
+                          CliText::tr("no password was given: type it when asked, or use --password-file FILE or the "
+                                      "environment variable VOUCHERDESK_PASSWORD"));
+    client.signIn(invocation.parser.value(QStringLiteral("server")), invocation.parser.value(QStringLiteral("user")),
+                  password);
+}
+
+namespace {
+
 void printSummary(const Invocation &invocation, const SyncSummary &summary, const SyncStatus &status)
 {
     QTextStream &out = invocation.out;
@@ -82,6 +128,9 @@ void printSummary(const Invocation &invocation, const SyncSummary &summary, cons
                .arg(summary.attachmentsUploaded).arg(summary.attachmentsAlreadyThere)
                .arg(summary.attachmentsDownloaded).arg(summary.attachmentsUnavailable)
         << '\n';
+    out << CliText::tr("The back office's audit log: %1 entries (root %2), consistent with what this desk saw before.")
+               .arg(summary.auditLogSize).arg(summary.auditLogRoot)
+        << '\n';
     for (const DomainError &failure : summary.attachmentFailures)
         out << CliText::tr("Attachment not synced: %1").arg(failure.fullMessage()) << '\n';
     out << CliText::tr("Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. "
@@ -93,21 +142,12 @@ void printSummary(const Invocation &invocation, const SyncSummary &summary, cons
 
 int runSync(Invocation &invocation)
 {
-    const QString server = invocation.parser.value(QStringLiteral("server"));
-    const QString username = invocation.parser.value(QStringLiteral("user"));
-    if (server.isEmpty())
-        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--server"),
-                          CliText::tr("say which back office: --server https://HOST:PORT"));
-    if (username.isEmpty())
-        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--user"),
-                          CliText::tr("say who signs in: --user USERNAME"));
     if (!invocation.arguments.isEmpty())
         throw DomainError(QStringLiteral("INPUT_ERROR"), invocation.arguments.first(),
                           CliText::tr("sync takes no arguments besides its options"));
+    requireBackOfficeOptions(invocation);
     const auto workspace = invocation.openWorkspace();
     SyncClient client(*workspace);
-    client.setLanguage(invocation.language);
-    client.setCertificateAuthority(invocation.parser.value(QStringLiteral("ca-file")));
     if (invocation.parser.isSet(QStringLiteral("batch"))) {
         bool ok = false;
         const int batch = invocation.parser.value(QStringLiteral("batch")).toInt(&ok);
@@ -116,12 +156,7 @@ int runSync(Invocation &invocation)
                               CliText::tr("give the changes per push as a whole number from 1 to 2000"));
         client.setBatchSize(batch);
     }
-    const QString password = passwordFor(invocation);
-    if (password.isEmpty())
-        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--password-file"),
-                          CliText::tr("no password was given: type it when asked, or use --password-file FILE or the "
-                                      "environment variable VOUCHERDESK_PASSWORD"));
-    client.signIn(server, username, password);
+    signInToBackOffice(invocation, client);
     const SyncSummary summary = client.sync();
     const SyncStatus status = SyncClient::status(*workspace);
     if (invocation.json) {
@@ -142,19 +177,7 @@ Command syncCommand()
             QT_TRANSLATE_NOOP("vd::cli", "Send this workspace's changes to a back office and receive what is new there."),
             Command::Workspace | Command::JsonOutput,
             [](QCommandLineParser &parser) {
-                parser.addOption({QStringLiteral("server"),
-                                  CliText::tr("The back office's address: https://HOST:PORT (http:// only for 127.0.0.1)."),
-                                  QStringLiteral("url")});
-                parser.addOption({QStringLiteral("user"), CliText::tr("Your username at the back office."),
-                                  QStringLiteral("name")});
-                parser.addOption({QStringLiteral("password-file"),
-                                  CliText::tr("Read the password from the first line of this file (else the "
-                                              "environment variable VOUCHERDESK_PASSWORD, else asked for)."),
-                                  QStringLiteral("file")});
-                parser.addOption({QStringLiteral("ca-file"),
-                                  CliText::tr("Trust this certificate (PEM) for the back office, such as its "
-                                              "self-signed DATA/tls/server.crt."),
-                                  QStringLiteral("file")});
+                addBackOfficeOptions(parser);
                 parser.addOption({QStringLiteral("batch"), CliText::tr("Changes sent per push (default 500)."),
                                   QStringLiteral("count")});
             },

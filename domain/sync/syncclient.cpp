@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "syncstate.h"
+#include "treeheadwatch.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
@@ -93,6 +94,8 @@ QJsonObject SyncSummary::toJson() const
             {QStringLiteral("removed_cases"), removedCases}, {QStringLiteral("requests"), requests},
             {QStringLiteral("cursor"), cursor},         {QStringLiteral("checkpoint"), checkpoint},
             {QStringLiteral("duration_ms"), durationMs},
+            {QStringLiteral("audit_log"), QJsonObject{{QStringLiteral("tree_size"), auditLogSize},
+                                                      {QStringLiteral("root"), auditLogRoot}}},
             {QStringLiteral("attachments"), attachmentsJson()}};
 }
 
@@ -165,6 +168,10 @@ SyncSummary SyncClient::run(bool pushing, bool pulling)
     SyncSummary summary;
     BackOfficeConnection connection(m_session);
     connection.setLanguage(m_language);
+    // Before anything is sent or received: the audit log's history as this desk saw it is still there.
+    const TreeHeadWatch::Checked audit = TreeHeadWatch(m_workspace, connection).check();
+    summary.auditLogSize = qint64(audit.head.head.size);
+    summary.auditLogRoot = QString::fromLatin1(merkle::bytes(audit.head.head.root).toHex());
     AttachmentSync attachments(m_workspace, connection);
     if (pushing) {
         count(attachments.uploadPending(), summary); // before the operations that refer to them

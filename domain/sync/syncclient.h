@@ -43,6 +43,10 @@ struct SyncSummary
     qint64 cursor = 0;        // where the next pull starts
     qint64 checkpoint = 0;    // the back office's sequence number after the last push
     qint64 durationMs = 0;
+    // The back office's audit log as this sync found it (its signed tree
+    // head, checked against the one kept before: TreeHeadWatch).
+    qint64 auditLogSize = 0;
+    QString auditLogRoot; // hex
     // The cases (application ids) the pulled changes touched, removed ones
     // included, each once: what a desk's windows read again.
     QStringList changedCases;
@@ -64,7 +68,10 @@ struct SyncStatus
     QJsonObject toJson() const;
 };
 
-// Syncs one workspace with a back office (docs/sync.md): signs in, uploads
+// Syncs one workspace with a back office (docs/sync.md): signs in, checks
+// the back office's signed audit-log head against the last one kept
+// (TreeHeadWatch: a rewritten history stops the sync with
+// AUDIT_HISTORY_REWRITTEN before anything is sent), uploads
 // the attachments the queued operations refer to, pushes the outbox in
 // batches and records every answer, pulls pages until the back office's
 // checkpoint and applies each page with its cursor in one transaction, then
