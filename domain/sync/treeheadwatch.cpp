@@ -106,11 +106,13 @@ TreeHeadWatch::Checked TreeHeadWatch::check()
     Checked checked;
     checked.head = fetchHead(&publicKey);
     const SyncState state = loadSyncState(m_workspace);
-    // A head kept from another back office says nothing about this one.
-    const bool known = state.treeHeadSize && !state.treeHeadKey.isEmpty()
-                       && (state.serverUrl.isEmpty() || state.serverUrl == m_connection.serverUrl());
+    // The back office is known by the key that signs its heads, wherever it
+    // is reached: a head kept under another key says nothing about this one,
+    // unless it came from this very address (then the key was replaced).
+    const QByteArray keptKey = QByteArray::fromBase64(state.treeHeadKey.toLatin1());
+    const bool known = state.treeHeadSize && keptKey == publicKey;
     checked.keyFirstSeen = !known;
-    if (known && QByteArray::fromBase64(state.treeHeadKey.toLatin1()) != publicKey)
+    if (!known && !keptKey.isEmpty() && state.serverUrl == m_connection.serverUrl())
         throw DomainError(QStringLiteral("AUDIT_KEY_CHANGED"), m_connection.serverUrl(),
                           tr("WARNING: the back office signs its audit log with another key than the one this desk "
                              "knows. The sync was stopped: ask the programme's administrator whether the key was "
