@@ -68,6 +68,25 @@ auto withinTheLog(ApiCall &call, Work &&work)
     }
 }
 
+} // namespace
+
+QJsonObject auditLogJson(ApiCall &call, std::optional<std::uint64_t> keptSize)
+{
+    AuditLogTree &log = call.context().auditLog;
+    const SignedTreeHead signedHead = log.head(call.workspace());
+    QJsonObject json{{QStringLiteral("tree_size"), qint64(signedHead.head.size)},
+                     {QStringLiteral("timestamp"), signedHead.head.timestampMs},
+                     {QStringLiteral("sha256_root_hash"), base64(merkle::bytes(signedHead.head.root))},
+                     {QStringLiteral("tree_head_signature"), base64(signedHead.signature)},
+                     {QStringLiteral("public_key"), base64(log.publicKeyDer())}};
+    if (keptSize && *keptSize <= signedHead.head.size)
+        json.insert(QStringLiteral("consistency"),
+                    proofJson(log.consistencyProof(call.workspace(), *keptSize, signedHead.head.size)));
+    return json;
+}
+
+namespace {
+
 class TreeHeadRoute : public ApiHandler
 {
 public:
@@ -76,13 +95,7 @@ public:
     Reply answer(ApiCall &call) override
     {
         requireRole(call, ChangeLog::maySync(call.user()));
-        AuditLogTree &log = call.context().auditLog;
-        const SignedTreeHead signedHead = log.head(call.workspace());
-        return Reply::json({{QStringLiteral("tree_size"), qint64(signedHead.head.size)},
-                            {QStringLiteral("timestamp"), signedHead.head.timestampMs},
-                            {QStringLiteral("sha256_root_hash"), base64(merkle::bytes(signedHead.head.root))},
-                            {QStringLiteral("tree_head_signature"), base64(signedHead.signature)},
-                            {QStringLiteral("public_key"), base64(log.publicKeyDer())}});
+        return Reply::json(auditLogJson(call, std::nullopt));
     }
 };
 

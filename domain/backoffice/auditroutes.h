@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
+
+#include <cstdint>
+#include <optional>
 #include <QStringList>
 
 namespace Poco::Net {
@@ -20,6 +24,14 @@ struct BackOfficeContext;
 // checks them at every sync; they carry only sizes and hashes); inclusion
 // proofs to the secretariat and auditors, who see the whole trail.
 // nullptr for any other path under it.
+// The signed head as the tree-head route answers it, and, when the desk says
+// which size it kept (a pull's "audit_tree_size"), the consistency proof from
+// that size ("consistency"; absent when that size is beyond the log): what a
+// pull's first page carries as "audit_log", so that a sync with nothing new
+// is still one request (docs/sync.md).
+class ApiCall;
+QJsonObject auditLogJson(ApiCall &call, std::optional<std::uint64_t> keptSize);
+
 Poco::Net::HTTPRequestHandler *auditRoute(BackOfficeContext &context, const QStringList &rest, const QString &method);
 
 } // namespace vd

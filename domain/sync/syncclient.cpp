@@ -168,10 +168,6 @@ SyncSummary SyncClient::run(bool pushing, bool pulling)
     SyncSummary summary;
     BackOfficeConnection connection(m_session);
     connection.setLanguage(m_language);
-    // Before anything is sent or received: the audit log's history as this desk saw it is still there.
-    const TreeHeadWatch::Checked audit = TreeHeadWatch(m_workspace, connection).check();
-    summary.auditLogSize = qint64(audit.head.head.size);
-    summary.auditLogRoot = QString::fromLatin1(merkle::bytes(audit.head.head.root).toHex());
     AttachmentSync attachments(m_workspace, connection);
     if (pushing) {
         count(attachments.uploadPending(), summary); // before the operations that refer to them
@@ -184,6 +180,13 @@ SyncSummary SyncClient::run(bool pushing, bool pulling)
     summary.requests = connection.requestCount();
     summary.durationMs = timer.elapsed();
     return summary;
+}
+
+void SyncClient::checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary)
+{
+    const TreeHeadWatch::Checked audit = TreeHeadWatch(m_workspace, connection).check(auditLog);
+    summary.auditLogSize = qint64(audit.head.head.size);
+    summary.auditLogRoot = QString::fromLatin1(merkle::bytes(audit.head.head.root).toHex());
 }
 
 void SyncClient::count(const AttachmentSync::Report &report, SyncSummary &summary)
@@ -313,7 +316,13 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
                             {QStringLiteral("limit"), kPullLimit}};
         if (partitioned)
             request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(replica.heldCases()));
+        if (pages == 0) {
+            const std::optional<qint64> kept = TreeHeadWatch::keptSize(m_workspace);
+            request.insert(QStringLiteral("audit_tree_size"), kept ? QJsonValue(*kept) : QJsonValue());
+        }
         const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
+        if (pages == 0) // before anything of it is applied: the history this desk saw is still there
+            checkAuditLog(connection, page.value(QStringLiteral("audit_log")).toObject(), summary);
         QList<PulledChange> changes;
         for (const QJsonValue &value : page.value(QStringLiteral("changes")).toArray()) {
             const QJsonObject change = value.toObject();

@@ -5,7 +5,11 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <QJsonObject>
+
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace vd {
 
@@ -40,11 +44,19 @@ public:
         std::optional<TreeHead> previous; // the head kept before, when there was one of this back office
         bool keyFirstSeen = false;        // no key was known for this back office before
     };
+    // Asks the back office for its head and, when it grew, the proof (two small requests).
     Checked check();
+    // The same from what a pull's first page carried ("audit_log": the head
+    // and the proof from keptSize()), asking nothing more.
+    Checked check(const QJsonObject &auditLog);
+    // The size of the head kept, for a pull to ask the proof from.
+    static std::optional<qint64> keptSize(Workspace &workspace);
 
 private:
-    SignedTreeHead fetchHead(QByteArray *publicKey);
-    void checkConsistency(const TreeHead &previous, const TreeHead &next);
+    using ProofSource = std::function<std::optional<std::vector<MerkleHash>>(std::uint64_t, std::uint64_t)>;
+    SignedTreeHead headFrom(const QJsonObject &json, QByteArray *publicKey) const;
+    Checked checkHead(const SignedTreeHead &head, const QByteArray &publicKey, const ProofSource &proof);
+    void checkConsistency(const TreeHead &previous, const TreeHead &next, const ProofSource &proof);
     void keep(const SignedTreeHead &head, const QByteArray &publicKey);
 
     Workspace &m_workspace;
