@@ -19,7 +19,9 @@ namespace {
 
 // What a failure means for the connection: the network, or the back office
 // too busy to answer, is waited out; a sign-in it no longer takes needs the
-// person; anything else is reported and tried again at the next interval.
+// person; an audit log that does not extend what this desk saw stops sync
+// loudly (it is still tried at each interval, and stops again until someone
+// finds out why); anything else is reported and tried again at the next interval.
 SyncConnection connectionAfter(const DomainError &error)
 {
     static const QStringList unreachable{QStringLiteral("BACK_OFFICE_UNREACHABLE"), QStringLiteral("RATE_LIMITED"),
@@ -28,8 +30,12 @@ SyncConnection connectionAfter(const DomainError &error)
                                        QStringLiteral("NOT_SIGNED_IN")};
     if (unreachable.contains(error.code()))
         return SyncConnection::Offline;
+    static const QStringList auditStopped{QStringLiteral("AUDIT_HISTORY_REWRITTEN"), QStringLiteral("AUDIT_KEY_CHANGED"),
+                                          QStringLiteral("AUDIT_TREE_HEAD_INVALID")};
     if (signedOut.contains(error.code()))
         return SyncConnection::SignInNeeded;
+    if (auditStopped.contains(error.code()))
+        return SyncConnection::AuditStopped;
     return SyncConnection::Failed;
 }
 

@@ -26,6 +26,7 @@ QColor lightColour(SyncConnection connection, const SyncStatus &standing)
         return QColor(0xc7, 0x7c, 0x02);
     case SyncConnection::SignInNeeded:
     case SyncConnection::Failed:
+    case SyncConnection::AuditStopped:
         return QColor(0xb0, 0x3a, 0x2e);
     case SyncConnection::Syncing:
     case SyncConnection::SigningIn:
@@ -114,6 +115,8 @@ QString SyncIndicator::connectionText() const
         return tr("Sign in to the back office again");
     case SyncConnection::Failed:
         return tr("The last sync failed; it is tried again shortly");
+    case SyncConnection::AuditStopped:
+        return tr("WARNING: sync stopped, the back office's audit history is not the one this desk saw");
     }
     return {};
 }

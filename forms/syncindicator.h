@@ -20,6 +20,8 @@ enum class SyncConnection {
     Offline,        // the back office could not be reached: work goes on, it catches up later
     SignInNeeded,   // the back office no longer accepts the sign-in (expired, password changed)
     Failed,         // the back office answered, but the sync did not go through (the reason is kept)
+    AuditStopped,   // the back office's audit log does not extend the history this desk saw (or is not
+                    // signed as before): syncing stops until someone finds out why (docs/audit-trail.md)
 };
 
 // The sync indicator of the status bar: whether the back office is reached

@@ -174,6 +174,8 @@ void SyncIndicatorTest::theConnectionIsWorded_data()
     QTest::newRow("offline after a sync") << SyncConnection::Offline << true << "Offline since the sync at ";
     QTest::newRow("offline, never synced") << SyncConnection::Offline << false << "Offline: the back office cannot be reached";
     QTest::newRow("signed out by the back office") << SyncConnection::SignInNeeded << true << "Sign in to the back office again";
+    QTest::newRow("stopped by the audit log") << SyncConnection::AuditStopped << true
+                                              << "WARNING: sync stopped, the back office's audit history";
     QTest::newRow("not signed in to a known back office") << SyncConnection::NotConnected << true << "Not signed in to 127.0.0.1";
 }
 

@@ -62,7 +62,7 @@ void WorkspaceTest::createsTheWholeSchemaFromEmpty()
     Workspace workspace(dir.filePath(QStringLiteral("new/folder")));
     QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("new/folder/workspace.sqlite"))));
     QCOMPARE(workspace.schemaVersion(), Migrations::shipped().latestVersion());
-    QCOMPARE(workspace.appliedMigrations(), QList<int>({1, 2, 3, 4, 5, 6, 7}));
+    QCOMPARE(workspace.appliedMigrations(), QList<int>({1, 2, 3, 4, 5, 6, 7, 8}));
     QSqlQuery tables = workspace.run(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"));
     QStringList names;
     while (tables.next())
@@ -76,7 +76,7 @@ void WorkspaceTest::createsTheWholeSchemaFromEmpty()
                               "committee_outcome_conditions", "approvals", "funding_agreements", "disbursement_milestones",
                               "payments", "audit_entries", "outbox", "device", "application_search",
                               "application_search_index", "schema_migrations", "user_credentials", "demo_password",
-                              "sign_in_failures", "access_tokens"})
+                              "sign_in_failures", "access_tokens", "audit_log_leaves", "audit_tree_heads"})
         QVERIFY2(names.contains(QLatin1String(table)), table);
     QSqlQuery migrations = workspace.run(QStringLiteral("SELECT version, name FROM schema_migrations"));
     QVERIFY(migrations.next());

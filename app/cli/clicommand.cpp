@@ -76,6 +76,14 @@ bool isInputError(const QString &code)
         || code.startsWith(QLatin1String("PACKAGE_"));
 }
 
+// What the audit log's checks found on a back office (TreeHeadWatch): something wrong, not a failure to run.
+bool isAuditLogFinding(const QString &code)
+{
+    static const QStringList codes{QStringLiteral("AUDIT_HISTORY_REWRITTEN"), QStringLiteral("AUDIT_KEY_CHANGED"),
+                                   QStringLiteral("AUDIT_TREE_HEAD_INVALID")};
+    return codes.contains(code);
+}
+
 } // namespace
 
 std::unique_ptr<Workspace> Invocation::openWorkspace(bool createIfMissing) const
@@ -136,6 +144,8 @@ int runCommandLine(const QStringList &arguments)
     } catch (const DomainError &error) {
         out.flush();
         err << "voucherdesk-cli " << found->name << ": " << error.fullMessage() << '\n';
+        if (isAuditLogFinding(error.code()))
+            return Findings;
         return isInputError(error.code()) ? BadInput : Failure;
     } catch (const std::exception &error) {
         out.flush();

@@ -11,6 +11,7 @@
 #include <memory>
 
 namespace vd {
+class SyncClient;
 class Workspace;
 }
 
@@ -55,6 +56,14 @@ struct Command
     std::function<void(QCommandLineParser &)> addOptions;
     std::function<int(Invocation &)> run;
 };
+
+// The back office options (--server, --user, --password-file, --ca-file) of
+// sync and audit verify, and signing in with them (synccommand.cpp): the
+// password from --password-file, else VOUCHERDESK_PASSWORD, else typed.
+void addBackOfficeOptions(QCommandLineParser &parser);
+void requireBackOfficeOptions(const Invocation &invocation); // --server and --user given, else INPUT_ERROR
+QString passwordFor(const Invocation &invocation);
+void signInToBackOffice(const Invocation &invocation, SyncClient &client);
 
 // Every command, in the order help lists them.
 QList<Command> allCommands();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "attachmentintake.h"
+#include "auditlogtree.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -45,6 +46,7 @@ struct BackOfficeContext
     RequestRate &rate;
     RequestLog &log;
     AttachmentIntake &attachments;
+    AuditLogTree &auditLog;
     std::function<ServerMetrics::Connections()> connections;
     // Translated sentences come from the translators installed for the whole
     // process, so work that must speak a request's language holds this.

@@ -4,6 +4,7 @@
 #include "apihandler.h"
 #include "assessmentjson.h"
 #include "attachmentroutes.h"
+#include "auditroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
@@ -18,6 +19,7 @@
 #include <Poco/URI.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace vd {
@@ -250,6 +252,18 @@ public:
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
         Reply reply;
         reply.body = SyncDesk(call.workspace(), user).pull(body);
+        // The audit log's head rides on the first page (the desk asks with
+        // "audit_tree_size", its kept size or null): one request when nothing is new.
+        if (body.contains(QStringLiteral("audit_tree_size")) && reply.body.endsWith('}')) {
+            const QJsonValue kept = body.value(QStringLiteral("audit_tree_size"));
+            if (!kept.isNull() && (!kept.isDouble() || kept.toInteger(-1) < 0))
+                throw ApiError(400, QStringLiteral("INPUT_ERROR"), RouteText::tr("expected a number of entries or null"),
+                               QStringLiteral("body.audit_tree_size"));
+            const QJsonObject audit = auditLogJson(call, kept.isNull() ? std::nullopt
+                                                                       : std::optional<std::uint64_t>(kept.toInteger()));
+            reply.body.chop(1);
+            reply.body += ",\"audit_log\":" + QJsonDocument(audit).toJson(QJsonDocument::Compact) + '}';
+        }
         return reply;
     }
 };
@@ -331,6 +345,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
             return new TransitionRoute(m_context, {rest.join(u'/')});
         }
         return new CaseRoute(m_context, {rest.join(u'/')});
+    }
+    if (api && segments[2] == QLatin1String("audit")) {
+        if (Poco::Net::HTTPRequestHandler *route = auditRoute(m_context, segments.mid(3), method))
+            return route;
     }
     if (api && segments[2] == QLatin1String("attachments")) {
         if (Poco::Net::HTTPRequestHandler *route = attachmentRoute(m_context, segments.mid(3), method))

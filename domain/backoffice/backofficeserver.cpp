@@ -1,6 +1,10 @@
 #include "backofficeserver.h"
 
 #include "apiroutes.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QJsonObject>
 
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPServer.h>
@@ -27,11 +31,19 @@ Poco::Net::Context::Ptr tlsContext(const BackOfficeSettings &settings)
     return context;
 }
 
+// The key that signs the audit log's tree heads: DIR/audit/tree-head-key.pem, made on first start.
+TreeHeadKey treeHeadKey(const BackOfficeSettings &settings)
+{
+    QDir(settings.dataFolder).mkpath(QStringLiteral("audit"));
+    return TreeHeadKey::loadOrCreate(settings.dataFolder + QStringLiteral("/audit/tree-head-key.pem"));
+}
+
 } // namespace
 
 BackOfficeServer::BackOfficeServer(const BackOfficeSettings &settings, RequestLog &log)
     : m_settings(settings), m_log(log), m_rate(settings.requestsPerSecond, settings.burst), m_signIn(settings),
-      m_attachments(settings.dataFolder), m_context{settings, m_signIn, m_metrics, m_rate, log, m_attachments, {}, {}}
+      m_attachments(settings.dataFolder), m_auditLog(treeHeadKey(settings)),
+      m_context{settings, m_signIn, m_metrics, m_rate, log, m_attachments, m_auditLog, {}, {}}
 {
     m_context.connections = [this] {
         ServerMetrics::Connections connections;
@@ -49,8 +61,23 @@ BackOfficeServer::~BackOfficeServer()
     stop();
 }
 
+// The audit log's tree from the trail as it is now; what no longer fits is said loudly.
+void BackOfficeServer::rebuildAuditLog()
+{
+    Workspace &workspace = workspaceOnThisThread(m_settings.workspaceFolder());
+    const QString mismatch = m_auditLog.rebuild(workspace);
+    const SignedTreeHead head = m_auditLog.head(workspace);
+    const QJsonObject details{{QStringLiteral("tree_size"), qint64(head.head.size)},
+                              {QStringLiteral("root"), QString::fromLatin1(merkle::bytes(head.head.root).toHex())}};
+    if (mismatch.isEmpty())
+        m_log.event(QStringLiteral("audit_log"), QStringLiteral("audit log of %1 entries").arg(head.head.size), details);
+    else
+        m_log.event(QStringLiteral("audit_log_rewritten"), mismatch, details);
+}
+
 void BackOfficeServer::start()
 {
+    rebuildAuditLog();
     const Poco::Net::SocketAddress address(m_settings.bindAddress.toStdString(), Poco::UInt16(m_settings.port));
     const int backlog = m_settings.queuedConnections;
     Poco::Net::ServerSocket socket = m_settings.plainHttp

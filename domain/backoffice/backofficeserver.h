@@ -2,6 +2,7 @@
 
 #include "apihandler.h"
 #include "attachmentintake.h"
+#include "auditlogtree.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -39,12 +40,15 @@ public:
     QString url() const;
 
 private:
+    void rebuildAuditLog();
+
     const BackOfficeSettings &m_settings;
     RequestLog &m_log;
     ServerMetrics m_metrics;
     RequestRate m_rate;
     SignInDesk m_signIn;
     AttachmentIntake m_attachments;
+    AuditLogTree m_auditLog;
     BackOfficeContext m_context;
     std::unique_ptr<Poco::ThreadPool> m_threads;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;

@@ -140,7 +140,30 @@ AuditBreak linkBreak(Workspace &workspace, const QByteArray &link, const QByteAr
     return AuditBreak::Deleted;
 }
 
+// The hash of a row of kChainColumns as its contents are now, from its stored previous hash.
+QByteArray contentHash(Sha256 &hasher, const QSqlQuery &query)
+{
+    addField(hasher, query.value(9).toByteArray());
+    for (int column = 1; column <= 8; ++column)
+        addField(hasher, query.isNull(column) ? std::nullopt
+                                              : std::optional<QByteArrayView>(query.value(column).toByteArray()));
+    return hasher.result();
+}
+
 } // namespace
+
+void forEachAuditEntry(Workspace &workspace, const std::function<void(const AuditEntryHash &)> &visit)
+{
+    QSqlQuery &query = workspace.statement(QStringLiteral("SELECT ") + kChainColumns
+                                           + QStringLiteral(" FROM audit_entries ORDER BY seq"));
+    workspace.exec(query);
+    Sha256 hasher;
+    while (query.next()) {
+        const QByteArray id = query.value(1).toByteArray();
+        visit({query.value(0).toLongLong(), QString::fromUtf8(id), contentHash(hasher, query)});
+    }
+    query.finish();
+}
 
 AuditVerification verifyAuditChain(Workspace &workspace)
 {
@@ -157,12 +180,8 @@ AuditVerification verifyAuditChain(Workspace &workspace)
         const qint64 seq = query.value(0).toLongLong();
         const QByteArray link = query.value(9).toByteArray();
         const QByteArray stored = query.value(10).toByteArray();
-        addField(hasher, link);
-        for (int column = 1; column <= 8; ++column)
-            addField(hasher, query.isNull(column) ? std::nullopt
-                                                  : std::optional<QByteArrayView>(query.value(column).toByteArray()));
         qint64 brokenSeq = seq;
-        if (hasher.result() != stored) {
+        if (contentHash(hasher, query) != stored) {
             result.reason = AuditBreak::Edited;
         } else if (link != expected) {
             query.finish();

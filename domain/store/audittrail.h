@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace vd {
@@ -85,6 +86,18 @@ struct AuditVerification
 // that is caught by comparing with a head kept elsewhere (the back office's
 // signed tree head), not by this walk.
 AuditVerification verifyAuditChain(Workspace &workspace);
+
+// An entry's sequence number, id and the hash of its contents as they are
+// now (from its stored previous_hash): what the audit log's Merkle tree is
+// built from (docs/audit-trail.md).
+struct AuditEntryHash
+{
+    qint64 seq = 0;
+    QString id;
+    QByteArray contentHash; // 32 bytes
+};
+// Every entry in seq order, with one forward-only query.
+void forEachAuditEntry(Workspace &workspace, const std::function<void(const AuditEntryHash &)> &visit);
 
 // Reading the trail.
 class AuditTrail

@@ -13,7 +13,7 @@ SyncState loadSyncState(Workspace &workspace)
 {
     QSqlQuery &query = workspace.statement(QStringLiteral(
         "SELECT device_id, server_url, user_id, pull_cursor, last_push_at, last_pull_at, tree_head_size, "
-        "tree_head_hash, tree_head_signature FROM device"));
+        "tree_head_hash, tree_head_signature, tree_head_timestamp_ms, tree_head_key FROM device"));
     workspace.exec(query);
     SyncState state;
     if (query.next()) {
@@ -28,6 +28,9 @@ SyncState loadSyncState(Workspace &workspace)
         ++pos;
         Column<QString>::read(query, pos, state.treeHeadHash);
         Column<QString>::read(query, pos, state.treeHeadSignature);
+        state.treeHeadTimestampMs = query.isNull(pos) ? std::nullopt : std::optional<qint64>(query.value(pos).toLongLong());
+        ++pos;
+        Column<QString>::read(query, pos, state.treeHeadKey);
     }
     query.finish();
     return state;
@@ -41,7 +44,7 @@ void saveSyncState(Workspace &workspace, const SyncState &state)
                               "the sync state must change in the same transaction as the changes it records"));
     QSqlQuery &update = workspace.statement(QStringLiteral(
         "UPDATE device SET server_url = ?, user_id = ?, pull_cursor = ?, last_push_at = ?, last_pull_at = ?, "
-        "tree_head_size = ?, tree_head_hash = ?, tree_head_signature = ?"));
+        "tree_head_size = ?, tree_head_hash = ?, tree_head_signature = ?, tree_head_timestamp_ms = ?, tree_head_key = ?"));
     int pos = 0;
     Column<QString>::bind(update, pos, state.serverUrl);
     Column<QString>::bind(update, pos, state.userId);
@@ -51,6 +54,8 @@ void saveSyncState(Workspace &workspace, const SyncState &state)
     sql::bind(update, pos++, state.treeHeadSize ? QVariant(qlonglong(*state.treeHeadSize)) : store::nullInteger());
     Column<QString>::bind(update, pos, state.treeHeadHash);
     Column<QString>::bind(update, pos, state.treeHeadSignature);
+    sql::bind(update, pos++, state.treeHeadTimestampMs ? QVariant(qlonglong(*state.treeHeadTimestampMs)) : store::nullInteger());
+    Column<QString>::bind(update, pos, state.treeHeadKey);
     workspace.exec(update);
 }
 

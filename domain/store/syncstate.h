@@ -19,8 +19,10 @@ struct SyncState
     std::optional<QDateTime> lastPushAt;
     std::optional<QDateTime> lastPullAt;
     std::optional<qint64> treeHeadSize; // the last signed tree head of the back office's audit log seen
-    QString treeHeadHash;
-    QString treeHeadSignature;
+    QString treeHeadHash;             // its root, hex
+    QString treeHeadSignature;        // base64 DER
+    std::optional<qint64> treeHeadTimestampMs;
+    QString treeHeadKey;              // base64 SubjectPublicKeyInfo of the key that signed it
     friend bool operator==(const SyncState &, const SyncState &) = default;
 };
 

@@ -1,5 +1,6 @@
 #include "unitofwork.h"
 
+#include "auditlog.h"
 #include "audittrail.h"
 #include "changelog.h"
 #include "domainerror.h"
@@ -118,6 +119,8 @@ void UnitOfWork::record(const RecordedChange &change)
     }
     if (m_workspace.keepsChangeLog() && m_origin == ChangeOrigin::Server)
         ChangeLog::append(m_workspace, change);
+    if (m_workspace.keepsChangeLog())
+        AuditLog::appendLeaf(m_workspace, m_lastSeq + 1, id, hash);
     ++m_lastSeq;
     m_lastHash = hash;
     ++m_recorded;

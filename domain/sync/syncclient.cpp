@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "syncstate.h"
+#include "treeheadwatch.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
@@ -93,6 +94,8 @@ QJsonObject SyncSummary::toJson() const
             {QStringLiteral("removed_cases"), removedCases}, {QStringLiteral("requests"), requests},
             {QStringLiteral("cursor"), cursor},         {QStringLiteral("checkpoint"), checkpoint},
             {QStringLiteral("duration_ms"), durationMs},
+            {QStringLiteral("audit_log"), QJsonObject{{QStringLiteral("tree_size"), auditLogSize},
+                                                      {QStringLiteral("root"), auditLogRoot}}},
             {QStringLiteral("attachments"), attachmentsJson()}};
 }
 
@@ -177,6 +180,13 @@ SyncSummary SyncClient::run(bool pushing, bool pulling)
     summary.requests = connection.requestCount();
     summary.durationMs = timer.elapsed();
     return summary;
+}
+
+void SyncClient::checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary)
+{
+    const TreeHeadWatch::Checked audit = TreeHeadWatch(m_workspace, connection).check(auditLog);
+    summary.auditLogSize = qint64(audit.head.head.size);
+    summary.auditLogRoot = QString::fromLatin1(merkle::bytes(audit.head.head.root).toHex());
 }
 
 void SyncClient::count(const AttachmentSync::Report &report, SyncSummary &summary)
@@ -306,7 +316,13 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
                             {QStringLiteral("limit"), kPullLimit}};
         if (partitioned)
             request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(replica.heldCases()));
+        if (pages == 0) {
+            const std::optional<qint64> kept = TreeHeadWatch::keptSize(m_workspace);
+            request.insert(QStringLiteral("audit_tree_size"), kept ? QJsonValue(*kept) : QJsonValue());
+        }
         const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
+        if (pages == 0) // before anything of it is applied: the history this desk saw is still there
+            checkAuditLog(connection, page.value(QStringLiteral("audit_log")).toObject(), summary);
         QList<PulledChange> changes;
         for (const QJsonValue &value : page.value(QStringLiteral("changes")).toArray()) {
             const QJsonObject change = value.toObject();

@@ -43,6 +43,10 @@ struct SyncSummary
     qint64 cursor = 0;        // where the next pull starts
     qint64 checkpoint = 0;    // the back office's sequence number after the last push
     qint64 durationMs = 0;
+    // The back office's audit log as this sync found it (its signed tree
+    // head, checked against the one kept before: TreeHeadWatch).
+    qint64 auditLogSize = 0;
+    QString auditLogRoot; // hex
     // The cases (application ids) the pulled changes touched, removed ones
     // included, each once: what a desk's windows read again.
     QStringList changedCases;
@@ -67,7 +71,10 @@ struct SyncStatus
 // Syncs one workspace with a back office (docs/sync.md): signs in, uploads
 // the attachments the queued operations refer to, pushes the outbox in
 // batches and records every answer, pulls pages until the back office's
-// checkpoint and applies each page with its cursor in one transaction, then
+// checkpoint and applies each page with its cursor in one transaction (the
+// first page carries the back office's signed audit-log head and the proof
+// from the head kept here, checked by TreeHeadWatch before anything is
+// applied: a rewritten history stops the sync with AUDIT_HISTORY_REWRITTEN), then
 // downloads the attachments the records here refer to and lack. Nothing is
 // lost when the network fails: what was not answered stays queued, a pull
 // resumes from the last page applied, a blob from the bytes that arrived.
@@ -129,6 +136,7 @@ public:
 private:
     void pushOutbox(BackOfficeConnection &connection, SyncSummary &summary);
     void pullPages(BackOfficeConnection &connection, SyncSummary &summary);
+    void checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary);
     SyncSummary run(bool pushing, bool pulling);
     QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
     static void count(const AttachmentSync::Report &report, SyncSummary &summary);
