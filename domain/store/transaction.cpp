@@ -21,9 +21,30 @@ Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
         throw DomainError(QStringLiteral("TRANSACTION_NESTED"), workspace.file(),
                           QCoreApplication::translate("vd::Transaction",
                               "a change was started while another one is still open; finish the first one"));
+    if (workspace.dialect() == sql::Dialect::PostgreSQL) {
+        beginOnPostgres();
+        return;
+    }
     workspace.run(QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
     workspace.m_inTransaction = true;
+}
+
+// BEGIN IMMEDIATE's counterpart: the workspace's advisory write lock, held
+// until COMMIT or ROLLBACK, so that writers from every process go one at a
+// time: each unit of work extends the audit chain from the head it reads, and
+// the change log's seq is handed out in commit order (docs/storage.md).
+void Transaction::beginOnPostgres()
+{
+    m_workspace.run(QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
+    try {
+        m_workspace.run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWorkspaceWriteLock));
+    } catch (...) {
+        QSqlQuery(m_workspace.database()).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+    m_open = true;
+    m_workspace.m_inTransaction = true;
 }
 
 Transaction::~Transaction()
