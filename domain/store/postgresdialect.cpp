@@ -3,6 +3,8 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 
+#include <utility>
+
 namespace vd::sql {
 
 namespace {
@@ -56,10 +58,15 @@ QString forPostgres(const QString &statement)
         result.replace(orIgnore, QStringLiteral("INSERT INTO")).append(QStringLiteral(" ON CONFLICT DO NOTHING"));
     static const QRegularExpression temp(QStringLiteral("\\btemp\\."), QRegularExpression::CaseInsensitiveOption);
     result.replace(temp, QStringLiteral("pg_temp."));
-    static const QRegularExpression one(
-        QStringLiteral("(\\bWHERE|\\bAND|\\bOR|\\()\\s*1\\s*(?=\\)|$|\\s+(ORDER|LIMIT|AND|OR|GROUP)\\b)"),
-        QRegularExpression::CaseInsensitiveOption);
-    result.replace(one, QStringLiteral("\\1 TRUE "));
+    for (const auto &[digit, truth] : {std::pair{QChar(u'1'), QStringLiteral("TRUE")}, std::pair{QChar(u'0'), QStringLiteral("FALSE")}}) {
+        const QRegularExpression lone(
+            QStringLiteral("(\\bWHERE|\\bAND|\\bOR|\\()\\s*%1\\s*(?=\\)|$|\\s+(ORDER|LIMIT|AND|OR|GROUP)\\b)").arg(digit),
+            QRegularExpression::CaseInsensitiveOption);
+        result.replace(lone, QStringLiteral("\\1 ") + truth + u' ');
+    }
+    static const QRegularExpression groupConcat(QStringLiteral("\\bgroup_concat\\(([^()]*)\\)"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    result.replace(groupConcat, QStringLiteral("string_agg(CAST(\\1 AS TEXT), ',')"));
     if (result.contains(QLatin1String("BLOB"), Qt::CaseInsensitive))
         result = castsToBytes(result);
     return result;

@@ -21,7 +21,8 @@ Dialect dialectOf(const QSqlDatabase &database);
 //   INSERT OR IGNORE INTO … → INSERT INTO … ON CONFLICT DO NOTHING
 //   CAST(x AS BLOB)         → vd_bytes(x) (text as its UTF-8 bytes, a bytea as it is)
 //   temp.table              → pg_temp.table
-//   a condition of just 1   → TRUE (WHERE 1, AND 1, (1))
+//   a condition of just 1/0 → TRUE/FALSE (WHERE 1, AND (0), …)
+//   group_concat(x)         → string_agg(CAST(x AS TEXT), ',')
 // Everything else is the same in both (instr() is a function of the PostgreSQL schema).
 QString forPostgres(const QString &statement);
 

@@ -8,12 +8,26 @@
 
 namespace vd {
 
+namespace {
+
+// SAVEPOINT and RELEASE, prepared once on SQLite; PostgreSQL prepares no
+// transaction control, so there they run as they are.
+void runSavepointStatement(Workspace &workspace, const QString &sql)
+{
+    if (workspace.dialect() == sql::Dialect::PostgreSQL)
+        workspace.run(sql);
+    else
+        workspace.exec(workspace.statement(sql));
+}
+
+} // namespace
+
 Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
 {
     if (workspace.m_inTransaction && workspace.m_batches > 0) {
         // Named by depth, so that the few statements are prepared once and reused.
         m_savepoint = QStringLiteral("vd_savepoint_%1").arg(++workspace.m_savepoints);
-        workspace.exec(workspace.statement(QStringLiteral("SAVEPOINT ") + m_savepoint));
+        runSavepointStatement(workspace, QStringLiteral("SAVEPOINT ") + m_savepoint);
         m_open = true;
         return;
     }
@@ -67,7 +81,7 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     if (!m_savepoint.isEmpty()) {
-        m_workspace.exec(m_workspace.statement(QStringLiteral("RELEASE ") + m_savepoint));
+        runSavepointStatement(m_workspace, QStringLiteral("RELEASE ") + m_savepoint);
         --m_workspace.m_savepoints;
         m_open = false;
         return;
