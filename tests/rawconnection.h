@@ -18,6 +18,11 @@ class RawConnection
 public:
     explicit RawConnection(const QString &file) : m_name(QStringLiteral("raw-%1").arg(++s_count))
     {
+        if (file.startsWith(QLatin1String("postgresql://"))) { // a Workspace's file() on PostgreSQL
+            m_postgres = true;
+            TestDatabase::connect(m_name, QUrl(file));
+            return;
+        }
         if (TestDatabase::onPostgres() && TestDatabase::isBackOfficeFolder(QFileInfo(file).absolutePath())) {
             m_postgres = true;
             TestDatabase::connect(m_name, QUrl(TestDatabase::urlFor(QFileInfo(file).absolutePath())));
