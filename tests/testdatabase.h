@@ -63,15 +63,16 @@ inline QString urlFor(const QString &dataFolder)
     QUrl url = clusterUrl();
     {
         QSqlDatabase cluster = connect(QStringLiteral("vd-test-cluster"), url);
-        QSqlQuery query(cluster);
-        query.prepare(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"));
-        query.addBindValue(name);
-        if (!query.exec() || !query.next())
-            qFatal("cannot look for database %s: %s", qPrintable(name), qPrintable(query.lastError().text()));
-        if (query.value(0).toInt() == 0
-            && !QSqlQuery(cluster).exec(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(name)))
-            qFatal("cannot create database %s", qPrintable(name));
-        query.finish();
+        {
+            QSqlQuery query(cluster);
+            query.prepare(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"));
+            query.addBindValue(name);
+            if (!query.exec() || !query.next())
+                qFatal("cannot look for database %s: %s", qPrintable(name), qPrintable(query.lastError().text()));
+            if (query.value(0).toInt() == 0
+                && !QSqlQuery(cluster).exec(QStringLiteral("CREATE DATABASE %1 ENCODING 'UTF8' TEMPLATE template0").arg(name)))
+                qFatal("cannot create database %s", qPrintable(name));
+        }
         cluster.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("vd-test-cluster"));
