@@ -114,6 +114,8 @@ private slots:
     void bothSetsMakeTheSameTablesAndColumns();
     void bothSetsMakeTheSameIndexes();
     void aPostgresDatabaseOfANewerProgramIsRefusedUntouched();
+    void anEmptyDatabaseIsNotOpenedAsAnExistingWorkspace();
+    void aDatabaseOfAnotherProgramIsRefused();
 };
 
 void TestMigrationSets::bothSetsHaveTheSameFilesInTheSameOrder()
@@ -177,6 +179,39 @@ void TestMigrationSets::aPostgresDatabaseOfANewerProgramIsRefusedUntouched()
         QCOMPARE(count.value(1).toInt(), 99);
     }
     QSqlDatabase::removeDatabase(QStringLiteral("look"));
+}
+
+void TestMigrationSets::anEmptyDatabaseIsNotOpenedAsAnExistingWorkspace()
+{
+    QTemporaryDir postgresFolder;
+    const QString url = TestDatabase::urlFor(postgresFolder.path());
+    try {
+        vd::Workspace workspace(url, vd::Workspace::Mode::OpenExisting);
+        QFAIL("an empty database was opened as a workspace");
+    } catch (const vd::DomainError &error) {
+        QCOMPARE(error.code(), QStringLiteral("WORKSPACE_NOT_FOUND"));
+    }
+    vd::Workspace created(url, vd::Workspace::Mode::CreateIfMissing);
+    QCOMPARE(created.schemaVersion(), vd::Migrations::shipped().latestVersion());
+    QCOMPARE(created.deviceId().size(), 36);
+}
+
+void TestMigrationSets::aDatabaseOfAnotherProgramIsRefused()
+{
+    QTemporaryDir postgresFolder;
+    const QString url = TestDatabase::urlFor(postgresFolder.path());
+    {
+        QSqlDatabase other = TestDatabase::connect(QStringLiteral("other"), QUrl(url));
+        QVERIFY(QSqlQuery(other).exec(QStringLiteral("CREATE TABLE invoices (id BIGINT PRIMARY KEY)")));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("other"));
+    try {
+        vd::Workspace workspace(url);
+        QFAIL("another program's database was opened as a workspace");
+    } catch (const vd::DomainError &error) {
+        QCOMPARE(error.code(), QStringLiteral("NOT_A_WORKSPACE"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMigrationSets)

@@ -101,10 +101,12 @@ int versionThroughReadOnlyConnection(const QString &file)
                           .arg(version).arg(latest));
 }
 
-[[noreturn]] void workspaceNotFound(const QString &where)
+[[noreturn]] void workspaceNotFound(const QString &where, bool database = false)
 {
     throw DomainError(QStringLiteral("WORKSPACE_NOT_FOUND"), where,
-                      WorkspaceText::tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
+                      database ? WorkspaceText::tr("this database holds no workspace yet; create one first "
+                                                   "(voucherdesk-cli init, or start the back office on it)")
+                               : WorkspaceText::tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
 }
 
 } // namespace
@@ -199,7 +201,7 @@ void Workspace::openPostgres(const QString &location, Mode mode, const Migration
         if (version == 0 && !m_database.tables().isEmpty())
             notAWorkspace(m_file, WorkspaceText::tr("it holds tables of another program"));
         if (version == 0 && mode == Mode::OpenExisting)
-            workspaceNotFound(m_file);
+            workspaceNotFound(m_file, true);
         m_applied = migrations.applyTo(m_database);
         loadDeviceId();
         m_keepsChangeLog = sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
