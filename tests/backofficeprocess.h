@@ -1,5 +1,7 @@
 #pragma once
 
+#include "testdatabase.h"
+
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -21,7 +23,8 @@
 
 // A real voucherdesk-backoffice process on 127.0.0.1 (a free port picked by
 // the server itself, read from its "listening" log line), and a plain
-// HTTP client for it.
+// HTTP client for it. In a test run on PostgreSQL it keeps its workspace in
+// the database of its data folder (testdatabase.h).
 class BackOfficeProcess
 {
 public:
@@ -35,7 +38,7 @@ public:
         QFile::remove(logFile);
         m_process = std::make_unique<QProcess>();
         m_process->setStandardOutputFile(logFile);
-        m_process->start(QStringLiteral(VD_BACKOFFICE), arguments);
+        m_process->start(QStringLiteral(VD_BACKOFFICE), TestDatabase::withDatabase(arguments));
         const QDeadlineTimer deadline(timeoutMs);
         while (!deadline.hasExpired() && m_process->state() != QProcess::NotRunning) {
             m_process->waitForFinished(100);

@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 using namespace vd;
@@ -218,8 +219,9 @@ void TestAttachmentSync::placeOnServer(const QByteArray &bytes, const QString &a
     RawConnection(m_data.filePath(QStringLiteral("workspace.sqlite")))
         .run(QStringLiteral("INSERT INTO application_attachments (application_id, position, id, kind, file_name, sha256, size) "
                             "VALUES (?, (SELECT coalesce(max(position) + 1, 0) FROM application_attachments "
-                            "WHERE application_id = ?), lower(hex(randomblob(16))), 'quotation', 'q.pdf', ?, ?)"),
-             {applicationId, applicationId, digestOf(bytes), bytes.size()});
+                            "WHERE application_id = ?), ?, 'quotation', 'q.pdf', ?, ?)"),
+             {applicationId, applicationId, QUuid::createUuid().toString(QUuid::WithoutBraces), digestOf(bytes),
+              bytes.size()});
 }
 
 std::pair<QString, QString> TestAttachmentSync::applicantWithACase(const QString &order) const

@@ -135,7 +135,7 @@ TestBackOffice::Snapshot TestBackOffice::snapshot() const
     for (const char *table : {"applications", "status_changes", "audit_entries", "users", "approvals", "outbox"})
         s.counts << raw.count(QString::fromLatin1(table));
     const CliRun verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"),
-                                  m_data.path(), QStringLiteral("--json")});
+                                  TestDatabase::workspaceOf(m_data.path()), QStringLiteral("--json")});
     s.audit = verify.out;
     return s;
 }
@@ -285,22 +285,15 @@ void TestBackOffice::caseEndpointsAnswerEachRoleAsItsViewAllows()
 
     QString username, inViewId, outOfViewId;
     {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("matrix"));
-        database.setDatabaseName(file());
-        QVERIFY(database.open());
-        QSqlQuery query(database);
-        QVERIFY(query.exec(inView));
+        const RawConnection raw(file());
+        QSqlQuery query = raw.select(inView);
         QVERIFY2(query.next(), qPrintable(QStringLiteral("the demo has no %1 to try").arg(role)));
         username = query.value(0).toString();
         inViewId = query.value(1).toString();
-        QSqlQuery outside(database);
-        outside.prepare(outOfView);
-        outside.addBindValue(RawConnection(file()).scalar(QStringLiteral("SELECT id FROM users WHERE username = ?"), {username}));
-        QVERIFY(outside.exec());
+        QSqlQuery outside = raw.select(outOfView, {raw.scalar(QStringLiteral("SELECT id FROM users WHERE username = ?"), {username})});
         if (outside.next())
             outOfViewId = outside.value(0).toString();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("matrix"));
     QVERIFY2(!inViewId.isEmpty(), qPrintable(QStringLiteral("the demo has no case in view of a %1").arg(role)));
 
     const QString token = tokenFor(username);

@@ -658,7 +658,7 @@ void TestSync::theServerKilledDuringAPushLosesNothingAndAppliesNothingTwice()
     QVERIFY(appliedBeforeTheCrash > 0);
     QVERIFY(appliedBeforeTheCrash < queued);
     QVERIFY2(startServer(port), m_server.log().constData());
-    const CliRun verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), m_data.path()});
+    const CliRun verify = runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("--workspace"), TestDatabase::workspaceOf(m_data.path())});
     QCOMPARE(verify.exitCode, 0);
 
     const CliRun again = runCli({QStringLiteral("sync"), QStringLiteral("--server"), url(), QStringLiteral("--user"), user,

@@ -72,7 +72,7 @@ ApiCall::ApiCall(BackOfficeContext &context, Poco::Net::HTTPServerRequest &reque
 
 Workspace &ApiCall::workspace() const
 {
-    return workspaceOnThisThread(m_context.settings.workspaceFolder());
+    return workspaceOnThisThread(m_context.settings.workspaceLocation());
 }
 
 QByteArray ApiCall::body()

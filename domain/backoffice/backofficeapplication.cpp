@@ -32,6 +32,7 @@ struct Flag
 
 const Flag flags[] = {
     {"data", "DIR", "data", QT_TRANSLATE_NOOP("vd::BackOfficeApplication", "the data folder (workspace, tls/); made with demo data on first start")},
+    {"database", "URL", "database", QT_TRANSLATE_NOOP("vd::BackOfficeApplication", "keep the workspace in PostgreSQL (postgresql://user@host:port/db) instead of DIR/workspace.sqlite")},
     {"port", "PORT", "server.port", QT_TRANSLATE_NOOP("vd::BackOfficeApplication", "the port to listen on (default 8443; 0 picks a free one)")},
     {"bind", "ADDRESS", "server.bind", QT_TRANSLATE_NOOP("vd::BackOfficeApplication", "the address to listen on (default 127.0.0.1)")},
     {"http", nullptr, "server.http", QT_TRANSLATE_NOOP("vd::BackOfficeApplication", "serve plain HTTP instead of HTTPS (loopback addresses only)")},

@@ -25,7 +25,7 @@ BackOfficeFolder::Prepared BackOfficeFolder::prepare(const BackOfficeSettings &s
     QDir().mkpath(settings.dataFolder);
     {
         // Opening runs the migrations a workspace has not had, before any server thread opens it.
-        Workspace workspace(settings.dataFolder, Workspace::Mode::CreateIfMissing);
+        Workspace workspace(settings.workspaceLocation(), Workspace::Mode::CreateIfMissing);
         prepared.schemaVersion = workspace.schemaVersion();
         // Empty: new, or a first start that was stopped before its demo was committed.
         prepared.workspaceCreated = ApplicationRepository(workspace).count() == 0 && UserRepository(workspace).all().isEmpty();

@@ -1,6 +1,7 @@
 #include "backofficesettings.h"
 
 #include "domainerror.h"
+#include "workspace.h"
 
 #include <Poco/Exception.h>
 #include <Poco/Net/IPAddress.h>
@@ -51,6 +52,10 @@ BackOfficeSettings BackOfficeSettings::from(const Poco::Util::AbstractConfigurat
     if (s.dataFolder.isEmpty())
         refuse(QStringLiteral("data"), SettingsText::tr("name the back office's data folder with --data DIR"));
     s.dataFolder = QDir(s.dataFolder).absolutePath();
+    s.database = text(config, "database", {});
+    if (!s.database.isEmpty() && !Workspace::isDatabaseUrl(s.database))
+        refuse(QStringLiteral("database"),
+               SettingsText::tr("expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk"));
     s.bindAddress = text(config, "server.bind", s.bindAddress);
     s.port = number(config, "server.port", s.port, 0, 65535);
     try {

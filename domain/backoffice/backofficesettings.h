@@ -13,7 +13,8 @@ namespace vd {
 // the keys). Defaults suit a development machine.
 struct BackOfficeSettings
 {
-    QString dataFolder;                    // data: the workspace, tls/ and nothing else
+    QString dataFolder;                    // data: the workspace, tls/, attachments/ and nothing else
+    QString database;                      // database: a postgresql:// URL; empty: DIR/workspace.sqlite
     QString bindAddress = QStringLiteral("127.0.0.1"); // server.bind
     int port = 8443;                       // server.port (0: any free port)
     bool plainHttp = false;                // server.http: only on a loopback address
@@ -43,7 +44,8 @@ struct BackOfficeSettings
     // Throws DomainError CONFIG_INVALID naming the key.
     static BackOfficeSettings from(const Poco::Util::AbstractConfiguration &config);
 
-    QString workspaceFolder() const { return dataFolder; }
+    // Where the workspace is: the PostgreSQL URL, else the data folder (vd::Workspace takes either).
+    QString workspaceLocation() const { return database.isEmpty() ? dataFolder : database; }
     QString certificatePath() const;
     QString keyPath() const;
     bool generatesCertificate() const { return certificateFile.isEmpty() && keyFile.isEmpty(); }

@@ -18,6 +18,7 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace vd {
@@ -302,8 +303,13 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     // All of it is one transaction, so a demo that fails leaves nothing; the
     // repositories flush their search index once per batch of cases.
     const DemoStaff &staff = cohort.staff();
-    BulkJournal journal(m_workspace);
-    BulkCache cache(m_workspace);
+    // The journal and the page cache are SQLite's; PostgreSQL writes as it always does.
+    std::optional<BulkJournal> journal;
+    std::optional<BulkCache> cache;
+    if (m_workspace.dialect() == sql::Dialect::SQLite) {
+        journal.emplace(m_workspace);
+        cache.emplace(m_workspace);
+    }
     UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
     DemoWriter writer(m_workspace, work);
     const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;

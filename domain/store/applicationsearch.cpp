@@ -144,13 +144,29 @@ void flushPending(Workspace &workspace)
     }
 }
 
+// Notes what the indexes hold of a changed row (the first note in a transaction wins).
+void notePending(Workspace &workspace, qint64 rowid, const QString &indexed, const QString &indexedCharacters)
+{
+    QSqlQuery &note = workspace.statement(QStringLiteral(
+        "INSERT OR IGNORE INTO application_search_pending (rowid, indexed_text, indexed_characters) "
+        "SELECT ?, ?, ? WHERE ? <= (SELECT indexed_up_to FROM application_search_state)"));
+    sql::bind(note, 0, rowid);
+    sql::bind(note, 1, indexed);
+    sql::bind(note, 2, indexedCharacters);
+    sql::bind(note, 3, rowid);
+    workspace.exec(note);
+}
+
 // Keeps an application's text. A new row is indexed at commit as one of the
 // rows added; a changed row that the indexes already hold is noted with what
 // they hold (the first note in a transaction wins).
 void storeText(UnitOfWork &work, const QString &applicationId, const QString &text)
 {
     Workspace &workspace = work.workspace();
-    work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
+    // On PostgreSQL the text is kept without the FTS5 indexes (searched by a scan: find()).
+    const bool isIndexed = workspace.dialect() == sql::Dialect::SQLite;
+    if (isIndexed)
+        work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
     const QString characters = ApplicationSearch::characterText(text);
     sql::Write &insert = workspace.write(QStringLiteral(
         "INSERT INTO application_search (application_id, text, characters) VALUES (?, ?, ?) "
@@ -173,14 +189,8 @@ void storeText(UnitOfWork &work, const QString &applicationId, const QString &te
     stored.finish();
     if (indexed == text) // status changes and the like cost the index nothing
         return;
-    QSqlQuery &note = workspace.statement(QStringLiteral(
-        "INSERT OR IGNORE INTO application_search_pending (rowid, indexed_text, indexed_characters) "
-        "SELECT ?, ?, ? WHERE ? <= (SELECT indexed_up_to FROM application_search_state)"));
-    sql::bind(note, 0, rowid);
-    sql::bind(note, 1, indexed);
-    sql::bind(note, 2, indexedCharacters);
-    sql::bind(note, 3, rowid);
-    workspace.exec(note);
+    if (isIndexed)
+        notePending(workspace, rowid, indexed, indexedCharacters);
     QSqlQuery &update = workspace.statement(
         QStringLiteral("UPDATE application_search SET text = ?, characters = ? WHERE rowid = ?"));
     sql::bind(update, 0, text);
@@ -363,9 +373,25 @@ std::optional<SearchCondition> ApplicationSearch::condition(const QString &query
     return condition;
 }
 
+namespace {
+
+// On PostgreSQL, which has no FTS5 (and pg_trgm is not always installed),
+// every word is looked for in the text (instr(), a function of its schema):
+// a scan, newest application first. Enough for the back office, which does
+// not search; the desk's workspace is SQLite.
+SearchPlan scanFor(const QString &query)
+{
+    SearchPlan plan;
+    plan.checked = words(query.toLower());
+    plan.empty = plan.checked.isEmpty();
+    return plan;
+}
+
+} // namespace
+
 QList<SearchHit> ApplicationSearch::find(const QString &query, const Page &page) const
 {
-    const SearchPlan plan = planFor(query);
+    const SearchPlan plan = m_workspace.dialect() == sql::Dialect::PostgreSQL ? scanFor(query) : planFor(query);
     if (plan.empty)
         return {};
     QVariantList values = plan.values;

@@ -43,9 +43,9 @@ std::pair<QString, QVariantList> CaseAccess::condition(const User &user)
     case CaseVisibility::Approved:
         return {QStringLiteral("a.approved_grant_cents IS NOT NULL"), {}};
     case CaseVisibility::Everything:
-        return {QStringLiteral("1"), {}};
+        return {QStringLiteral("1 = 1"), {}};
     }
-    return {QStringLiteral("0"), {}};
+    return {QStringLiteral("1 = 0"), {}};
 }
 
 QList<ApplicationSummary> CaseAccess::cases(const User &user, const Page &page) const

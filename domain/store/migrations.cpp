@@ -43,6 +43,8 @@ public:
                 skipQuoted(c);
             else if (c == u'[')
                 skipQuoted(u']');
+            else if (c == u'$' && next() == u'$') // a PostgreSQL function body
+                skipUntil(u"$$");
             else if (c == u'-' && next() == u'-')
                 skipUntil(u"\n");
             else if (c == u'/' && next() == u'*')
@@ -95,6 +97,8 @@ private:
             m_sawBody = true;
         } else if (word == QLatin1String("END")) {
             --m_depth;
+        } else if (word == QLatin1String("EXECUTE") && m_depth == 0) {
+            m_sawBody = true; // PostgreSQL's trigger: EXECUTE FUNCTION f(), no body of its own
         }
     }
 
@@ -161,7 +165,27 @@ QList<Migration> load(const QString &path)
 
 int userVersion(const QSqlDatabase &database)
 {
-    return sql::scalar(database, QStringLiteral("PRAGMA user_version")).toInt();
+    return Migrations::versionOf(database);
+}
+
+// The PostgreSQL set must be the SQLite set in the other dialect: the same numbers and names.
+void checkInStep(const QString &path, const QList<Migration> &sqlite, const QList<Migration> &postgres)
+{
+    for (qsizetype i = 0; i < std::max(sqlite.size(), postgres.size()); ++i) {
+        if (i >= sqlite.size() || i >= postgres.size() || sqlite[i].name != postgres[i].name)
+            refuse(path, MigrationsText::tr("the PostgreSQL migrations must have the same files as the SQLite ones; "
+                                            "%1 differs").arg(i < sqlite.size() ? sqlite[i].name : postgres[i].name));
+    }
+}
+
+void recordMigration(const QSqlDatabase &database, const Migration &migration)
+{
+    QSqlQuery record = sql::prepare(database, QStringLiteral(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
+    record.addBindValue(migration.version);
+    record.addBindValue(migration.name);
+    record.addBindValue(record::instantText(QDateTime::currentDateTimeUtc()));
+    sql::exec(record, database.databaseName());
 }
 
 } // namespace
@@ -181,11 +205,27 @@ Migrations Migrations::fromDirectory(const QString &path)
 {
     Migrations result;
     result.m_migrations = load(path);
+    const QString postgres = QDir(path).filePath(QStringLiteral("postgresql"));
+    if (QDir(postgres).exists()) {
+        result.m_postgres = load(postgres);
+        checkInStep(postgres, result.m_migrations, result.m_postgres);
+    }
     return result;
+}
+
+int Migrations::versionOf(const QSqlDatabase &database)
+{
+    if (sql::dialectOf(database) == sql::Dialect::SQLite)
+        return sql::scalar(database, QStringLiteral("PRAGMA user_version")).toInt();
+    if (sql::scalar(database, QStringLiteral("SELECT to_regclass('schema_migrations') IS NOT NULL")).toBool())
+        return sql::scalar(database, QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_migrations")).toInt();
+    return 0;
 }
 
 QList<int> Migrations::applyTo(const QSqlDatabase &database) const
 {
+    if (sql::dialectOf(database) == sql::Dialect::PostgreSQL)
+        return applyToPostgres(database);
     QList<int> applied;
     if (userVersion(database) >= latestVersion())
         return applied;
@@ -208,12 +248,7 @@ QList<int> Migrations::applyTo(const QSqlDatabase &database) const
             violations.finish();
             sql::run(database, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
                                               "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
-            QSqlQuery record = sql::prepare(database, QStringLiteral(
-                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
-            record.addBindValue(migration.version);
-            record.addBindValue(migration.name);
-            record.addBindValue(record::instantText(QDateTime::currentDateTimeUtc()));
-            sql::exec(record, database.databaseName());
+            recordMigration(database, migration);
             sql::run(database, QStringLiteral("PRAGMA user_version = %1").arg(migration.version));
             sql::run(database, QStringLiteral("PRAGMA application_id = %1").arg(kWorkspaceApplicationId));
             sql::run(database, QStringLiteral("COMMIT"));
@@ -227,6 +262,44 @@ QList<int> Migrations::applyTo(const QSqlDatabase &database) const
         applied.append(migration.version);
     }
     sql::run(database, QStringLiteral("PRAGMA foreign_keys = ON"));
+    return applied;
+}
+
+// On PostgreSQL: each file in a transaction that first takes the workspace's
+// write lock (so that two back offices starting at once migrate one after
+// the other), with the version read again under it. DDL is transactional and
+// references are always enforced (deferred ones at COMMIT), so nothing is
+// switched off.
+QList<int> Migrations::applyToPostgres(const QSqlDatabase &database) const
+{
+    QList<int> applied;
+    if (m_postgres.isEmpty() && !m_migrations.isEmpty())
+        throw DomainError(QStringLiteral("MIGRATION_INVALID"), database.databaseName(),
+                          MigrationsText::tr("these migrations have no PostgreSQL set (a postgresql/ folder)"));
+    if (userVersion(database) >= latestVersion())
+        return applied;
+    for (const Migration &migration : m_postgres) {
+        sql::run(database, QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
+        try {
+            sql::run(database, QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWorkspaceWriteLock));
+            if (userVersion(database) >= migration.version) { // another program got here first
+                sql::run(database, QStringLiteral("ROLLBACK"));
+                continue;
+            }
+            for (const QString &statement : splitStatements(migration.sql))
+                sql::run(database, statement);
+            sql::run(database, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                                              "version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"));
+            recordMigration(database, migration);
+            sql::run(database, QStringLiteral("COMMIT"));
+        } catch (const DomainError &error) {
+            QSqlQuery(database).exec(QStringLiteral("ROLLBACK"));
+            throw DomainError(QStringLiteral("MIGRATION_FAILED"), migration.name,
+                              MigrationsText::tr("the workspace could not be brought to schema version %1 and stays at version "
+                                 "%2: %3").arg(migration.version).arg(userVersion(database)).arg(error.message()));
+        }
+        applied.append(migration.version);
+    }
     return applied;
 }
 

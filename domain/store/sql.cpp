@@ -11,11 +11,14 @@ namespace vd::sql {
 
 namespace {
 
-// SQLite's primary result codes for "the database is in use".
+// "The database is in use": SQLite's primary result codes BUSY and LOCKED;
+// PostgreSQL's SQLSTATEs lock_not_available (lock_timeout), serialization
+// failure and deadlock.
 bool isBusy(const QSqlError &error)
 {
     const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6");
+    return code == QLatin1String("5") || code == QLatin1String("6") || code == QLatin1String("55P03")
+        || code == QLatin1String("40001") || code == QLatin1String("40P01");
 }
 
 } // namespace
@@ -53,13 +56,25 @@ Write::Write(sqlite3 *connection, const QString &statement, const QString &where
     m_bound.resize(size_t(sqlite3_bind_parameter_count(m_statement)));
 }
 
+Write::Write(const QSqlDatabase &database, const QString &statement, const QString &where)
+    : m_connection(nullptr), m_sql(statement), m_where(where), m_query(std::make_unique<QSqlQuery>(prepare(database, statement)))
+{
+}
+
 Write::~Write()
 {
     sqlite3_finalize(m_statement);
 }
 
+void Write::bindThroughQt(int index, const QVariant &value)
+{
+    m_query->bindValue(index, value.metaType().id() == QMetaType::Bool ? QVariant(value.toInt()) : value);
+}
+
 void Write::bind(int index, const QVariant &value)
 {
+    if (m_query)
+        return bindThroughQt(index, value);
     const int position = index + 1;
     // NULL as Qt SQL binds it: an empty QVariant, or a null QString or QByteArray in one.
     const int type = value.metaType().id();
@@ -95,6 +110,8 @@ void Write::bind(int index, const QVariant &value)
 
 void Write::bindString(int index, const QString &text)
 {
+    if (m_query)
+        return bindThroughQt(index, text);
     if (text.isNull())
         return bindNull(index);
     bindBytes(index, text.toUtf8(), true);
@@ -102,6 +119,8 @@ void Write::bindString(int index, const QString &text)
 
 void Write::bindInteger(int index, qint64 value)
 {
+    if (m_query)
+        return bindThroughQt(index, value);
     const int code = sqlite3_bind_int64(m_statement, index + 1, value);
     if (code != SQLITE_OK)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
@@ -109,6 +128,8 @@ void Write::bindInteger(int index, qint64 value)
 
 void Write::bindNull(int index)
 {
+    if (m_query)
+        return bindThroughQt(index, QVariant(QMetaType::fromType<QString>()));
     const int code = sqlite3_bind_null(m_statement, index + 1);
     if (code != SQLITE_OK)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
@@ -121,6 +142,9 @@ void Write::bindText(int index, const QByteArray &utf8)
 
 void Write::bindBytes(int index, QByteArray bytes, bool text)
 {
+    if (m_query) // text as text (empty stays ''), bytes as a bytea
+        return bindThroughQt(index, text ? QVariant(bytes.isEmpty() ? QStringLiteral("") : QString::fromUtf8(bytes))
+                                         : QVariant(bytes));
     if (index < 0 || size_t(index) >= m_bound.size())
         fail(SQLITE_RANGE, QStringLiteral("no parameter %1").arg(index + 1));
     QByteArray &kept = m_bound[size_t(index)] = std::move(bytes);
@@ -135,6 +159,12 @@ void Write::bindBytes(int index, QByteArray bytes, bool text)
 
 void Write::exec()
 {
+    if (m_query) {
+        sql::exec(*m_query, m_where);
+        m_changes = m_query->numRowsAffected();
+        m_query->finish();
+        return;
+    }
     int code = sqlite3_step(m_statement);
     while (code == SQLITE_ROW)
         code = sqlite3_step(m_statement);
@@ -176,6 +206,8 @@ QString namedPlaceholders(const QString &statement)
 
 void bind(QSqlQuery &query, int index, const QVariant &value)
 {
+    if (value.metaType().id() == QMetaType::Bool) // an integer 0/1 in both dialects
+        return bind(query, index, QVariant(value.toInt()));
     static const QList<QString> names = [] {
         QList<QString> result;
         for (int i = 0; i < 256; ++i)
@@ -195,8 +227,9 @@ QSqlQuery prepare(const QSqlDatabase &database, const QString &statement)
 {
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    if (!query.prepare(statement))
-        fail(query.lastError(), statement, database.databaseName());
+    const QString sql = inDialect(statement, dialectOf(database));
+    if (!query.prepare(sql))
+        fail(query.lastError(), sql, database.databaseName());
     return query;
 }
 
@@ -204,8 +237,9 @@ QSqlQuery run(const QSqlDatabase &database, const QString &statement)
 {
     QSqlQuery query(database);
     query.setForwardOnly(true);
-    if (!query.exec(statement))
-        fail(query.lastError(), statement, database.databaseName());
+    const QString sql = inDialect(statement, dialectOf(database));
+    if (!query.exec(sql))
+        fail(query.lastError(), sql, database.databaseName());
     return query;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "postgresdialect.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
 
+#include <memory>
 #include <vector>
 
 struct sqlite3;
@@ -19,7 +22,8 @@ void exec(QSqlQuery &query, const QString &where);
 QSqlQuery run(const QSqlDatabase &database, const QString &statement);
 // The value of the first column of the first row of a statement run once.
 QVariant scalar(const QSqlDatabase &database, const QString &statement);
-// Prepares a statement for reuse; reads are forward-only.
+// Prepares a statement for reuse; reads are forward-only. Statements are
+// written in SQLite's dialect; on PostgreSQL they go through forPostgres().
 QSqlQuery prepare(const QSqlDatabase &database, const QString &statement);
 
 // Prepared statements bind by name: QSqlQuery::bindValue(int) builds a
@@ -36,10 +40,13 @@ void bind(QSqlQuery &query, int index, const QVariant &value);
 // run (docs/ARCHITECTURE.md). Prepared once, reset after every run; indexes
 // count from 0 like sql::bind(). Text binds as UTF-8, a QByteArray as a BLOB,
 // a null QVariant as NULL, numbers as integers, exactly as Qt's QSQLITE does.
+// On a database without an SQLite handle (PostgreSQL) the same calls go
+// through a prepared QSqlQuery instead.
 class Write
 {
 public:
     Write(sqlite3 *connection, const QString &statement, const QString &where);
+    Write(const QSqlDatabase &database, const QString &statement, const QString &where);
     ~Write();
     Write(const Write &) = delete;
     Write &operator=(const Write &) = delete;
@@ -60,6 +67,7 @@ public:
 
 private:
     void bindBytes(int index, QByteArray bytes, bool text);
+    void bindThroughQt(int index, const QVariant &value);
     [[noreturn]] void fail(int code, const QString &message);
 
     sqlite3 *m_connection;
@@ -70,6 +78,7 @@ private:
     // The bytes bound to each parameter, kept until they are bound again, so
     // that SQLite reads them in place (SQLITE_STATIC) instead of copying them.
     std::vector<QByteArray> m_bound;
+    std::unique_ptr<QSqlQuery> m_query; // without an SQLite handle
 };
 
 inline void bind(Write &statement, int index, const QVariant &value) { statement.bind(index, value); }

@@ -8,12 +8,26 @@
 
 namespace vd {
 
+namespace {
+
+// SAVEPOINT and RELEASE, prepared once on SQLite; PostgreSQL prepares no
+// transaction control, so there they run as they are.
+void runSavepointStatement(Workspace &workspace, const QString &sql)
+{
+    if (workspace.dialect() == sql::Dialect::PostgreSQL)
+        workspace.run(sql);
+    else
+        workspace.exec(workspace.statement(sql));
+}
+
+} // namespace
+
 Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
 {
     if (workspace.m_inTransaction && workspace.m_batches > 0) {
         // Named by depth, so that the few statements are prepared once and reused.
         m_savepoint = QStringLiteral("vd_savepoint_%1").arg(++workspace.m_savepoints);
-        workspace.exec(workspace.statement(QStringLiteral("SAVEPOINT ") + m_savepoint));
+        runSavepointStatement(workspace, QStringLiteral("SAVEPOINT ") + m_savepoint);
         m_open = true;
         return;
     }
@@ -21,9 +35,30 @@ Transaction::Transaction(Workspace &workspace) : m_workspace(workspace)
         throw DomainError(QStringLiteral("TRANSACTION_NESTED"), workspace.file(),
                           QCoreApplication::translate("vd::Transaction",
                               "a change was started while another one is still open; finish the first one"));
+    if (workspace.dialect() == sql::Dialect::PostgreSQL) {
+        beginOnPostgres();
+        return;
+    }
     workspace.run(QStringLiteral("BEGIN IMMEDIATE"));
     m_open = true;
     workspace.m_inTransaction = true;
+}
+
+// BEGIN IMMEDIATE's counterpart: the workspace's advisory write lock, held
+// until COMMIT or ROLLBACK, so that writers from every process go one at a
+// time: each unit of work extends the audit chain from the head it reads, and
+// the change log's seq is handed out in commit order (docs/storage.md).
+void Transaction::beginOnPostgres()
+{
+    m_workspace.run(QStringLiteral("BEGIN ISOLATION LEVEL READ COMMITTED"));
+    try {
+        m_workspace.run(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWorkspaceWriteLock));
+    } catch (...) {
+        QSqlQuery(m_workspace.database()).exec(QStringLiteral("ROLLBACK"));
+        throw;
+    }
+    m_open = true;
+    m_workspace.m_inTransaction = true;
 }
 
 Transaction::~Transaction()
@@ -46,7 +81,7 @@ Transaction::~Transaction()
 void Transaction::commit()
 {
     if (!m_savepoint.isEmpty()) {
-        m_workspace.exec(m_workspace.statement(QStringLiteral("RELEASE ") + m_savepoint));
+        runSavepointStatement(m_workspace, QStringLiteral("RELEASE ") + m_savepoint);
         --m_workspace.m_savepoints;
         m_open = false;
         return;

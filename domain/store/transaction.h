@@ -7,7 +7,8 @@ namespace vd {
 class Workspace;
 
 // A scoped write transaction (STYLE.md 10): BEGIN IMMEDIATE takes the write
-// lock at once (waiting up to the busy timeout, then WORKSPACE_BUSY), and the
+// lock at once (waiting up to the busy timeout, then WORKSPACE_BUSY; on
+// PostgreSQL a transaction-level advisory lock does the same), and the
 // destructor rolls back unless commit() succeeded. Transactions do not nest,
 // except inside a WriteBatch: there each Transaction is a SAVEPOINT, its
 // commit() a RELEASE and its rollback undoes only its own work.
@@ -27,6 +28,8 @@ public:
     bool isSavepoint() const { return !m_savepoint.isEmpty(); }
 
 private:
+    void beginOnPostgres();
+
     Workspace &m_workspace;
     QString m_savepoint; // inside a WriteBatch
     bool m_open = false;

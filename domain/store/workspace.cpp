@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QUrl>
 #include <QtEndian>
 
 #include <sqlite3.h>
@@ -92,7 +93,28 @@ int versionThroughReadOnlyConnection(const QString &file)
     return version;
 }
 
+[[noreturn]] void schemaTooNew(const QString &where, int version, int latest)
+{
+    throw DomainError(QStringLiteral("SCHEMA_TOO_NEW"), where,
+                      WorkspaceText::tr("this workspace was written by a newer VoucherDesk (schema version %1; this program "
+                         "knows up to %2); install the newer program to open it. Nothing was changed.")
+                          .arg(version).arg(latest));
+}
+
+[[noreturn]] void workspaceNotFound(const QString &where, bool database = false)
+{
+    throw DomainError(QStringLiteral("WORKSPACE_NOT_FOUND"), where,
+                      database ? WorkspaceText::tr("this database holds no workspace yet; create one first "
+                                                   "(voucherdesk-cli init, or start the back office on it)")
+                               : WorkspaceText::tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
+}
+
 } // namespace
+
+bool Workspace::isDatabaseUrl(const QString &location)
+{
+    return location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://"));
+}
 
 QString Workspace::fileIn(const QString &folder)
 {
@@ -111,19 +133,20 @@ int Workspace::schemaVersionOf(const QString &file)
     return header->userVersion;
 }
 
-Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrations)
-    : m_folder(QDir::cleanPath(QDir(folder).absolutePath())), m_file(fileIn(m_folder))
+Workspace::Workspace(const QString &location, Mode mode, const Migrations &migrations)
 {
+    if (isDatabaseUrl(location)) {
+        openPostgres(location, mode, migrations);
+        return;
+    }
+    m_folder = QDir::cleanPath(QDir(location).absolutePath());
+    m_file = fileIn(m_folder);
     if (QFileInfo::exists(m_file)) {
         const int version = schemaVersionOf(m_file);
         if (version > migrations.latestVersion())
-            throw DomainError(QStringLiteral("SCHEMA_TOO_NEW"), m_file,
-                              WorkspaceText::tr("this workspace was written by a newer VoucherDesk (schema version %1; this program "
-                                 "knows up to %2); install the newer program to open it. Nothing was changed.")
-                                  .arg(version).arg(migrations.latestVersion()));
+            schemaTooNew(m_file, version, migrations.latestVersion());
     } else if (mode == Mode::OpenExisting) {
-        throw DomainError(QStringLiteral("WORKSPACE_NOT_FOUND"), m_folder,
-                          WorkspaceText::tr("there is no workspace in this folder; create one first (voucherdesk-cli init)"));
+        workspaceNotFound(m_folder);
     } else if (!QDir().mkpath(m_folder)) {
         throw DomainError(QStringLiteral("WORKSPACE_UNREADABLE"), m_folder, WorkspaceText::tr("cannot create the workspace folder"));
     }
@@ -143,17 +166,69 @@ Workspace::Workspace(const QString &folder, Mode mode, const Migrations &migrati
         m_keepsChangeLog = m_database.tables().contains(QStringLiteral("sync_change_log"))
                            && sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
     } catch (...) {
-        m_writesByText.clear();
-        m_writes.clear();
-        m_statements.clear();
-        m_database.close();
-        m_database = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_connectionName);
+        closeConnection();
         throw;
     }
 }
 
+// On PostgreSQL the database is the workspace: its version is read from
+// schema_migrations (a SELECT, nothing written) before anything else, and a
+// database with tables but no VoucherDesk schema is left alone.
+void Workspace::openPostgres(const QString &location, Mode mode, const Migrations &migrations)
+{
+    const QUrl url(location);
+    m_file = url.toString(QUrl::RemovePassword);
+    m_dialect = sql::Dialect::PostgreSQL;
+    m_connectionName = nextConnectionName();
+    m_database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+    m_database.setHostName(url.host());
+    m_database.setPort(url.port(5432));
+    m_database.setUserName(url.userName(QUrl::FullyDecoded));
+    m_database.setPassword(url.password(QUrl::FullyDecoded));
+    m_database.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
+    m_database.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!m_database.open()) {
+        const QSqlError error = m_database.lastError();
+        m_database = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        sql::fail(error, QStringLiteral("open"), m_file);
+    }
+    try {
+        setPostgresSession();
+        const int version = Migrations::versionOf(m_database);
+        if (version > migrations.latestVersion())
+            schemaTooNew(m_file, version, migrations.latestVersion());
+        if (version == 0 && !m_database.tables().isEmpty())
+            notAWorkspace(m_file, WorkspaceText::tr("it holds tables of another program"));
+        if (version == 0 && mode == Mode::OpenExisting)
+            workspaceNotFound(m_file, true);
+        m_applied = migrations.applyTo(m_database);
+        loadDeviceId();
+        m_keepsChangeLog = sql::scalar(m_database, QStringLiteral("SELECT count(*) FROM sync_change_log")).toInt() > 0;
+    } catch (...) {
+        closeConnection();
+        throw;
+    }
+}
+
+void Workspace::setPostgresSession()
+{
+    const QString encoding = sql::scalar(m_database, QStringLiteral("SHOW server_encoding")).toString();
+    if (encoding != QLatin1String("UTF8"))
+        throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
+                          WorkspaceText::tr("the database's encoding is %1; VoucherDesk needs a UTF8 database "
+                                            "(CREATE DATABASE … ENCODING 'UTF8')").arg(encoding));
+    // Waiting for the write lock as long as SQLite's busy timeout, then WORKSPACE_BUSY.
+    for (const char *setting : {"SET lock_timeout = '5s'", "SET client_min_messages = warning"})
+        sql::run(m_database, QString::fromLatin1(setting));
+}
+
 Workspace::~Workspace()
+{
+    closeConnection();
+}
+
+void Workspace::closeConnection()
 {
     m_writesByText.clear();
     m_writes.clear(); // finalized before the connection closes
@@ -241,14 +316,33 @@ void Workspace::loadDeviceId()
 
 bool Workspace::hasUnresolvedReferences() const
 {
+    if (m_dialect == sql::Dialect::PostgreSQL)
+        return postgresHasUnresolvedReferences();
     int current = 0, highest = 0;
     sqlite3_db_status(m_connection, SQLITE_DBSTATUS_DEFERRED_FKS, &current, &highest, 0);
     return current > 0;
 }
 
+// PostgreSQL checks deferred references when they are made immediate: in a
+// savepoint of its own, so that a refusal leaves the transaction usable.
+bool Workspace::postgresHasUnresolvedReferences() const
+{
+    sql::run(m_database, QStringLiteral("SAVEPOINT vd_reference_check"));
+    QSqlQuery check(m_database);
+    const bool resolved = check.exec(QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE"));
+    if (!resolved && check.lastError().nativeErrorCode() != QLatin1String("23503")) // foreign_key_violation
+        sql::fail(check.lastError(), check.lastQuery(), m_file);
+    sql::run(m_database, resolved ? QStringLiteral("SET CONSTRAINTS ALL DEFERRED")
+                                  : QStringLiteral("ROLLBACK TO SAVEPOINT vd_reference_check"));
+    sql::run(m_database, QStringLiteral("RELEASE SAVEPOINT vd_reference_check"));
+    if (!resolved)
+        sql::run(m_database, QStringLiteral("SET CONSTRAINTS ALL DEFERRED"));
+    return !resolved;
+}
+
 int Workspace::schemaVersion() const
 {
-    return sql::scalar(m_database, QStringLiteral("PRAGMA user_version")).toInt();
+    return Migrations::versionOf(m_database);
 }
 
 QSqlQuery &Workspace::statement(const QString &sql)
@@ -266,7 +360,9 @@ sql::Write &Workspace::write(const QString &sql)
         return *known->second.second;
     auto found = m_writes.find(sql);
     if (found == m_writes.end())
-        found = m_writes.emplace(sql, std::make_unique<sql::Write>(m_connection, sql, m_file)).first;
+        found = m_writes.emplace(sql, m_dialect == sql::Dialect::PostgreSQL
+                                          ? std::make_unique<sql::Write>(m_database, sql, m_file)
+                                          : std::make_unique<sql::Write>(m_connection, sql, m_file)).first;
     // The copy shares the text, so its address cannot be reused for another while it is kept.
     m_writesByText[sql.constData()] = {sql, found->second.get()};
     return *found->second;

@@ -20,6 +20,11 @@ namespace vd {
 // has FTS5 with the trigram tokenizer, switches to WAL with foreign keys on,
 // and runs the migrations the file has not had yet.
 //
+// A workspace can also live in a PostgreSQL database, opened through Qt's
+// QPSQL driver from a URL (postgresql://user[:password]@host[:port]/database),
+// for a back office that runs as several processes (docs/storage.md,
+// "PostgreSQL"). It has no folder then.
+//
 // A Workspace belongs to the thread that opened it. Repositories, units of
 // work and searches borrow it and must not outlive it.
 class Workspace
@@ -27,20 +32,24 @@ class Workspace
 public:
     enum class Mode { CreateIfMissing, OpenExisting };
 
-    explicit Workspace(const QString &folder, Mode mode = Mode::CreateIfMissing,
+    // `location` is a folder, or a postgresql:// URL (isDatabaseUrl()).
+    explicit Workspace(const QString &location, Mode mode = Mode::CreateIfMissing,
                        const Migrations &migrations = Migrations::shipped());
     ~Workspace();
     Workspace(const Workspace &) = delete;
     Workspace &operator=(const Workspace &) = delete;
 
     static QString fileIn(const QString &folder); // DIR/workspace.sqlite
+    // Whether a location names a PostgreSQL database (postgresql:// or postgres://).
+    static bool isDatabaseUrl(const QString &location);
     // The schema version of a workspace file, read without writing anything
     // to it (not even a WAL switch). 0 for an empty file; throws
     // NOT_A_WORKSPACE for a file that is not a VoucherDesk workspace.
     static int schemaVersionOf(const QString &file);
 
-    const QString &folder() const { return m_folder; }
-    const QString &file() const { return m_file; }
+    const QString &folder() const { return m_folder; }   // empty on PostgreSQL
+    const QString &file() const { return m_file; }       // on PostgreSQL the URL without its password
+    sql::Dialect dialect() const { return m_dialect; }
     int schemaVersion() const;
     // The migrations this opening applied (empty when the file was current).
     const QList<int> &appliedMigrations() const { return m_applied; }
@@ -85,7 +94,11 @@ private:
     friend class ChangeLog;
     friend class UnitOfWork;
     void openConnection();
+    void closeConnection();
+    void openPostgres(const QString &url, Mode mode, const Migrations &migrations);
     void setPragmas();
+    void setPostgresSession();
+    bool postgresHasUnresolvedReferences() const;
     void checkFullTextSearch();
     void checkIsWorkspace();
     void loadDeviceId();
@@ -94,6 +107,7 @@ private:
     QString m_file;
     QString m_connectionName;
     QSqlDatabase m_database;
+    sql::Dialect m_dialect = sql::Dialect::SQLite;
     std::unordered_map<QString, QSqlQuery> m_statements;
     sqlite3 *m_connection = nullptr; // the handle of m_database's connection
     std::unordered_map<QString, std::unique_ptr<sql::Write>> m_writes;
