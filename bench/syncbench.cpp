@@ -189,6 +189,7 @@ int main(int argc, char **argv)
         Workspace pusherWorkspace(first.path()), pullerWorkspace(second.path());
         SyncClient pusher(pusherWorkspace), puller(pullerWorkspace);
         pusher.setBatchSize(batch);
+        puller.setPageSize(batch); // the peer's batch size is its pull's too
         pusher.signIn(url, user, QStringLiteral("voucherdesk-demo"));
         puller.signIn(url, user, QStringLiteral("voucherdesk-demo"));
         pusher.sync();
