@@ -1,12 +1,11 @@
 // vd-json-parse-bench [RECORDS] [ROUNDS]: the two JSON parsers the desk could
 // read a pulled page with, on the same page (issue 4): Qt's QJsonDocument and
 // Poco's JSON::Parser. The page has the shape the back office sends
-// (docs/sync.md): RECORDS applications of about 2 KB (budget items with
-// quotations, as vd-sync-bench makes them). Each parser reads the page ROUNDS
+// (docs/sync.md): RECORDS applications of about 2 KB, as vd-sync-bench makes
+// them (benchapplication.h). Each parser reads the page ROUNDS
 // times and walks to every record's fields; prints one JSON line with the CPU
 // milliseconds per page of each.
-#include "application.h"
-#include "recordjson.h"
+#include "benchapplication.h"
 #include "uuid.h"
 
 #include <Poco/Dynamic/Var.h>
@@ -31,25 +30,8 @@ QByteArray page(int records)
 {
     QByteArray out = "{\"changes\":[";
     for (int i = 0; i < records; ++i) {
-        Application application;
+        Application application = bench::benchApplication(i, newUuid(), 2048);
         application.id = newUuid();
-        application.enterpriseId = newUuid();
-        application.title = {QStringLiteral("Case %1").arg(i), QStringLiteral("個案 %1").arg(i)};
-        application.solutionCategory = QStringLiteral("erp");
-        application.description = {QStringLiteral("A cloud ERP for stock, orders and invoices."),
-                                   QStringLiteral("以雲端企業資源規劃系統管理存貨、訂單及發票。")};
-        for (int item = 0; item < 4; ++item) {
-            BudgetItem budget;
-            budget.category = QStringLiteral("customised_software");
-            budget.description = {QStringLiteral("Module %1: design, build and training").arg(item),
-                                  QStringLiteral("模組 %1：設計、開發及培訓").arg(item)};
-            budget.amount = Money::fromCents(4500000 + item * 100000);
-            for (int quote = 0; quote < 2; ++quote)
-                budget.quotations.append({newUuid(), QStringLiteral("Supplier %1 Limited").arg(quote),
-                                          Money::fromCents(4500000 + quote * 50000), quote == 0, false});
-            application.items.append(budget);
-        }
-        application.items.last().justification = QString(2048 - record::toCompactJson(application).size(), u'x');
         if (i > 0)
             out += ',';
         out += "{\"seq\":" + QByteArray::number(i + 1) + ",\"type\":\"application\",\"id\":\"" + application.id.toLatin1()

@@ -4,6 +4,7 @@
 // desk, pulled whole by another, then a sync with nothing new and one with
 // 100 changed cases. Prints one JSON line (docs/sync.md; BENCHMARKS.md).
 #include "applicationrepository.h"
+#include "benchapplication.h"
 #include "enterpriserepository.h"
 #include "recordjson.h"
 #include "syncclient.h"
@@ -74,10 +75,7 @@ QString secretariatOf(const QString &data)
     return username;
 }
 
-// N draft applications of about `bytes` bytes of JSON each, and their applicant.
-// The bulk is in budget items with quotations, as in a real application, and
-// the last item's justification makes up the size; the searchable text (title,
-// description) stays the length of a real one.
+// N draft applications of about `bytes` bytes of JSON each (benchapplication.h), and their applicant.
 QStringList seed(Workspace &workspace, const QString &actor, int n, int bytes)
 {
     UnitOfWork work(workspace, actor);
@@ -92,27 +90,7 @@ QStringList seed(Workspace &workspace, const QString &actor, int n, int bytes)
     ApplicationRepository applications(workspace);
     QStringList ids;
     for (int i = 0; i < n; ++i) {
-        Application application;
-        application.enterpriseId = enterprise.id;
-        application.title = {QStringLiteral("Case %1").arg(i), QStringLiteral("個案 %1").arg(i)};
-        application.solutionCategory = QStringLiteral("erp");
-        application.description = {QStringLiteral("A cloud ERP for stock, orders and invoices."),
-                                   QStringLiteral("以雲端企業資源規劃系統管理存貨、訂單及發票。")};
-        application.start = QDate(2027, 1, 1);
-        application.end = QDate(2027, 12, 31);
-        for (int item = 0; item < 4; ++item) {
-            BudgetItem budget;
-            budget.category = QStringLiteral("customised_software");
-            budget.description = {QStringLiteral("Module %1: design, build and training").arg(item),
-                                  QStringLiteral("模組 %1：設計、開發及培訓").arg(item)};
-            budget.amount = Money::fromCents(4500000 + item * 100000);
-            for (int quote = 0; quote < 2; ++quote)
-                budget.quotations.append({QString(), QStringLiteral("Supplier %1 Limited").arg(quote),
-                                          Money::fromCents(4500000 + item * 100000 + quote * 50000), quote == 0, false});
-            application.items.append(budget);
-        }
-        const qsizetype base = record::toCompactJson(application).size();
-        application.items.last().justification = QString(qMax<qsizetype>(0, bytes - base), u'x');
+        Application application = bench::benchApplication(i, enterprise.id, bytes);
         applications.save(work, application);
         ids << application.id;
     }
