@@ -4,6 +4,7 @@
 // desk, pulled whole by another, then a sync with nothing new and one with
 // 100 changed cases. Prints one JSON line (docs/sync.md; BENCHMARKS.md).
 #include "applicationrepository.h"
+#include "benchapplication.h"
 #include "enterpriserepository.h"
 #include "recordjson.h"
 #include "syncclient.h"
@@ -23,6 +24,8 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace vd;
 
@@ -32,11 +35,16 @@ namespace {
 int startBackOffice(QProcess &server, const QString &data)
 {
     server.setStandardOutputFile(data + QStringLiteral("/server.log"));
-    server.start(QStringLiteral(VD_BACKOFFICE),
-                 {QStringLiteral("--data"), data, QStringLiteral("--http"), QStringLiteral("--port"), QStringLiteral("0"),
-                  QStringLiteral("--demo-applications"), QStringLiteral("0"), QStringLiteral("-D"),
-                  QStringLiteral("limits.requests_per_second=1000000"), QStringLiteral("-D"), QStringLiteral("limits.burst=1000000")});
-    const QDeadlineTimer deadline(60000);
+    QStringList command{QStringLiteral(VD_BACKOFFICE), QStringLiteral("--data"), data, QStringLiteral("--http"),
+                        QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--demo-applications"),
+                        QStringLiteral("0"), QStringLiteral("-D"), QStringLiteral("limits.requests_per_second=1000000"),
+                        QStringLiteral("-D"), QStringLiteral("limits.burst=1000000")};
+    // VD_SYNC_BENCH_WRAP runs the back office under a profiler, e.g.
+    // "valgrind --tool=callgrind --callgrind-out-file=server.out".
+    const QStringList wrap = qEnvironmentVariable("VD_SYNC_BENCH_WRAP").split(u' ', Qt::SkipEmptyParts);
+    command = wrap + command;
+    server.start(command.takeFirst(), command);
+    const QDeadlineTimer deadline(wrap.isEmpty() ? 60000 : 600000);
     while (!deadline.hasExpired() && server.state() != QProcess::NotRunning) {
         server.waitForFinished(50);
         QFile log(data + QStringLiteral("/server.log"));
@@ -67,10 +75,7 @@ QString secretariatOf(const QString &data)
     return username;
 }
 
-// N draft applications of about `bytes` bytes of JSON each, and their applicant.
-// The bulk is in budget items with quotations, as in a real application, and
-// the last item's justification makes up the size; the searchable text (title,
-// description) stays the length of a real one.
+// N draft applications of about `bytes` bytes of JSON each (benchapplication.h), and their applicant.
 QStringList seed(Workspace &workspace, const QString &actor, int n, int bytes)
 {
     UnitOfWork work(workspace, actor);
@@ -85,27 +90,7 @@ QStringList seed(Workspace &workspace, const QString &actor, int n, int bytes)
     ApplicationRepository applications(workspace);
     QStringList ids;
     for (int i = 0; i < n; ++i) {
-        Application application;
-        application.enterpriseId = enterprise.id;
-        application.title = {QStringLiteral("Case %1").arg(i), QStringLiteral("個案 %1").arg(i)};
-        application.solutionCategory = QStringLiteral("erp");
-        application.description = {QStringLiteral("A cloud ERP for stock, orders and invoices."),
-                                   QStringLiteral("以雲端企業資源規劃系統管理存貨、訂單及發票。")};
-        application.start = QDate(2027, 1, 1);
-        application.end = QDate(2027, 12, 31);
-        for (int item = 0; item < 4; ++item) {
-            BudgetItem budget;
-            budget.category = QStringLiteral("customised_software");
-            budget.description = {QStringLiteral("Module %1: design, build and training").arg(item),
-                                  QStringLiteral("模組 %1：設計、開發及培訓").arg(item)};
-            budget.amount = Money::fromCents(4500000 + item * 100000);
-            for (int quote = 0; quote < 2; ++quote)
-                budget.quotations.append({QString(), QStringLiteral("Supplier %1 Limited").arg(quote),
-                                          Money::fromCents(4500000 + item * 100000 + quote * 50000), quote == 0, false});
-            application.items.append(budget);
-        }
-        const qsizetype base = record::toCompactJson(application).size();
-        application.items.last().justification = QString(qMax<qsizetype>(0, bytes - base), u'x');
+        Application application = bench::benchApplication(i, enterprise.id, bytes);
         applications.save(work, application);
         ids << application.id;
     }
@@ -113,13 +98,43 @@ QStringList seed(Workspace &workspace, const QString &actor, int n, int bytes)
     return ids;
 }
 
-// Milliseconds, to the tenth.
-double timed(const std::function<void()> &step)
+// CPU milliseconds (user + system) of this process.
+double ownCpuMs()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+// CPU milliseconds (user + system) of another process, from /proc/PID/stat.
+double processCpuMs(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = stat.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) * 1000.0 / double(sysconf(_SC_CLK_TCK));
+}
+
+// Milliseconds to the tenth: wall time, and the CPU time of the desk (this
+// process) and of the back office spent in the step, under NAME, NAME"DeskCpuMs"
+// and NAME"ServerCpuMs".
+double tenths(double ms)
+{
+    return double(qint64(ms * 10)) / 10.0;
+}
+
+void timed(QJsonObject &result, const QString &name, qint64 server, const std::function<void()> &step)
 {
     QElapsedTimer timer;
+    const double desk = ownCpuMs(), office = processCpuMs(server);
     timer.start();
     step();
-    return double(timer.nsecsElapsed() / 100000) / 10.0;
+    const double wall = double(timer.nsecsElapsed()) / 1e6;
+    result.insert(name + QStringLiteral("Ms"), tenths(wall));
+    result.insert(name + QStringLiteral("DeskCpuMs"), tenths(ownCpuMs() - desk));
+    result.insert(name + QStringLiteral("ServerCpuMs"), tenths(processCpuMs(server) - office));
 }
 
 } // namespace
@@ -135,6 +150,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "usage: vd-sync-bench N(>=100) BYTES(>=300) BATCH\n");
         return 2;
     }
+    QByteArray load;
+    if (QFile average(QStringLiteral("/proc/loadavg")); average.open(QIODevice::ReadOnly))
+        load = average.readAll().trimmed();
     QTemporaryDir data, first, second;
     QProcess server;
     const int port = startBackOffice(server, data.path());
@@ -149,16 +167,25 @@ int main(int argc, char **argv)
         Workspace pusherWorkspace(first.path()), pullerWorkspace(second.path());
         SyncClient pusher(pusherWorkspace), puller(pullerWorkspace);
         pusher.setBatchSize(batch);
+        puller.setPageSize(batch); // the peer's batch size is its pull's too
         pusher.signIn(url, user, QStringLiteral("voucherdesk-demo"));
         puller.signIn(url, user, QStringLiteral("voucherdesk-demo"));
         pusher.sync();
         const QStringList ids = seed(pusherWorkspace, pusher.session().user.id, n, bytes);
-        result.insert(QStringLiteral("pushMs"), timed([&] { pusher.push(); }));
-        result.insert(QStringLiteral("pullMs"), timed([&] { puller.pull(); }));
+        const qint64 office = server.processId();
+        timed(result, QStringLiteral("push"), office, [&] { pusher.push(); });
+        SyncSummary pulled;
+        timed(result, QStringLiteral("pull"), office, [&] { pulled = puller.pull(); });
+        result.insert(QStringLiteral("pulledRecords"), pulled.pulled);
+        result.insert(QStringLiteral("pullRequests"), pulled.requests);
         double noop = std::numeric_limits<double>::max();
-        for (int i = 0; i < 5; ++i)
-            noop = std::min(noop, timed([&] { puller.sync(); }));
-        result.insert(QStringLiteral("noopMs"), noop);
+        for (int i = 0; i < 5; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            puller.sync();
+            noop = std::min(noop, double(timer.nsecsElapsed()) / 1e6);
+        }
+        result.insert(QStringLiteral("noopMs"), tenths(noop));
         pusher.pull(); // its own pushed changes, once
         {
             UnitOfWork work(pusherWorkspace, pusher.session().user.id);
@@ -170,8 +197,11 @@ int main(int argc, char **argv)
             }
             work.commit();
         }
-        result.insert(QStringLiteral("changed100PushMs"), timed([&] { pusher.push(); }));
-        result.insert(QStringLiteral("changed100PullMs"), timed([&] { puller.sync(); }));
+        // End to end: one desk's push of the 100 changes, then the other desk's sync that brings them.
+        timed(result, QStringLiteral("changed100"), office, [&] {
+            timed(result, QStringLiteral("changed100Push"), office, [&] { pusher.push(); });
+            timed(result, QStringLiteral("changed100Pull"), office, [&] { puller.sync(); });
+        });
     } catch (const std::exception &e) {
         std::fprintf(stderr, "%s\n", e.what());
         server.kill();
@@ -185,6 +215,7 @@ int main(int argc, char **argv)
         QFile::remove(keep);
         QFile::copy(data.filePath(QStringLiteral("server.log")), keep);
     }
+    result.insert(QStringLiteral("loadAverage"), QString::fromLatin1(load.left(load.indexOf(' ', load.indexOf(' ', load.indexOf(' ') + 1) + 1))));
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

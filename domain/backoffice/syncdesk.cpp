@@ -390,9 +390,9 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
         }
         record.insert(QStringLiteral("revision"), 0);
         UnitOfWork work(m_workspace, m_user.id);
-        const QJsonObject saved = store.save(work, op.type, record, workflowAction || op.action.isEmpty() ? QStringLiteral("create") : op.action);
+        const qint64 revision = store.write(work, op.type, record, workflowAction || op.action.isEmpty() ? QStringLiteral("create") : op.action);
         work.commit();
-        return Outcome::applied(saved.value(QStringLiteral("revision")).toInteger());
+        return Outcome::applied(revision);
     }
 
     const QJsonObject &server = *stored;
@@ -435,14 +435,17 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
         return Outcome::rejected(QStringLiteral("ACTION_REQUIRED"),
                                  tr("A case's status changes only by a workflow action (such as submit), not by editing it."),
                                  server);
+    qint64 saved = revision;
     if (!changes.isEmpty()) {
         QJsonObject next = server;
         for (auto it = changes.begin(); it != changes.end(); ++it)
             next.insert(it.key(), it.value());
         UnitOfWork work(m_workspace, m_user.id);
-        store.save(work, op.type, next, op.action.isEmpty() || workflowAction ? QStringLiteral("update") : op.action);
+        saved = store.write(work, op.type, next, op.action.isEmpty() || workflowAction ? QStringLiteral("update") : op.action);
         work.commit();
     }
+    if (!statusChanged && saved > 0)
+        return Outcome::applied(saved, merged); // the revision as written: nothing needs reading back
     if (statusChanged) {
         TransitionRequest request;
         request.caseKey = op.recordId;

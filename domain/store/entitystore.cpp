@@ -17,7 +17,8 @@ struct Kind
 {
     QString entityType;
     QString table;
-    std::function<QJsonObject(Workspace &, UnitOfWork &, const QJsonObject &, const QString &)> save;
+    // Saves the record; returns its JSON as saved when `asSaved` is given.
+    std::function<qint64(Workspace &, UnitOfWork &, const QJsonObject &, const QString &, QJsonObject *asSaved)> save;
     std::function<std::optional<QJsonObject>(Workspace &, const QString &)> find;
     std::function<QList<QJsonObject>(Workspace &, const Page &)> page;
     std::function<void(UnitOfWork &, const QString &, const QString &)> remove;
@@ -44,10 +45,16 @@ template <typename Record>
 Kind kind()
 {
     return {QString::fromLatin1(RecordFields<Record>::entity), QString::fromLatin1(store::Table<Record>::name),
-            [](Workspace &workspace, UnitOfWork &work, const QJsonObject &json, const QString &action) {
+            [](Workspace &workspace, UnitOfWork &work, const QJsonObject &json, const QString &action,
+               QJsonObject *asSaved) -> qint64 {
                 Record record = record::fromJson<Record>(json);
                 defaultSave(workspace, work, record, action);
-                return record::toJson(record);
+                if (asSaved)
+                    *asSaved = record::toJson(record);
+                if constexpr (requires { record.revision; })
+                    return record.revision;
+                else
+                    return 0; // as its JSON: a record without a revision member carries none
             },
             [](Workspace &workspace, const QString &id) -> std::optional<QJsonObject> {
                 const std::optional<Record> found = Records<Record>::find(workspace, id);
@@ -121,7 +128,14 @@ const QStringList &EntityStore::entityTypes()
 QJsonObject EntityStore::save(UnitOfWork &work, const QString &entityType, const QJsonObject &record,
                               const QString &action)
 {
-    return kindOf(entityType).save(m_workspace, work, record, action);
+    QJsonObject saved;
+    kindOf(entityType).save(m_workspace, work, record, action, &saved);
+    return saved;
+}
+
+qint64 EntityStore::write(UnitOfWork &work, const QString &entityType, const QJsonObject &record, const QString &action)
+{
+    return kindOf(entityType).save(m_workspace, work, record, action, nullptr);
 }
 
 std::optional<QJsonObject> EntityStore::find(const QString &entityType, const QString &id) const

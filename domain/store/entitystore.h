@@ -38,6 +38,10 @@ public:
     // ids given). UNKNOWN_ENTITY for an unknown type.
     QJsonObject save(UnitOfWork &work, const QString &entityType, const QJsonObject &record,
                      const QString &action = {});
+    // The same, returning only the revision as saved (0 for a kind of record
+    // that carries none, as its JSON has none): no JSON is built
+    // (a pulled page stores thousands of records and reads none back).
+    qint64 write(UnitOfWork &work, const QString &entityType, const QJsonObject &record, const QString &action = {});
     std::optional<QJsonObject> find(const QString &entityType, const QString &id) const;
     // Removes the record and its parts (NOT_FOUND when there is none), recorded as a deletion.
     void remove(UnitOfWork &work, const QString &entityType, const QString &id, const QString &action = {});

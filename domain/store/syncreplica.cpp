@@ -138,7 +138,7 @@ bool SyncReplica::storeOrPark(const PulledChange &change, UnitOfWork &work, cons
             m_workspace.exec(release);
         }
     }
-    store.save(work, change.entityType, change.record, QStringLiteral("pulled"));
+    store.write(work, change.entityType, change.record, QStringLiteral("pulled"));
     m_workspace.exec(unpark);
     return true;
 }
@@ -260,7 +260,7 @@ void SyncReplica::storeServerVersion(UnitOfWork &work, const QString &entityType
 {
     EntityStore store(m_workspace);
     if (record && !record->isEmpty()) {
-        store.save(work, entityType, *record, QStringLiteral("pulled"));
+        store.write(work, entityType, *record, QStringLiteral("pulled"));
     } else if (store.find(entityType, entityId)) {
         store.remove(work, entityType, entityId, QStringLiteral("removed_by_back_office"));
     }
@@ -402,7 +402,7 @@ void SyncReplica::keepMine(qint64 operationNumber, const QString &actorId)
         if (!c.localRecord.isEmpty()) {
             QJsonObject mine = QJsonDocument::fromJson(c.localRecord).object();
             mine.insert(QStringLiteral("revision"), server ? c.serverRevision : 0);
-            store.save(local, c.entityType, mine, QStringLiteral("keep_mine"));
+            store.write(local, c.entityType, mine, QStringLiteral("keep_mine"));
         } else if (store.find(c.entityType, c.entityId)) {
             store.remove(local, c.entityType, c.entityId, QStringLiteral("keep_mine"));
         }

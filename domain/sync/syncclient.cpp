@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSet>
 
+#include <future>
+
 namespace vd {
 
 namespace {
@@ -301,6 +303,49 @@ void SyncClient::pushOutbox(BackOfficeConnection &connection, SyncSummary &summa
     }
 }
 
+// A page as the back office sent it, read from its JSON.
+struct SyncClient::FetchedPage
+{
+    QList<PulledChange> changes;
+    QStringList removed;
+    qint64 cursor = 0;
+    bool more = false;
+    QJsonObject auditLog; // the signed tree head and proof, on the first page
+};
+
+SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
+                                              const QStringList &heldCases, bool partitioned,
+                                              const QJsonValue &auditTreeSize) const
+{
+    QJsonObject request{{QStringLiteral("device_id"), deviceId},
+                        {QStringLiteral("cursor"), cursor},
+                        {QStringLiteral("limit"), m_pageSize}};
+    if (partitioned)
+        request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(heldCases));
+    if (!auditTreeSize.isUndefined())
+        request.insert(QStringLiteral("audit_tree_size"), auditTreeSize);
+    const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
+    FetchedPage fetched;
+    const QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
+    fetched.changes.reserve(changes.size());
+    for (const QJsonValue &value : changes) {
+        const QJsonObject change = value.toObject();
+        PulledChange &pulled = fetched.changes.emplace_back();
+        pulled.seq = change.value(QStringLiteral("seq")).toInteger();
+        pulled.entityType = change.value(QStringLiteral("type")).toString();
+        pulled.entityId = change.value(QStringLiteral("id")).toString();
+        pulled.revision = change.value(QStringLiteral("revision")).toInteger();
+        pulled.deleted = change.value(QStringLiteral("deleted")).toBool();
+        pulled.record = change.value(QStringLiteral("record")).toObject();
+    }
+    for (const QJsonValue &id : page.value(QStringLiteral("removed_cases")).toArray())
+        fetched.removed << id.toString();
+    fetched.cursor = page.value(QStringLiteral("cursor")).toInteger();
+    fetched.more = page.value(QStringLiteral("more")).toBool();
+    fetched.auditLog = page.value(QStringLiteral("audit_log")).toObject();
+    return fetched;
+}
+
 void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summary)
 {
     SyncReplica replica(m_workspace);
@@ -309,47 +354,47 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
     // again (stored records are simply rewritten), as the cursor means nothing here.
     qint64 cursor = state.serverUrl == m_session.serverUrl && state.userId == m_session.user.id ? state.pullCursor : 0;
     const bool partitioned = isPartitioned(m_session.user);
-    QSet<QString> noted;
-    for (int pages = 0;; ++pages) {
-        QJsonObject request{{QStringLiteral("device_id"), m_workspace.deviceId()},
-                            {QStringLiteral("cursor"), cursor},
-                            {QStringLiteral("limit"), kPullLimit}};
-        if (partitioned)
-            request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(replica.heldCases()));
-        if (pages == 0) {
+    const auto fetch = [&](qint64 from, bool first = false) {
+        // The held cases and the kept tree head are read here, on the workspace's
+        // thread; the request goes on another. Only the first page asks for the head.
+        const QStringList held = partitioned ? replica.heldCases() : QStringList();
+        QJsonValue auditTreeSize(QJsonValue::Undefined);
+        if (first) {
             const std::optional<qint64> kept = TreeHeadWatch::keptSize(m_workspace);
-            request.insert(QStringLiteral("audit_tree_size"), kept ? QJsonValue(*kept) : QJsonValue());
+            auditTreeSize = kept ? QJsonValue(*kept) : QJsonValue();
         }
-        const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
+        return std::async(std::launch::async,
+                          [this, &connection, device = m_workspace.deviceId(), from, held, partitioned, auditTreeSize] {
+                              return fetchPage(connection, device, from, held, partitioned, auditTreeSize);
+                          });
+    };
+    QSet<QString> noted;
+    std::future<FetchedPage> next = fetch(cursor, true);
+    for (int pages = 0;; ++pages) {
+        const FetchedPage page = next.get();
         if (pages == 0) // before anything of it is applied: the history this desk saw is still there
-            checkAuditLog(connection, page.value(QStringLiteral("audit_log")).toObject(), summary);
-        QList<PulledChange> changes;
-        for (const QJsonValue &value : page.value(QStringLiteral("changes")).toArray()) {
-            const QJsonObject change = value.toObject();
-            PulledChange &pulled = changes.emplace_back();
-            pulled.seq = change.value(QStringLiteral("seq")).toInteger();
-            pulled.entityType = change.value(QStringLiteral("type")).toString();
-            pulled.entityId = change.value(QStringLiteral("id")).toString();
-            pulled.revision = change.value(QStringLiteral("revision")).toInteger();
-            pulled.deleted = change.value(QStringLiteral("deleted")).toBool();
-            pulled.record = change.value(QStringLiteral("record")).toObject();
-        }
-        QStringList removed;
-        for (const QJsonValue &id : page.value(QStringLiteral("removed_cases")).toArray())
-            removed << id.toString();
-        const qint64 next = page.value(QStringLiteral("cursor")).toInteger();
-        const AppliedPage applied = replica.applyPage(changes, removed, next, m_session.serverUrl, m_session.user.id);
-        summary.pulled += changes.size();
-        summary.stored += applied.stored;
-        summary.removedCases += applied.removedCases;
-        noteChangedCases(changes, removed, noted, summary);
-        const bool more = page.value(QStringLiteral("more")).toBool();
-        const bool advanced = next > cursor;
-        cursor = next;
+            checkAuditLog(connection, page.auditLog, summary);
         // Until the checkpoint of the push (read-your-writes); a page that
         // does not move the cursor ends it, whatever it says.
-        if (!(more || cursor < summary.checkpoint) || (!advanced && pages > 0))
+        const bool advanced = page.cursor > cursor;
+        const bool again = (page.more || page.cursor < summary.checkpoint) && (advanced || pages == 0);
+        // The next page is asked for while this one is applied, where what it
+        // holds cannot change what to ask: a partitioned desk's next request
+        // names the cases it holds once this page is in. A page that fails to
+        // apply leaves the cursor where it was, and the one fetched after it unused.
+        if (again && !partitioned)
+            next = fetch(page.cursor);
+        const AppliedPage applied = replica.applyPage(page.changes, page.removed, page.cursor, m_session.serverUrl,
+                                                      m_session.user.id);
+        summary.pulled += page.changes.size();
+        summary.stored += applied.stored;
+        summary.removedCases += applied.removedCases;
+        noteChangedCases(page.changes, page.removed, noted, summary);
+        cursor = page.cursor;
+        if (!again)
             break;
+        if (partitioned)
+            next = fetch(page.cursor);
     }
     summary.cursor = cursor;
 }

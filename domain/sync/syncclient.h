@@ -14,6 +14,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -102,6 +103,8 @@ public:
     void setLanguage(const QString &language) { m_language = language; }
     // Operations per push (at most the back office's limit, 500 by default).
     void setBatchSize(int operations) { m_batchSize = operations; }
+    // Changes asked for per pulled page (1–2000, the back office's range; 500 by default).
+    void setPageSize(int changes) { m_pageSize = std::clamp(changes, 1, 2000); }
 
     // Signs in; the token is kept in memory only. Throws DomainError
     // (BAD_CREDENTIALS, ACCOUNT_LOCKED, BACK_OFFICE_UNREACHABLE, INPUT_ERROR
@@ -135,8 +138,12 @@ public:
 
 private:
     void pushOutbox(BackOfficeConnection &connection, SyncSummary &summary);
+    struct FetchedPage;
     void pullPages(BackOfficeConnection &connection, SyncSummary &summary);
     void checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary);
+    // One page asked for and read; runs off the workspace's thread, so it touches no workspace.
+    FetchedPage fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
+                          const QStringList &heldCases, bool partitioned, const QJsonValue &auditTreeSize) const;
     SyncSummary run(bool pushing, bool pulling);
     QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
     static void count(const AttachmentSync::Report &report, SyncSummary &summary);
@@ -146,6 +153,7 @@ private:
     QString m_certificateAuthority;
     QString m_language = QStringLiteral("en");
     int m_batchSize = 500;
+    int m_pageSize = 500;
 };
 
 } // namespace vd
