@@ -1,5 +1,7 @@
 #include "applicationrepository.h"
+#include "applicationsearch.h"
 #include "audittrail.h"
+#include "bulkrows.h"
 #include "domainerror.h"
 #include "enterpriserepository.h"
 #include "outbox.h"
@@ -51,6 +53,8 @@ private slots:
     void syncedChangesAreAuditedButNotQueued();
     void unitsOfWorkDoNotNest();
     void outboxAnswersAreRecorded();
+    void bulkRowsAreWhatSavingWrites();
+    void bulkRowsRefuseTakenIdsAndQueuedWork();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -318,6 +322,79 @@ void UnitOfWorkTest::outboxAnswersAreRecorded()
     } catch (const DomainError &error) {
         QCOMPARE(error.code(), QStringLiteral("INPUT_ERROR"));
     }
+}
+
+void UnitOfWorkTest::bulkRowsAreWhatSavingWrites()
+{
+    // The same enterprise and application saved through the repositories in one workspace
+    // and through BulkEncoder in another give the same rows, search text and audit contents.
+    QTemporaryDir otherDir;
+    Workspace saved(otherDir.path());
+    Enterprise enterprise = samples::enterprise();
+    Application application = samples::application();
+    application.enterpriseId = enterprise.id;
+    Enterprise enterpriseSaved = enterprise;
+    Application applicationSaved = application;
+    {
+        UnitOfWork work(saved, kOfficer, ChangeOrigin::Server);
+        work.setTime(samples::instant(3, 9));
+        EnterpriseRepository(saved).save(work, enterpriseSaved);
+        ApplicationRepository(saved).save(work, applicationSaved);
+        work.commit();
+    }
+    {
+        UnitOfWork work(*m_workspace, kOfficer, ChangeOrigin::Server);
+        BulkEncoder encoder(work.chainHead(), work.actorId(), m_workspace->keepsChangeLog());
+        encoder.setTime(samples::instant(3, 9));
+        encoder.add(enterprise);
+        encoder.add(application, enterprise);
+        encoder.take().writeTo(work);
+        QCOMPARE(work.changesRecorded(), 2);
+        work.commit();
+    }
+    QCOMPARE(record::toCompactJson(application), record::toCompactJson(applicationSaved));
+    QCOMPARE(ApplicationRepository(*m_workspace).find(application.id).value().updatedAt, samples::instant(3, 9));
+    QCOMPARE(countsIn(Workspace::fileIn(m_dir->path())), countsIn(Workspace::fileIn(otherDir.path())));
+    const QList<AuditEntry> bulk = AuditTrail(*m_workspace).after(0, 10), plain = AuditTrail(saved).after(0, 10);
+    QCOMPARE(bulk.size(), 2);
+    for (qsizetype i = 0; i < bulk.size(); ++i) {
+        QCOMPARE(bulk[i].seq, plain[i].seq);
+        QCOMPARE(bulk[i].at, plain[i].at);
+        QCOMPARE(bulk[i].actorId, plain[i].actorId);
+        QCOMPARE(bulk[i].action, plain[i].action);
+        QCOMPARE(bulk[i].entityId, plain[i].entityId);
+        QCOMPARE(bulk[i].afterJson, plain[i].afterJson);
+    }
+    QVERIFY(verifyAuditChain(*m_workspace).intact);
+    QCOMPARE(ApplicationSearch(*m_workspace).find(enterprise.name.en.left(6)).size(), 1);
+}
+
+void UnitOfWorkTest::bulkRowsRefuseTakenIdsAndQueuedWork()
+{
+    Enterprise enterprise = samples::enterprise();
+    {
+        UnitOfWork work(*m_workspace, kOfficer, ChangeOrigin::Server);
+        EnterpriseRepository(*m_workspace).save(work, enterprise);
+        work.commit();
+    }
+    const Counts before = countsIn(Workspace::fileIn(m_dir->path()));
+    const auto codeOf = [&](ChangeOrigin origin) {
+        try {
+            UnitOfWork work(*m_workspace, kOfficer, origin);
+            BulkEncoder encoder(work.chainHead(), work.actorId(), false);
+            Enterprise again = samples::enterprise(); // the id is taken
+            encoder.add(again);
+            encoder.take().writeTo(work);
+            work.commit();
+        } catch (const DomainError &error) {
+            return error.code();
+        }
+        return QString();
+    };
+    QCOMPARE(codeOf(ChangeOrigin::Server), QStringLiteral("RECORD_EXISTS"));
+    QCOMPARE(codeOf(ChangeOrigin::Local), QStringLiteral("BULK_WRITE_REFUSED"));
+    QCOMPARE(countsIn(Workspace::fileIn(m_dir->path())), before);
+    QVERIFY(verifyAuditChain(*m_workspace).intact);
 }
 
 QTEST_GUILESS_MAIN(UnitOfWorkTest)

@@ -1,11 +1,8 @@
 #include "demoworkspace.h"
 
 #include "applicationrepository.h"
-#include "caseworkrepository.h"
-#include "committeerepository.h"
+#include "bulkrows.h"
 #include "domainerror.h"
-#include "enterpriserepository.h"
-#include "fundingrepository.h"
 #include "unitofwork.h"
 #include "userrepository.h"
 #include "workspace.h"
@@ -25,44 +22,36 @@ namespace vd {
 
 namespace {
 
-// The repositories of one workspace, and the unit of work the demo writes in.
-struct DemoWriter
+// Makes the demo's records into rows (BulkEncoder) as the repositories would
+// save them, each with its audit entry: no connection, so on the generator's
+// thread.
+struct DemoEncoder
 {
-    UnitOfWork &work;
-    UserRepository users;
-    EnterpriseRepository enterprises;
-    ApplicationRepository applications;
-    CaseworkRepository casework;
-    CommitteeRepository committee;
-    FundingRepository funding;
+    BulkEncoder &rows;
 
-    explicit DemoWriter(Workspace &workspace, UnitOfWork &unitOfWork)
-        : work(unitOfWork), users(workspace), enterprises(workspace), applications(workspace),
-          casework(workspace), committee(workspace), funding(workspace)
-    {}
-
-    // Saves a record as done at a time, by a person, so the audit entry says so.
-    template <typename Repository, typename Record>
-    void saveAt(Repository &repository, Record &record, const QDateTime &at, const QString &actor)
+    // A record as done at a time, by a person, so the audit entry says so
+    // (an invalid time or an empty actor keeps the one before).
+    template <typename Record, typename... Context>
+    void saveAt(Record &record, const QDateTime &at, const QString &actor, const Context &...context)
     {
         if (at.isValid())
-            work.setTime(at);
+            rows.setTime(at);
         if (!actor.isEmpty())
-            work.setActor(actor);
+            rows.setActor(actor);
         if constexpr (requires { record.revision; })
             record.revision = 0; // every demo record is new to the workspace
-        repository.save(work, record);
+        rows.add(record, context...);
     }
 
-    template <typename Repository, typename Record>
-    void saveAllAt(Repository &repository, QList<Record> &records, const QDateTime &at, const QString &actor)
+    template <typename Record>
+    void saveAllAt(QList<Record> &records, const QDateTime &at, const QString &actor)
     {
         for (Record &record : records)
-            saveAt(repository, record, at, actor);
+            saveAt(record, at, actor);
     }
 
     void writeStaff(DemoStaff staff, const QDateTime &start);
-    void writeApplication(DemoApplication &demo, const QString &applicantUserId);
+    void writeApplication(DemoApplication &demo, const Enterprise &enterprise, const QString &applicantUserId);
     void writeCase(DemoCase &demoCase);
 };
 
@@ -140,15 +129,19 @@ private:
     bool m_switched = false;
 };
 
-// Makes the cohort's cases on a second thread while the writer stores the
-// earlier ones (the machine's other core). The generator is pure — no store,
-// no clock, its own PRNG — so the cases and their order are exactly those
-// made in line; only where the work runs changes. At most kAhead cases wait,
-// so memory stays flat however large the cohort.
+// Makes the cohort's cases, and their rows, on a second thread while the
+// writer stores the earlier ones (the machine's other core): the writer only
+// binds and runs the inserts (BulkRows::writeTo). The generator and the
+// encoder are pure — no store, no clock, their own PRNG — so the records, their
+// order and the audit chain are exactly those made in line; only where the
+// work runs changes. The staff come first. At most kAhead batches wait, so
+// memory stays flat however large the cohort.
 class CasesAhead
 {
 public:
-    explicit CasesAhead(DemoCohort &cohort) : m_cohort(cohort), m_thread([this] { make(); }) {}
+    CasesAhead(DemoCohort &cohort, BulkEncoder &encoder)
+        : m_cohort(cohort), m_encoder(encoder), m_thread([this] { make(); })
+    {}
     ~CasesAhead()
     {
         {
@@ -161,49 +154,63 @@ public:
     CasesAhead(const CasesAhead &) = delete;
     CasesAhead &operator=(const CasesAhead &) = delete;
 
-    // The next case and the applications yielded with it; false after the
-    // last. Rethrows what the generator threw.
-    bool next(DemoCase &demoCase, int &applicationsYielded)
+    struct Made
+    {
+        BulkRows rows;
+        int applications = 0;        // in this batch
+        int applicationsYielded = 0; // so far
+        bool more = false;
+    };
+
+    // The next batch of rows (the staff, then a case at a time); false after
+    // the last. Rethrows what the generator threw.
+    bool next(Made &next)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [this] { return !m_made.empty() || m_error; });
         if (m_made.empty())
             std::rethrow_exception(m_error);
-        Made made = std::move(m_made.front());
+        next = std::move(m_made.front());
         m_made.pop_front();
         lock.unlock();
         m_changed.notify_all();
-        if (!made.more)
-            return false;
-        demoCase = std::move(made.demoCase);
-        applicationsYielded = made.applicationsYielded;
-        return true;
+        return next.more;
     }
 
 private:
     static constexpr size_t kAhead = 64;
-    struct Made
+
+    // False when the writer has stopped.
+    bool hand(Made made)
     {
-        DemoCase demoCase;
-        int applicationsYielded = 0;
-        bool more = false;
-    };
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_stopped || m_made.size() < kAhead; });
+        if (m_stopped)
+            return false;
+        m_made.push_back(std::move(made));
+        lock.unlock();
+        m_changed.notify_all();
+        return true;
+    }
 
     void make()
     {
         try {
+            DemoEncoder encoder{m_encoder};
+            const DemoStaff &staff = m_cohort.staff();
+            const QDateTime firstMeeting =
+                staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
+            encoder.writeStaff(staff, firstMeeting.addDays(-30));
+            if (!hand({m_encoder.take(), 0, 0, true}))
+                return;
             bool more = true;
             while (more) {
-                Made made;
-                more = made.more = m_cohort.next(made.demoCase);
-                made.applicationsYielded = m_cohort.applicationsYielded();
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_stopped || m_made.size() < kAhead; });
-                if (m_stopped)
+                DemoCase demoCase;
+                more = m_cohort.next(demoCase);
+                if (more)
+                    encoder.writeCase(demoCase);
+                if (!hand({m_encoder.take(), int(demoCase.applications.size()), m_cohort.applicationsYielded(), more}))
                     return;
-                m_made.push_back(std::move(made));
-                lock.unlock();
-                m_changed.notify_all();
             }
         } catch (...) {
             {
@@ -215,6 +222,7 @@ private:
     }
 
     DemoCohort &m_cohort;
+    BulkEncoder &m_encoder;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Made> m_made;
@@ -228,66 +236,66 @@ QDateTime startOf(const QDate &date)
     return QDateTime(date, QTime(9, 0), Qt::UTC);
 }
 
-void DemoWriter::writeStaff(DemoStaff staff, const QDateTime &start)
+void DemoEncoder::writeStaff(DemoStaff staff, const QDateTime &start)
 {
     const QString administrator = staff.users.isEmpty() ? QString() : staff.users.first().id;
-    saveAllAt(users, staff.users, start, administrator);
-    saveAt(committee, staff.committee, start, administrator);
+    saveAllAt(staff.users, start, administrator);
+    saveAt(staff.committee, start, administrator);
     for (CommitteeTerm &term : staff.terms)
-        saveAt(committee, term, startOf(term.start), administrator);
-    saveAllAt(committee, staff.memberships, start, administrator);
+        saveAt(term, startOf(term.start), administrator);
+    saveAllAt(staff.memberships, start, administrator);
     for (InterestDeclaration &declaration : staff.declarations)
-        saveAt(committee, declaration, startOf(declaration.declaredOn), declaration.userId);
+        saveAt(declaration, startOf(declaration.declaredOn), declaration.userId);
     for (Meeting &meeting : staff.meetings)
-        saveAt(committee, meeting, meeting.heldAt, administrator);
-    saveAllAt(committee, staff.attendance, {}, {});
+        saveAt(meeting, meeting.heldAt, administrator);
+    saveAllAt(staff.attendance, {}, {});
 }
 
-void DemoWriter::writeApplication(DemoApplication &demo, const QString &applicantUserId)
+void DemoEncoder::writeApplication(DemoApplication &demo, const Enterprise &enterprise, const QString &applicantUserId)
 {
     Application &application = demo.application;
-    saveAt(applications, application, application.createdAt, applicantUserId);
+    saveAt(application, application.createdAt, applicantUserId, enterprise);
     for (StatusChange &change : demo.statusChanges) {
-        work.setTime(change.at);
-        work.setActor(change.actorId);
-        applications.recordStatusChange(work, change);
+        rows.setTime(change.at);
+        rows.setActor(change.actorId);
+        rows.add(change, change.action);
     }
     for (ClarificationRequest &request : demo.clarifications)
-        saveAt(casework, request, request.askedAt, request.askedBy);
+        saveAt(request, request.askedAt, request.askedBy);
     for (CorrespondenceEntry &entry : demo.correspondence)
-        saveAt(casework, entry, entry.at, entry.authorId);
-    saveAllAt(committee, demo.agendaItems, {}, {});
+        saveAt(entry, entry.at, entry.authorId);
+    saveAllAt(demo.agendaItems, {}, {});
     for (InterestDeclaration &conflict : demo.conflicts)
-        saveAt(committee, conflict, startOf(conflict.declaredOn), conflict.userId);
+        saveAt(conflict, startOf(conflict.declaredOn), conflict.userId);
     for (Review &review : demo.reviews)
-        saveAt(committee, review, review.submittedAt, review.reviewerId);
+        saveAt(review, review.submittedAt, review.reviewerId);
     if (demo.outcome)
-        saveAt(committee, *demo.outcome, demo.outcome->recordedAt, demo.outcome->recordedBy);
+        saveAt(*demo.outcome, demo.outcome->recordedAt, demo.outcome->recordedBy);
     if (demo.approval)
-        saveAt(funding, *demo.approval, demo.approval->approvedAt, demo.approval->approvedBy);
+        saveAt(*demo.approval, demo.approval->approvedAt, demo.approval->approvedBy);
     if (demo.agreement)
-        saveAt(funding, *demo.agreement, demo.agreement->issuedAt, {});
-    saveAllAt(funding, demo.milestones, {}, {});
+        saveAt(*demo.agreement, demo.agreement->issuedAt, {});
+    saveAllAt(demo.milestones, {}, {});
     for (Payment &payment : demo.payments)
-        saveAt(funding, payment, payment.proposedAt, payment.proposedBy);
+        saveAt(payment, payment.proposedAt, payment.proposedBy);
     for (ChangeRequest &request : demo.changeRequests)
-        saveAt(casework, request, request.requestedAt, request.requestedBy);
+        saveAt(request, request.requestedAt, request.requestedBy);
     for (SiteCheck &check : demo.siteChecks)
-        saveAt(casework, check, startOf(check.checkedOn), check.officerId);
+        saveAt(check, startOf(check.checkedOn), check.officerId);
     for (ProjectReport &report : demo.reports)
-        saveAt(casework, report, report.submittedAt, applicantUserId);
+        saveAt(report, report.submittedAt, applicantUserId);
 }
 
-void DemoWriter::writeCase(DemoCase &demoCase)
+void DemoEncoder::writeCase(DemoCase &demoCase)
 {
     const QString applicantUserId = demoCase.applicantUsers.isEmpty() ? QString() : demoCase.applicantUsers.first().id;
     const QDateTime founded = demoCase.applications.isEmpty() ? QDateTime()
                                                               : demoCase.applications.first().application.createdAt;
-    saveAt(enterprises, demoCase.enterprise, founded, applicantUserId);
-    saveAllAt(users, demoCase.applicantUsers, founded, applicantUserId);
-    saveAllAt(enterprises, demoCase.relations, founded, applicantUserId);
+    saveAt(demoCase.enterprise, founded, applicantUserId);
+    saveAllAt(demoCase.applicantUsers, founded, applicantUserId);
+    saveAllAt(demoCase.relations, founded, applicantUserId);
     for (DemoApplication &application : demoCase.applications)
-        writeApplication(application, applicantUserId);
+        writeApplication(application, demoCase.enterprise, applicantUserId);
 }
 
 } // namespace
@@ -301,7 +309,7 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
                                                       "workspace: choose a new folder with --workspace"));
     // Demo data is the workspace's own, never queued for sync (ChangeOrigin::Server).
     // All of it is one transaction, so a demo that fails leaves nothing; the
-    // repositories flush their search index once per batch of cases.
+    // search index is brought up to date once, at the commit.
     const DemoStaff &staff = cohort.staff();
     // The journal and the page cache are SQLite's; PostgreSQL writes as it always does.
     std::optional<BulkJournal> journal;
@@ -311,16 +319,13 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
         cache.emplace(m_workspace);
     }
     UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
-    DemoWriter writer(m_workspace, work);
-    const QDateTime firstMeeting = staff.meetings.isEmpty() ? DemoCohort::defaultNow() : staff.meetings.first().heldAt;
-    writer.writeStaff(staff, firstMeeting.addDays(-30));
-    CasesAhead cases(cohort);
-    DemoCase demoCase;
-    int yielded = 0;
-    while (cases.next(demoCase, yielded)) {
-        writer.writeCase(demoCase);
-        if (progress && yielded % 1000 < int(demoCase.applications.size()))
-            progress(yielded, cohort.applicationsTotal());
+    BulkEncoder encoder(work.chainHead(), work.actorId(), m_workspace.keepsChangeLog());
+    CasesAhead cases(cohort, encoder);
+    CasesAhead::Made made;
+    while (cases.next(made)) {
+        made.rows.writeTo(work);
+        if (progress && made.applications > 0 && made.applicationsYielded % 1000 < made.applications)
+            progress(made.applicationsYielded, cohort.applicationsTotal());
     }
     work.commit();
 }

@@ -99,13 +99,17 @@ QString orderBy(ApplicationOrder order)
 void ApplicationRepository::save(UnitOfWork &work, Application &application, const QString &action)
 {
     Application stamped = application;
-    const QDateTime now = work.at();
-    if (!stamped.createdAt.isValid())
-        stamped.createdAt = now;
-    stamped.updatedAt = now;
+    stamp(stamped, work.at());
     Records<Application>::save(work, stamped, action);
     ApplicationSearch::index(work, stamped);
     application = std::move(stamped);
+}
+
+void ApplicationRepository::stamp(Application &application, const QDateTime &now)
+{
+    if (!application.createdAt.isValid())
+        application.createdAt = now;
+    application.updatedAt = now;
 }
 
 std::optional<Application> ApplicationRepository::find(const QString &id) const

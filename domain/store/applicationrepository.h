@@ -71,6 +71,8 @@ public:
     // text (revision checked: STALE_REVISION). Sets created_at on the first
     // save when it is not set, and updated_at to the unit of work's time.
     void save(UnitOfWork &work, Application &application, const QString &action = {});
+    // What save() stamps: created_at when not set, and updated_at, to `now`.
+    static void stamp(Application &application, const QDateTime &now);
     std::optional<Application> find(const QString &id) const;
     std::optional<Application> findByReference(const QString &reference) const;
 

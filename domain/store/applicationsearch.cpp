@@ -1,6 +1,8 @@
 #include "applicationsearch.h"
 
 #include "application.h"
+#include "bulkrows.h"
+#include "enterprise.h"
 #include "unitofwork.h"
 #include "sql.h"
 #include "workspace.h"
@@ -160,20 +162,25 @@ void notePending(Workspace &workspace, qint64 rowid, const QString &indexed, con
 // Keeps an application's text. A new row is indexed at commit as one of the
 // rows added; a changed row that the indexes already hold is noted with what
 // they hold (the first note in a transaction wins).
+const QString kInsertText = QStringLiteral(
+    "INSERT INTO application_search (application_id, text, characters) VALUES (?, ?, ?) "
+    "ON CONFLICT (application_id) DO NOTHING");
+
+template <typename Query>
+void bindText(Query &insert, const QString &applicationId, const QString &text, const QString &characters)
+{
+    insert.bindString(0, applicationId);
+    insert.bindString(1, text);
+    insert.bindString(2, characters);
+}
+
 void storeText(UnitOfWork &work, const QString &applicationId, const QString &text)
 {
     Workspace &workspace = work.workspace();
-    // On PostgreSQL the text is kept without the FTS5 indexes (searched by a scan: find()).
-    const bool isIndexed = workspace.dialect() == sql::Dialect::SQLite;
-    if (isIndexed)
-        work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
+    ApplicationSearch::indexAtCommit(work);
     const QString characters = ApplicationSearch::characterText(text);
-    sql::Write &insert = workspace.write(QStringLiteral(
-        "INSERT INTO application_search (application_id, text, characters) VALUES (?, ?, ?) "
-        "ON CONFLICT (application_id) DO NOTHING"));
-    sql::bind(insert, 0, applicationId);
-    sql::bind(insert, 1, text);
-    sql::bind(insert, 2, characters);
+    sql::Write &insert = workspace.write(kInsertText);
+    bindText(insert, applicationId, text, characters);
     insert.exec();
     if (insert.rowsAffected() == 1)
         return;
@@ -240,6 +247,23 @@ void ApplicationSearch::index(UnitOfWork &work, const Application &application)
     }
     enterprise.finish();
     storeText(work, application.id, indexedText(application, name, brNumber));
+}
+
+void ApplicationSearch::encodeNew(BulkRows &rows, const Application &application, const Enterprise &enterprise)
+{
+    const QString text = indexedText(application, enterprise.name, enterprise.brNumber.value_or(QString()));
+    BulkRows &insert = rows.statement(kInsertText);
+    bindText(insert, application.id, text, characterText(text));
+    insert.exec();
+}
+
+void ApplicationSearch::indexAtCommit(UnitOfWork &work)
+{
+    Workspace &workspace = work.workspace();
+    // On PostgreSQL the text is kept without the FTS5 indexes (searched by a scan: find()).
+    if (workspace.dialect() != sql::Dialect::SQLite)
+        return;
+    work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
 }
 
 void ApplicationSearch::reindexEnterprise(UnitOfWork &work, const QString &enterpriseId)

@@ -10,6 +10,8 @@
 
 namespace vd {
 
+class BulkRows;
+struct Enterprise;
 class UnitOfWork;
 class Workspace;
 struct Application;
@@ -74,6 +76,11 @@ public:
     // searches find the application as it was).
     static void index(UnitOfWork &work, const Application &application);
     static void reindexEnterprise(UnitOfWork &work, const QString &enterpriseId);
+    // The text of a new application as a row to store later (BulkRows), and
+    // the indexes brought up to date when the unit of work it is stored in
+    // commits (indexAtCommit).
+    static void encodeNew(BulkRows &rows, const Application &application, const Enterprise &enterprise);
+    static void indexAtCommit(UnitOfWork &work);
     // Recomputes the text of every application, in one transaction (after a
     // change to what is indexed).
     void rebuild();

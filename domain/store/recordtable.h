@@ -21,6 +21,7 @@
 // Every stored record has a revision column, whether or not its struct has a
 // revision member.
 
+#include "bulkrows.h"
 #include "domainerror.h"
 #include "page.h"
 #include "recordjson.h"
@@ -81,11 +82,11 @@ inline QVariant nullText() { return QVariant(QMetaType::fromType<QString>()); }
 inline QVariant nullInteger() { return QVariant(QMetaType::fromType<qlonglong>()); }
 
 // Text (a null QString as NULL) and integers (nullopt as NULL): bound as they
-// are on the bulk path (sql::Write), through a QVariant on Qt SQL's.
+// are on the bulk paths (sql::Write, BulkRows), through a QVariant on Qt SQL's.
 template <typename Query>
 void bindText(Query &q, int pos, const QString &text)
 {
-    if constexpr (std::is_same_v<Query, sql::Write>)
+    if constexpr (std::is_same_v<Query, sql::Write> || std::is_same_v<Query, BulkRows>)
         q.bindString(pos, text);
     else
         sql::bind(q, pos, text.isNull() ? nullText() : QVariant(text));
@@ -94,7 +95,7 @@ void bindText(Query &q, int pos, const QString &text)
 template <typename Query>
 void bindInteger(Query &q, int pos, std::optional<qint64> value)
 {
-    if constexpr (std::is_same_v<Query, sql::Write>) {
+    if constexpr (std::is_same_v<Query, sql::Write> || std::is_same_v<Query, BulkRows>) {
         if (value)
             q.bindInteger(pos, *value);
         else
@@ -423,22 +424,28 @@ void assignPartIds(Record &record)
     }
 }
 
-// Writes the parts of a record; `replacing` first removes the stored ones
-// (their own parts go with them, ON DELETE CASCADE).
-template <typename Record>
-void writeParts(Workspace &workspace, const Record &record, bool replacing)
+// Where rows go: a workspace's prepared statements, or BulkRows to store later.
+inline sql::Write &rowsFor(Workspace &workspace, const QString &statement) { return workspace.write(statement); }
+inline BulkRows &rowsFor(BulkRows &rows, const QString &statement) { return rows.statement(statement); }
+
+// Writes the parts of a record (Target: a Workspace, or BulkRows); `replacing`
+// first removes the stored ones (their own parts go with them, ON DELETE CASCADE).
+template <typename Record, typename Target>
+void writeParts(Target &target, const Record &record, bool replacing)
 {
     if constexpr (hasParts<Record>()) {
         forEachField<Record>([&](const auto &field) {
             using Value = std::remove_cvref_t<decltype(record.*(field.member))>;
             if constexpr (isList<Value>) {
                 const PartsSql &statements = *partsSqlOf<Record>().constFind(QString::fromLatin1(field.name));
-                if (replacing) {
-                    QSqlQuery &remove = workspace.statement(statements.removeAll);
-                    sql::bind(remove, 0, record.id);
-                    workspace.exec(remove);
+                if constexpr (std::is_same_v<Target, Workspace>) {
+                    if (replacing) {
+                        QSqlQuery &remove = target.statement(statements.removeAll);
+                        sql::bind(remove, 0, record.id);
+                        target.exec(remove);
+                    }
                 }
-                sql::Write &insert = workspace.write(statements.insert);
+                auto &insert = rowsFor(target, statements.insert);
                 const Value &parts = record.*(field.member);
                 for (qsizetype i = 0; i < parts.size(); ++i) {
                     insert.bindString(0, record.id);
@@ -448,7 +455,7 @@ void writeParts(Workspace &workspace, const Record &record, bool replacing)
                     insert.exec();
                 }
                 for (const auto &part : parts)
-                    writeParts(workspace, part, false);
+                    writeParts(target, part, false);
             }
         });
     }
@@ -617,6 +624,32 @@ public:
             work.record(recordedChange(action.isEmpty() ? QStringLiteral("update") : action, saved, before,
                                        record::toCompactJson(saved), *stored, revision));
         record = std::move(saved);
+    }
+
+    // A new record as rows to store later (BulkRows): its id and its parts
+    // ids where they have none, revision 1, its columns and parts; the change
+    // to audit is returned. A record with a revision member must claim 0.
+    static RecordedChange encodeNew(BulkRows &rows, Record &record, const QString &action)
+    {
+        Record saved = record;
+        if (saved.id.isEmpty())
+            saved.id = newUuid();
+        assignPartIds(saved);
+        if constexpr (requires { saved.revision; }) {
+            if (saved.revision != 0)
+                throw staleRevision(saved.id, 0, saved.revision);
+        }
+        setRevision(saved, 1);
+        BulkRows &insert = rows.statement(tableSqlOf<Record>().insert);
+        int pos = 0;
+        bindOwnColumns(insert, pos, saved);
+        insert.bindInteger(pos, 1);
+        insert.exec();
+        writeParts(rows, saved, false);
+        RecordedChange change = recordedChange(action.isEmpty() ? QStringLiteral("create") : action, saved, QByteArray(),
+                                               record::toCompactJson(saved), 0, 1);
+        record = std::move(saved);
+        return change;
     }
 
     // Removes the record and its parts; NOT_FOUND when there is none.

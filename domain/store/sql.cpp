@@ -135,6 +135,28 @@ void Write::bindNull(int index)
         fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
 }
 
+void Write::bindBlob(int index, const QByteArray &bytes)
+{
+    if (bytes.isNull())
+        return bindNull(index);
+    bindBytes(index, bytes, false);
+}
+
+void Write::bindInPlace(int index, QByteArrayView bytes, bool text)
+{
+    if (m_query) // Qt SQL copies what it binds
+        return bindBytes(index, bytes.toByteArray(), text);
+    // data() is never a null pointer here (an empty view points into its owner): empty text stays ''.
+    static const char empty = 0;
+    const char *data = bytes.isEmpty() ? &empty : bytes.data();
+    const int code = text ? sqlite3_bind_text64(m_statement, index + 1, data, sqlite3_uint64(bytes.size()),
+                                                SQLITE_STATIC, SQLITE_UTF8)
+                          : sqlite3_bind_blob64(m_statement, index + 1, data, sqlite3_uint64(bytes.size()),
+                                                SQLITE_STATIC);
+    if (code != SQLITE_OK)
+        fail(code, QString::fromUtf8(sqlite3_errmsg(m_connection)));
+}
+
 void Write::bindText(int index, const QByteArray &utf8)
 {
     bindBytes(index, utf8, true);

@@ -60,6 +60,11 @@ public:
     void bindString(int index, const QString &text);
     void bindInteger(int index, qint64 value);
     void bindNull(int index);
+    // Bytes as a BLOB; a null QByteArray as NULL.
+    void bindBlob(int index, const QByteArray &bytes);
+    // Text (UTF-8) or a BLOB read in place, not copied nor kept: the bytes
+    // must stay where they are until exec() (BulkRows, which owns them).
+    void bindInPlace(int index, QByteArrayView bytes, bool text);
     // Runs the statement with the values bound; throws DomainError as exec() does.
     void exec();
     // Rows the last exec() inserted or changed.

@@ -25,21 +25,15 @@ QVariant storedText(const QByteArray &bytes)
     return bytes.isEmpty() ? QVariant(QStringLiteral("")) : QVariant(QString::fromUtf8(bytes));
 }
 
-// The JSON goes in as its UTF-8 bytes (a BLOB), as it is hashed.
-QVariant storedJson(const QByteArray &bytes)
-{
-    return bytes.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(bytes);
-}
-
 QByteArray utf8(const QString &text)
 {
     QByteArray bytes = text.toUtf8();
     return bytes.isNull() ? QByteArray("") : bytes;
 }
 
-std::optional<QByteArrayView> optionalView(const QByteArray &bytes)
+std::optional<QByteArray> optionalBytes(const QByteArray &bytes)
 {
-    return bytes.isNull() ? std::nullopt : std::optional<QByteArrayView>(bytes);
+    return bytes.isNull() ? std::nullopt : std::optional<QByteArray>(bytes);
 }
 
 QByteArray newId()
@@ -75,33 +69,54 @@ void UnitOfWork::loadChainHead()
     head.finish();
 }
 
+StoredAuditEntry nextAuditEntry(Sha256 &hasher, const AuditChainHead &head, QByteArray at, QByteArray actor,
+                                const RecordedChange &change)
+{
+    StoredAuditEntry entry{head.seq + 1, newId(), std::move(at), std::move(actor), utf8(change.action),
+                           utf8(change.entityType), utf8(change.entityId), optionalBytes(change.beforeJson),
+                           optionalBytes(change.afterJson), head.hash, {}};
+    entry.hash = auditChainHash(hasher, entry.chainFields());
+    return entry;
+}
+
+const QString &auditEntryInsert()
+{
+    static const QString statement = QStringLiteral(
+        "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
+        "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    return statement;
+}
+
+AuditChainHead UnitOfWork::chainHead()
+{
+    if (m_lastSeq < 0)
+        loadChainHead();
+    return {m_lastSeq, m_lastHash};
+}
+
+void UnitOfWork::chainContinued(const AuditChainHead &from, const AuditChainHead &to, qint64 entries)
+{
+    const AuditChainHead head = chainHead();
+    if (from.seq != head.seq || from.hash != head.hash || to.seq != from.seq + entries)
+        throw DomainError(QStringLiteral("AUDIT_CHAIN_BROKEN"), QString::number(to.seq),
+                          QCoreApplication::translate("vd::UnitOfWork",
+                              "audit entries written in bulk do not continue the audit trail of this workspace; "
+                              "nothing was written"));
+    m_lastSeq = to.seq;
+    m_lastHash = to.hash;
+    m_recorded += entries;
+}
+
 void UnitOfWork::record(const RecordedChange &change)
 {
     if (m_origin == ChangeOrigin::Restored)
         return;
-    if (m_lastSeq < 0)
-        loadChainHead();
-    const QByteArray id = newId();
-    const QByteArray at = record::instantText(this->at()).toLatin1();
-    const QByteArray actor = utf8(m_actorId), action = utf8(change.action), type = utf8(change.entityType),
-                     entity = utf8(change.entityId);
-    const QByteArray hash = auditChainHash(m_hasher, {m_lastHash, id, at, actor, action, type, entity,
-                                                      optionalView(change.beforeJson), optionalView(change.afterJson)});
-    sql::Write &audit = m_workspace.write(QStringLiteral(
-        "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
-        "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    sql::bind(audit, 0, m_lastSeq + 1);
-    audit.bindText(1, id);
-    audit.bindText(2, at);
-    audit.bindText(3, actor);
-    audit.bindText(4, action);
-    audit.bindText(5, type);
-    audit.bindText(6, entity);
-    sql::bind(audit, 7, storedJson(change.beforeJson));
-    sql::bind(audit, 8, storedJson(change.afterJson));
-    sql::bind(audit, 9, m_lastHash);
-    sql::bind(audit, 10, hash);
+    const StoredAuditEntry entry = nextAuditEntry(m_hasher, chainHead(), record::instantText(this->at()).toLatin1(),
+                                                  utf8(m_actorId), change);
+    sql::Write &audit = m_workspace.write(auditEntryInsert());
+    bindAuditEntry(audit, entry);
     audit.exec();
+    const QByteArray &at = entry.at;
 
     if (m_origin == ChangeOrigin::Local) {
         const bool removal = change.afterJson.isNull();
@@ -120,9 +135,9 @@ void UnitOfWork::record(const RecordedChange &change)
     if (m_workspace.keepsChangeLog() && m_origin == ChangeOrigin::Server)
         ChangeLog::append(m_workspace, change);
     if (m_workspace.keepsChangeLog())
-        AuditLog::appendLeaf(m_workspace, m_lastSeq + 1, id, hash);
-    ++m_lastSeq;
-    m_lastHash = hash;
+        AuditLog::appendLeaf(m_workspace, entry.seq, entry.id, entry.hash);
+    m_lastSeq = entry.seq;
+    m_lastHash = entry.hash;
     ++m_recorded;
 }
 
@@ -145,9 +160,7 @@ void UnitOfWork::restoreAuditEntry(const StoredAuditEntry &entry)
                           QCoreApplication::translate("vd::UnitOfWork",
                               "audit entry %1 does not continue the audit trail of this workspace; nothing was "
                               "restored").arg(entry.seq));
-    QSqlQuery &audit = m_workspace.statement(QStringLiteral(
-        "INSERT INTO audit_entries (seq, id, at, actor_id, action, entity_type, entity_id, before_json, after_json, "
-        "previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &audit = m_workspace.statement(auditEntryInsert());
     const auto optionalText = [](const std::optional<QByteArray> &bytes) {
         return bytes ? storedText(*bytes) : QVariant(QMetaType::fromType<QString>());
     };

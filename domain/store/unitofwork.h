@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audittrail.h"
 #include "sha256.h"
 #include "transaction.h"
 
@@ -44,6 +45,38 @@ struct RecordedChange
     QString ownerId;         // the user it belongs to where that decides who sees it
 };
 
+// Where an audit trail ends: its last entry's seq and hash (0 and
+// auditChainStart() for an empty trail).
+struct AuditChainHead
+{
+    qint64 seq = 0;
+    QByteArray hash;
+};
+
+// The audit entry that continues the chain at `head` with a change made at
+// `at` (UTC text) by `actor`: a new id, and its hash (docs/storage.md). Texts
+// are the UTF-8 bytes stored and hashed.
+StoredAuditEntry nextAuditEntry(Sha256 &hasher, const AuditChainHead &head, QByteArray at, QByteArray actor,
+                                const RecordedChange &change);
+// The statement that stores an entry, and its values in that order
+// (Query: sql::Write, or BulkRows to store it later).
+const QString &auditEntryInsert();
+template <typename Query>
+void bindAuditEntry(Query &query, const StoredAuditEntry &entry)
+{
+    query.bindInteger(0, entry.seq);
+    query.bindText(1, entry.id);
+    query.bindText(2, entry.at);
+    query.bindText(3, entry.actorId);
+    query.bindText(4, entry.action);
+    query.bindText(5, entry.entityType);
+    query.bindText(6, entry.entityId);
+    query.bindBlob(7, entry.beforeJson.value_or(QByteArray()));
+    query.bindBlob(8, entry.afterJson.value_or(QByteArray()));
+    query.bindBlob(9, entry.previousHash);
+    query.bindBlob(10, entry.hash);
+}
+
 // Every change that matters, in one transaction (DESIGN.md §4): the records,
 // one audit entry per record changed (hash-chained to the previous entry) and,
 // for local changes, one outbox entry per record for sync. Every origin is audited. Nothing is kept
@@ -83,6 +116,13 @@ public:
     // the head's hash, its hash its own), else DomainError AUDIT_CHAIN_BROKEN.
     void restoreAuditEntry(const StoredAuditEntry &entry);
     qint64 changesRecorded() const { return m_recorded; }
+    // The head of the audit trail that this unit of work continues (read
+    // inside its transaction, so no other writer extends it meanwhile).
+    AuditChainHead chainHead();
+    // Audit entries stored on this connection by other means (BulkRows)
+    // continued the chain from `from` to `to`: `from` must be the head, else
+    // DomainError AUDIT_CHAIN_BROKEN.
+    void chainContinued(const AuditChainHead &from, const AuditChainHead &to, qint64 entries);
 
     // Work done once per unit of work just before COMMIT, inside the
     // transaction (such as bringing the search index up to date); a step
