@@ -271,6 +271,14 @@
     </message>
 </context>
 <context>
+    <name>AuditRouteText</name>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="+50"/>
+        <source>expected a whole number of entries, not &quot;%1&quot;</source>
+        <translation>expected a whole number of entries, not &quot;%1&quot;</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <location filename="../forms/caseview.ui" line="+14"/>
@@ -771,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+83"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
         <source>The role %1 has no access to cases.</source>
         <translation>The role %1 has no access to cases.</translation>
     </message>
@@ -791,9 +799,24 @@
         <translation>The role %1 does not sync with the back office.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+21"/>
+        <source>expected a number of entries or null</source>
+        <translation>expected a number of entries or null</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>There is no %1 here: see docs/api.md for the routes.</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="-13"/>
+        <source>The role %1 has no access to the audit log&apos;s proofs.</source>
+        <translation>The role %1 has no access to the audit log&apos;s proofs.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
+        <translation>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1252,39 @@
     </message>
 </context>
 <context>
+    <name>vd::AuditLog</name>
+    <message>
+        <location filename="../domain/store/auditlog.cpp" line="+66"/>
+        <source>Audit entry %1 (%2) is at leaf %3 of the audit log, where entry %4 was logged: entries were deleted, moved or inserted.</source>
+        <translation>Audit entry %1 (%2) is at leaf %3 of the audit log, where entry %4 was logged: entries were deleted, moved or inserted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit entry %1 (%2) no longer matches leaf %3 of the audit log: it was changed after it was logged.</source>
+        <translation>Audit entry %1 (%2) no longer matches leaf %3 of the audit log: it was changed after it was logged.</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The back office signed a tree head of %1 entries at %2, but the audit trail now holds %3: entries were deleted.</source>
+        <translation>The back office signed a tree head of %1 entries at %2, but the audit trail now holds %3: entries were deleted.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tree head of %1 entries signed at %2 no longer matches the audit trail: an entry from %3 to %4 was rewritten.</source>
+        <translation>The tree head of %1 entries signed at %2 no longer matches the audit trail: an entry from %3 to %4 was rewritten.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The audit log has leaves after its last audit entry (%1): entries were deleted.</source>
+        <translation>The audit log has leaves after its last audit entry (%1): entries were deleted.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The audit log is intact: %1 leaves and %2 signed tree heads checked.</source>
+        <translation>The audit log is intact: %1 leaves and %2 signed tree heads checked.</translation>
+    </message>
+</context>
+<context>
     <name>vd::AuditVerification</name>
     <message numerus="yes">
         <location filename="../domain/store/audittrail.cpp" line="+94"/>
@@ -1265,6 +1321,11 @@
         <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34"/>
         <source>the data folder (workspace, tls/); made with demo data on first start</source>
         <translation>the data folder (workspace, tls/); made with demo data on first start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the workspace in PostgreSQL (postgresql://user@host:port/db) instead of DIR/workspace.sqlite</source>
+        <translation>keep the workspace in PostgreSQL (postgresql://user@host:port/db) instead of DIR/workspace.sqlite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1516,7 +1577,7 @@
 <context>
     <name>vd::BackOfficeSettings</name>
     <message>
-        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32"/>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+33"/>
         <source>expected a whole number from %1 to %2</source>
         <translation>expected a whole number from %1 to %2</translation>
     </message>
@@ -1531,7 +1592,12 @@
         <translation>name the back office&apos;s data folder with --data DIR</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</source>
+        <translation>expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>expected true or false</source>
         <translation>expected true or false</translation>
     </message>
@@ -1559,7 +1625,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+183"/>
+        <location filename="../forms/backgroundsync.cpp" line="+189"/>
         <source>Fetching the cases from the back office…</source>
         <translation>Fetching the cases from the back office…</translation>
     </message>
@@ -1740,6 +1806,19 @@
         <location line="+12"/>
         <source>Remove budget item %1</source>
         <translation>Remove budget item %1</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CanonicalJson</name>
+    <message>
+        <location filename="../domain/crypto/canonicaljson.cpp" line="+69"/>
+        <source>%1 is not a whole number between -(2^53 - 1) and 2^53 - 1: what is signed carries no fractions (amounts are decimal text).</source>
+        <translation>%1 is not a whole number between -(2^53 - 1) and 2^53 - 1: what is signed carries no fractions (amounts are decimal text).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The text holds half of a character (a lone surrogate, U+%1) and cannot be signed.</source>
+        <translation>The text holds half of a character (a lone surrogate, U+%1) and cannot be signed.</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2839,52 @@
     </message>
 </context>
 <context>
+    <name>vd::Certificate</name>
+    <message>
+        <location filename="../domain/crypto/certificate.cpp" line="+29"/>
+        <source>This is not an X.509 certificate.</source>
+        <translation>This is not an X.509 certificate.</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CertificateAuthority</name>
+    <message>
+        <location filename="../domain/crypto/certificateauthority.cpp" line="+39"/>
+        <source>The certificate authority&apos;s folder cannot be used: %1.</source>
+        <translation>The certificate authority&apos;s folder cannot be used: %1.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The certificate request is damaged or not signed by its own key.</source>
+        <translation>The certificate request is damaged or not signed by its own key.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate request is not for an ECDSA P-256 key.</source>
+        <translation>The certificate request is not for an ECDSA P-256 key.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate request was made for &quot;%1&quot;, not for this person.</source>
+        <translation>The certificate request was made for &quot;%1&quot;, not for this person.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it cannot be created</source>
+        <translation>it cannot be created</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the certificate is not the key&apos;s</source>
+        <translation>the certificate is not the key&apos;s</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This certificate authority issued no certificate with that serial number.</source>
+        <translation>This certificate authority issued no certificate with that serial number.</translation>
+    </message>
+</context>
+<context>
     <name>vd::ClarificationModel</name>
     <message>
         <location filename="../forms/clarificationmodel.cpp" line="+52"/>
@@ -3076,6 +3201,14 @@
     </message>
 </context>
 <context>
+    <name>vd::Crypto</name>
+    <message>
+        <location filename="../domain/crypto/opensslhandles.cpp" line="+63"/>
+        <source>The cryptographic library failed (%1). This is a fault in the program or its installation, not in your data.</source>
+        <translation>The cryptographic library failed (%1). This is a fault in the program or its installation, not in your data.</translation>
+    </message>
+</context>
+<context>
     <name>vd::DeadlineModel</name>
     <message>
         <location filename="../forms/deadlinemodel.cpp" line="+22"/>
@@ -3344,7 +3477,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+298"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</translation>
     </message>
@@ -3478,6 +3611,54 @@
     </message>
 </context>
 <context>
+    <name>vd::DetachedSignature</name>
+    <message>
+        <location filename="../domain/crypto/detachedsignature.cpp" line="+78"/>
+        <source>This signing key is not the one the certificate of %1 was issued for.</source>
+        <translation>This signing key is not the one the certificate of %1 was issued for.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The signature of %1 verifies.</source>
+        <translation>The signature of %1 verifies.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a VoucherDesk signature: a detached CMS signature with one signer, the signer&apos;s certificate and a signing time.</source>
+        <translation>This is not a VoucherDesk signature: a detached CMS signature with one signer, the signer&apos;s certificate and a signing time.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature does not verify with the key of %1&apos;s certificate.</source>
+        <translation>The signature does not verify with the key of %1&apos;s certificate.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed content has been changed since %1 signed it.</source>
+        <translation>The signed content has been changed since %1 signed it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 was not issued by the back office&apos;s certificate authority (%2).</source>
+        <translation>The certificate of %1 was not issued by the back office&apos;s certificate authority (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate of %1 was not valid when the signature was made.</source>
+        <translation>The certificate of %1 was not valid when the signature was made.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 had been revoked when the signature was made.</source>
+        <translation>The certificate of %1 had been revoked when the signature was made.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature claims to be made at %1, later than now.</source>
+        <translation>The signature claims to be made at %1, later than now.</translation>
+    </message>
+</context>
+<context>
     <name>vd::DraftJournal</name>
     <message>
         <location filename="../domain/store/draftjournal.cpp" line="+41"/>
@@ -3567,7 +3748,7 @@
 <context>
     <name>vd::EntityStore</name>
     <message>
-        <location filename="../domain/store/entitystore.cpp" line="+104"/>
+        <location filename="../domain/store/entitystore.cpp" line="+111"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
         <translation>there is no kind of record called &quot;%1&quot;</translation>
     </message>
@@ -4120,7 +4301,7 @@
 <context>
     <name>vd::Migrations</name>
     <message>
-        <location filename="../domain/store/migrations.cpp" line="+143"/>
+        <location filename="../domain/store/migrations.cpp" line="+147"/>
         <source>the folder of migrations does not exist</source>
         <translation>the folder of migrations does not exist</translation>
     </message>
@@ -4140,14 +4321,25 @@
         <translation>migrations must be numbered 1, 2, 3… without gaps; expected number %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+15"/>
+        <source>the PostgreSQL migrations must have the same files as the SQLite ones; %1 differs</source>
+        <translation>the PostgreSQL migrations must have the same files as the SQLite ones; %1 differs</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>the migration leaves records that refer to missing records</source>
         <translation>the migration leaves records that refer to missing records</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <location line="+39"/>
         <source>the workspace could not be brought to schema version %1 and stays at version %2: %3</source>
         <translation>the workspace could not be brought to schema version %1 and stays at version %2: %3</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>these migrations have no PostgreSQL set (a postgresql/ folder)</source>
+        <translation>these migrations have no PostgreSQL set (a postgresql/ folder)</translation>
     </message>
 </context>
 <context>
@@ -4314,7 +4506,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+629"/>
+        <location filename="../domain/store/recordtable.h" line="+662"/>
         <source>there is no such record to remove</source>
         <translation>there is no such record to remove</translation>
     </message>
@@ -4322,6 +4514,14 @@
         <location line="+13"/>
         <source>this record was changed since it was read (stored revision %1, yours %2); reload it and make the change again</source>
         <translation>this record was changed since it was read (stored revision %1, yours %2); reload it and make the change again</translation>
+    </message>
+</context>
+<context>
+    <name>vd::RevocationList</name>
+    <message>
+        <location filename="../domain/crypto/revocationlist.cpp" line="+80"/>
+        <source>A revocation needs a serial, a time and a reason.</source>
+        <translation>A revocation needs a serial, a time and a reason.</translation>
     </message>
 </context>
 <context>
@@ -4388,6 +4588,19 @@
         <location line="+13"/>
         <source>not a scheme file this program knows</source>
         <translation>not a scheme file this program knows</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SealedBox</name>
+    <message>
+        <location filename="../domain/crypto/sealedbox.cpp" line="+135"/>
+        <source>The passphrase does not open this workspace&apos;s sealed cases. Nothing was changed; try again with the passphrase you chose for it.</source>
+        <translation>The passphrase does not open this workspace&apos;s sealed cases. Nothing was changed; try again with the passphrase you chose for it.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sealed case content does not open with this workspace&apos;s key: it was changed or moved.</source>
+        <translation>Sealed case content does not open with this workspace&apos;s key: it was changed or moved.</translation>
     </message>
 </context>
 <context>
@@ -4486,14 +4699,65 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningKey</name>
+    <message>
+        <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
+        <source>This is not an ECDSA P-256 key, the only kind VoucherDesk signs with.</source>
+        <translation>This is not an ECDSA P-256 key, the only kind VoucherDesk signs with.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This is not an encrypted signing key (a PEM file beginning &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;).</source>
+        <translation>This is not an encrypted signing key (a PEM file beginning &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The passphrase does not unlock this signing key. Check it and try again; the key file has not been changed.</source>
+        <translation>The passphrase does not unlock this signing key. Check it and try again; the key file has not been changed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The signing key cannot be read: %1.</source>
+        <translation>The signing key cannot be read: %1.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A signing key needs a passphrase.</source>
+        <translation>A signing key needs a passphrase.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The signing key cannot be saved: %1.</source>
+        <translation>The signing key cannot be saved: %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The certificate authority&apos;s key file is damaged.</source>
+        <translation>The certificate authority&apos;s key file is damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SubmissionManifest</name>
+    <message>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <source>There is no application with this reference in the workspace.</source>
+        <translation>There is no application with this reference in the workspace.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment&apos;s content (SHA-256 %1) is not in this workspace; sync to fetch it, then try again.</source>
+        <translation>The attachment&apos;s content (SHA-256 %1) is not in this workspace; sync to fetch it, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+162"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
         <source>sign in to the back office before syncing</source>
         <translation>sign in to the back office before syncing</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>the back office answered %1 of the %2 changes sent; they stay queued</source>
         <translation>the back office answered %1 of the %2 changes sent; they stay queued</translation>
     </message>
@@ -4624,7 +4888,7 @@
 <context>
     <name>vd::SyncIndicator</name>
     <message>
-        <location filename="../forms/syncindicator.cpp" line="+103"/>
+        <location filename="../forms/syncindicator.cpp" line="+104"/>
         <source>Not connected to a back office</source>
         <translation>Not connected to a back office</translation>
     </message>
@@ -4672,6 +4936,11 @@
         <location line="+2"/>
         <source>The last sync failed; it is tried again shortly</source>
         <translation>The last sync failed; it is tried again shortly</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARNING: sync stopped, the back office&apos;s audit history is not the one this desk saw</source>
+        <translation>WARNING: sync stopped, the back office&apos;s audit history is not the one this desk saw</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4753,7 +5022,7 @@
 <context>
     <name>vd::SyncState</name>
     <message>
-        <location filename="../domain/store/syncstate.cpp" line="+40"/>
+        <location filename="../domain/store/syncstate.cpp" line="+43"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
         <translation>the sync state must change in the same transaction as the changes it records</translation>
     </message>
@@ -4761,15 +5030,63 @@
 <context>
     <name>vd::Transaction</name>
     <message>
-        <location filename="../domain/store/transaction.cpp" line="+22"/>
+        <location filename="../domain/store/transaction.cpp" line="+36"/>
         <source>a change was started while another one is still open; finish the first one</source>
         <translation>a change was started while another one is still open; finish the first one</translation>
     </message>
 </context>
 <context>
+    <name>vd::TreeHeadWatch</name>
+    <message>
+        <location filename="../domain/sync/treeheadwatch.cpp" line="+59"/>
+        <source>The back office sent no complete signed head of its audit log; the sync was stopped.</source>
+        <translation>The back office sent no complete signed head of its audit log; the sync was stopped.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WARNING: the back office&apos;s audit history was rewritten. %1 This desk saw its audit log at %2 entries (root %3, signed %4); it now shows %5 entries (root %6, signed %7). The sync was stopped before anything more was received: tell the programme&apos;s auditor.</source>
+        <translation>WARNING: the back office&apos;s audit history was rewritten. %1 This desk saw its audit log at %2 entries (root %3, signed %4); it now shows %5 entries (root %6, signed %7). The sync was stopped before anything more was received: tell the programme&apos;s auditor.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entries this desk saw are gone.</source>
+        <translation>Entries this desk saw are gone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same number of entries now hashes differently.</source>
+        <translation>The same number of entries now hashes differently.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It gave no consistency proof made of hashes.</source>
+        <translation>It gave no consistency proof made of hashes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its consistency proof does not lead from the old head to the new one.</source>
+        <translation>Its consistency proof does not lead from the old head to the new one.</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>WARNING: the back office signs its audit log with another key than the one this desk knows. The sync was stopped: ask the programme&apos;s administrator whether the key was replaced.</source>
+        <translation>WARNING: the back office signs its audit log with another key than the one this desk knows. The sync was stopped: ask the programme&apos;s administrator whether the key was replaced.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WARNING: the back office&apos;s tree head of %1 entries does not carry a valid signature. The sync was stopped.</source>
+        <translation>WARNING: the back office&apos;s tree head of %1 entries does not carry a valid signature. The sync was stopped.</translation>
+    </message>
+</context>
+<context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+142"/>
+        <location filename="../domain/store/unitofwork.cpp" line="+102"/>
+        <source>audit entries written in bulk do not continue the audit trail of this workspace; nothing was written</source>
+        <translation>audit entries written in bulk do not continue the audit trail of this workspace; nothing was written</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</translation>
     </message>
@@ -4912,7 +5229,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+29"/>
+        <location filename="../domain/store/sql.cpp" line="+32"/>
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</translation>
     </message>
@@ -4922,7 +5239,7 @@
         <translation>the workspace database refused a statement: %1 (statement: %2)</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+39"/>
+        <location filename="../domain/store/workspace.cpp" line="+40"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</translation>
     </message>
@@ -4938,22 +5255,27 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>another program made it</source>
         <translation>another program made it</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-33"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>this database holds no workspace yet; create one first (voucherdesk-cli init, or start the back office on it)</source>
+        <translation>this database holds no workspace yet; create one first (voucherdesk-cli init, or start the back office on it)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>there is no workspace in this folder; create one first (voucherdesk-cli init)</source>
         <translation>there is no workspace in this folder; create one first (voucherdesk-cli init)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
         <source>cannot create the workspace folder</source>
         <translation>cannot create the workspace folder</translation>
     </message>
@@ -4963,7 +5285,12 @@
         <translation>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt&apos;s QSQLITE driver</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
+        <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
+        <translation>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</translation>
     </message>
@@ -4973,7 +5300,8 @@
         <translation>this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or later built with FTS5 is needed): %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-88"/>
+        <location line="+98"/>
         <source>it holds tables of another program</source>
         <translation>it holds tables of another program</translation>
     </message>
@@ -5323,7 +5651,7 @@
         <translation>The workspace folder (default: %1).</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>unknown command &quot;%1&quot;</translation>
     </message>
@@ -5378,7 +5706,7 @@
         <translation>The seed: the same seed makes the same data (default 1).</translation>
     </message>
     <message>
-        <location filename="../app/cli/auditcommand.cpp" line="+57"/>
+        <location filename="../app/cli/auditcommand.cpp" line="+63"/>
         <source>Head hash: %1</source>
         <translation>Head hash: %1</translation>
     </message>
@@ -5396,7 +5724,22 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>The back office&apos;s tree head of %1 entries (root %2) carries a valid signature.</source>
+        <translation>The back office&apos;s tree head of %1 entries (root %2) carries a valid signature.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is consistent with the head of %1 entries this workspace kept: no history it saw was rewritten.</source>
+        <translation>It is consistent with the head of %1 entries this workspace kept: no history it saw was rewritten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workspace had kept no head of this back office; this one is kept for the next check.</source>
+        <translation>This workspace had kept no head of this back office; this one is kept for the next check.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>give a subcommand: verify</source>
         <translation>give a subcommand: verify</translation>
     </message>
@@ -5411,14 +5754,14 @@
         <translation>audit verify takes no further arguments</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>verify</source>
-        <translation>verify</translation>
+        <location line="+19"/>
+        <source>verify [--server URL --user NAME]</source>
+        <translation>verify [--server URL --user NAME]</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</translation>
+        <source>Check that the audit trail&apos;s hash chain is unbroken, and with --server the back office&apos;s signed audit log (audit verify).</source>
+        <translation>Check that the audit trail&apos;s hash chain is unbroken, and with --server the back office&apos;s signed audit log (audit verify).</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
@@ -6397,43 +6740,117 @@
         <translation>Management figures: cases by status, year, sector and solution; grants; processing times; clarifications.</translation>
     </message>
     <message>
-        <location filename="../app/cli/synccommand.cpp" line="+32"/>
+        <location filename="../app/cli/synccommand.cpp" line="+28"/>
         <source>Password: </source>
         <translation>Password: </translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <source>this option is needed: --%1 FILE</source>
+        <translation>this option is needed: --%1 FILE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Pushed %1 changes: %2 applied (%3 merged), %4 already there, %5 in conflict, %6 rejected.</source>
-        <translation>Pushed %1 changes: %2 applied (%3 merged), %4 already there, %5 in conflict, %6 rejected.</translation>
+        <location line="+19"/>
+        <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
+        <translation>the workspace&apos;s copy of this attachment is missing or damaged</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.</source>
-        <translation>Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.</translation>
+        <location line="+11"/>
+        <source>say where to write the package: --output FILE</source>
+        <translation>say where to write the package: --output FILE</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase of your signing key: </source>
+        <translation>Passphrase of your signing key: </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Wrote %1: %2 signed by %3, with %n attachment(s).</source>
+        <translation>
+            <numerusform>Wrote %1: %2 signed by %3, with %n attachment.</numerusform>
+            <numerusform>Wrote %1: %2 signed by %3, with %n attachments.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ATTACHMENT_MISSING: %1 (%2) is not in the package.</source>
+        <translation>ATTACHMENT_MISSING: %1 (%2) is not in the package.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ATTACHMENT_CHANGED: %1 (%2) is not the file that was signed: its SHA-256 is %3.</source>
+        <translation>ATTACHMENT_CHANGED: %1 (%2) is not the file that was signed: its SHA-256 is %3.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is not a submission package: it has no %1 or no %2.</source>
+        <translation>This is not a submission package: it has no %1 or no %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verified: signed by %1 (%2, %3) at %4 with certificate %5; the manifest and its attachments are as signed.</source>
+        <translation>Verified: signed by %1 (%2, %3) at %4 with certificate %5; the manifest and its attachments are as signed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>say package export REF --output FILE, or package verify FILE</source>
+        <translation>say package export REF --output FILE, or package verify FILE</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>export REF --output FILE | verify FILE</source>
+        <translation>export REF --output FILE | verify FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a signed submission as one zip file, or check one.</source>
+        <translation>Write a signed submission as one zip file, or check one.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.</source>
-        <translation>Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.</translation>
+        <source>export: the package file to write.</source>
+        <translation>export: the package file to write.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>export: your signing key (encrypted PEM).</source>
+        <translation>export: your signing key (encrypted PEM).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: your signing certificate (PEM), issued by the back office.</source>
+        <translation>export: your signing certificate (PEM), issued by the back office.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>export: read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s CA certificate (PEM): export puts it in the chain, verify trusts it.</source>
+        <translation>The back office&apos;s CA certificate (PEM): export puts it in the chain, verify trusts it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
+        <translation>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synccommand.cpp" line="+65"/>
         <source>Attachment not synced: %1</source>
         <translation>Attachment not synced: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. %5 requests in %6 ms.</source>
-        <translation>Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. %5 requests in %6 ms.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-40"/>
         <source>say which back office: --server https://HOST:PORT</source>
         <translation>say which back office: --server https://HOST:PORT</translation>
     </message>
@@ -6443,22 +6860,22 @@
         <translation>say who signs in: --user USERNAME</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
         <source>sync takes no arguments besides its options</source>
         <translation>sync takes no arguments besides its options</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>give the changes per push as a whole number from 1 to 2000</source>
         <translation>give the changes per push as a whole number from 1 to 2000</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-47"/>
         <source>no password was given: type it when asked, or use --password-file FILE or the environment variable VOUCHERDESK_PASSWORD</source>
         <translation>no password was given: type it when asked, or use --password-file FILE or the environment variable VOUCHERDESK_PASSWORD</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+67"/>
         <source>--server URL --user NAME</source>
         <translation>--server URL --user NAME</translation>
     </message>
@@ -6468,7 +6885,7 @@
         <translation>Send this workspace&apos;s changes to a back office and receive what is new there.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-101"/>
         <source>The back office&apos;s address: https://HOST:PORT (http:// only for 127.0.0.1).</source>
         <translation>The back office&apos;s address: https://HOST:PORT (http:// only for 127.0.0.1).</translation>
     </message>
@@ -6478,7 +6895,7 @@
         <translation>Your username at the back office.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Read the password from the first line of this file (else the environment variable VOUCHERDESK_PASSWORD, else asked for).</source>
         <translation>Read the password from the first line of this file (else the environment variable VOUCHERDESK_PASSWORD, else asked for).</translation>
     </message>
@@ -6488,7 +6905,32 @@
         <translation>Trust this certificate (PEM) for the back office, such as its self-signed DATA/tls/server.crt.</translation>
     </message>
     <message>
+        <location line="+36"/>
+        <source>Pushed: %1 (applied: %2, of them merged: %3; already there: %4; in conflict: %5; rejected: %6).</source>
+        <translation>Pushed: %1 (applied: %2, of them merged: %3; already there: %4; in conflict: %5; rejected: %6).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pulled: %1 (stored: %2). Cases that left your view and were removed here: %3.</source>
+        <translation>Pulled: %1 (stored: %2). Cases that left your view and were removed here: %3.</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Attachments sent: %1; already at the back office: %2; received: %3; not yet uploaded by anyone: %4.</source>
+        <translation>Attachments sent: %1; already at the back office: %2; received: %3; not yet uploaded by anyone: %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s audit log: size %1, root %2, consistent with what this desk saw before.</source>
+        <translation>The back office&apos;s audit log: size %1, root %2, consistent with what this desk saw before.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Now at %1. Waiting to be sent: %2; conflicts: %3 and rejected changes: %4, for you to look at. Requests: %5, in %6 ms.</source>
+        <translation>Now at %1. Waiting to be sent: %2; conflicts: %3 and rejected changes: %4, for you to look at. Requests: %5, in %6 ms.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Changes sent per push (default 500).</source>
         <translation>Changes sent per push (default 500).</translation>
     </message>
@@ -6606,6 +7048,21 @@
         <location line="+3"/>
         <source>Write the document to this file instead.</source>
         <translation>Write the document to this file instead.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagezip.cpp" line="+48"/>
+        <source>The package cannot be written: %1.</source>
+        <translation>The package cannot be written: %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The package cannot be read.</source>
+        <translation>The package cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This is not a readable zip file: %1.</source>
+        <translation>This is not a readable zip file: %1.</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,14 @@
     </message>
 </context>
 <context>
+    <name>AuditRouteText</name>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="+50"/>
+        <source>expected a whole number of entries, not &quot;%1&quot;</source>
+        <translation>应为完整的记录数目，而非“%1”</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <location filename="../forms/caseview.ui" line="+14"/>
@@ -771,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+83"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 无权访问个案。</translation>
     </message>
@@ -791,9 +799,24 @@
         <translation>角色 %1 不与后台同步。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+21"/>
+        <source>expected a number of entries or null</source>
+        <translation>应为记录数目或 null</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此处没有 %1：路由列表请参阅 docs/api.md。</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="-13"/>
+        <source>The role %1 has no access to the audit log&apos;s proofs.</source>
+        <translation>角色 %1 无权获取审计日志的证明。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
+        <translation>审计日志没有这两个大小之间的证明：每个大小均不得超过其当前大小，且第一个不得大于第二个。</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1250,39 @@
     </message>
 </context>
 <context>
+    <name>vd::AuditLog</name>
+    <message>
+        <location filename="../domain/store/auditlog.cpp" line="+66"/>
+        <source>Audit entry %1 (%2) is at leaf %3 of the audit log, where entry %4 was logged: entries were deleted, moved or inserted.</source>
+        <translation>审计记录 %1（%2）位于审计日志的第 %3 个叶节点，而该处记录的是第 %4 项：有记录被删除、移动或插入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit entry %1 (%2) no longer matches leaf %3 of the audit log: it was changed after it was logged.</source>
+        <translation>审计记录 %1（%2）与审计日志的第 %3 个叶节点不再相符：记录在登记后曾被更改。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The back office signed a tree head of %1 entries at %2, but the audit trail now holds %3: entries were deleted.</source>
+        <translation>后台于 %2 签署了 %1 项记录的树根签名，但审计线索现只有 %3 项：有记录被删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tree head of %1 entries signed at %2 no longer matches the audit trail: an entry from %3 to %4 was rewritten.</source>
+        <translation>于 %2 签署、共 %1 项记录的树根签名与审计线索不再相符：第 %3 至 %4 项之间有记录被改写。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The audit log has leaves after its last audit entry (%1): entries were deleted.</source>
+        <translation>审计日志在其最后一项审计记录（%1）之后仍有叶节点：有记录被删除。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The audit log is intact: %1 leaves and %2 signed tree heads checked.</source>
+        <translation>审计日志完整无缺：已核对 %1 个叶节点及 %2 个已签署的树根签名。</translation>
+    </message>
+</context>
+<context>
     <name>vd::AuditVerification</name>
     <message numerus="yes">
         <location filename="../domain/store/audittrail.cpp" line="+94"/>
@@ -1262,6 +1318,11 @@
         <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34"/>
         <source>the data folder (workspace, tls/); made with demo data on first start</source>
         <translation>数据文件夹（工作区、tls/）；首次启动时创建并填入示范数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the workspace in PostgreSQL (postgresql://user@host:port/db) instead of DIR/workspace.sqlite</source>
+        <translation>将工作区存于 PostgreSQL（postgresql://user@host:port/db），而非 DIR/workspace.sqlite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1513,7 +1574,7 @@
 <context>
     <name>vd::BackOfficeSettings</name>
     <message>
-        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32"/>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+33"/>
         <source>expected a whole number from %1 to %2</source>
         <translation>应为 %1 至 %2 之间的整数</translation>
     </message>
@@ -1528,7 +1589,12 @@
         <translation>请用 --data DIR 指定后台的数据文件夹</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</source>
+        <translation>应为 PostgreSQL 网址，例如 postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>expected true or false</source>
         <translation>应为 true 或 false</translation>
     </message>
@@ -1556,7 +1622,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+183"/>
+        <location filename="../forms/backgroundsync.cpp" line="+189"/>
         <source>Fetching the cases from the back office…</source>
         <translation>正在从后台获取个案…</translation>
     </message>
@@ -1734,6 +1800,19 @@
         <location line="+12"/>
         <source>Remove budget item %1</source>
         <translation>删除第 %1 个开支项目</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CanonicalJson</name>
+    <message>
+        <location filename="../domain/crypto/canonicaljson.cpp" line="+69"/>
+        <source>%1 is not a whole number between -(2^53 - 1) and 2^53 - 1: what is signed carries no fractions (amounts are decimal text).</source>
+        <translation>%1 不是介于 -(2^53 - 1) 与 2^53 - 1 之间的整数：签署的内容不含小数（金额以十进制文本表示）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The text holds half of a character (a lone surrogate, U+%1) and cannot be signed.</source>
+        <translation>文本含有半个字符（单独的代理字符 U+%1），无法签署。</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2827,52 @@
     </message>
 </context>
 <context>
+    <name>vd::Certificate</name>
+    <message>
+        <location filename="../domain/crypto/certificate.cpp" line="+29"/>
+        <source>This is not an X.509 certificate.</source>
+        <translation>这不是 X.509 证书。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CertificateAuthority</name>
+    <message>
+        <location filename="../domain/crypto/certificateauthority.cpp" line="+39"/>
+        <source>The certificate authority&apos;s folder cannot be used: %1.</source>
+        <translation>无法使用证书颁发机构的文件夹：%1。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The certificate request is damaged or not signed by its own key.</source>
+        <translation>证书申请已损坏，或并非由其自身的密钥签署。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate request is not for an ECDSA P-256 key.</source>
+        <translation>证书申请并非用于 ECDSA P-256 密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate request was made for &quot;%1&quot;, not for this person.</source>
+        <translation>证书申请是为“%1”而作，并非为此人。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it cannot be created</source>
+        <translation>无法创建</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the certificate is not the key&apos;s</source>
+        <translation>证书与密钥不匹配</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This certificate authority issued no certificate with that serial number.</source>
+        <translation>此证书颁发机构并未签发该序列号的证书。</translation>
+    </message>
+</context>
+<context>
     <name>vd::ClarificationModel</name>
     <message>
         <location filename="../forms/clarificationmodel.cpp" line="+52"/>
@@ -3064,6 +3189,14 @@
     </message>
 </context>
 <context>
+    <name>vd::Crypto</name>
+    <message>
+        <location filename="../domain/crypto/opensslhandles.cpp" line="+63"/>
+        <source>The cryptographic library failed (%1). This is a fault in the program or its installation, not in your data.</source>
+        <translation>加密库出错（%1）。这是程序或其安装的问题，并非您数据的问题。</translation>
+    </message>
+</context>
+<context>
     <name>vd::DeadlineModel</name>
     <message>
         <location filename="../forms/deadlinemodel.cpp" line="+22"/>
@@ -3327,7 +3460,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+298"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作区已有数据；示范数据只能放入空白工作区：请用 --workspace 选择新的文件夹</translation>
     </message>
@@ -3461,6 +3594,54 @@
     </message>
 </context>
 <context>
+    <name>vd::DetachedSignature</name>
+    <message>
+        <location filename="../domain/crypto/detachedsignature.cpp" line="+78"/>
+        <source>This signing key is not the one the certificate of %1 was issued for.</source>
+        <translation>此签名密钥并非 %1 的证书所对应的密钥。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The signature of %1 verifies.</source>
+        <translation>%1 的签名验证通过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a VoucherDesk signature: a detached CMS signature with one signer, the signer&apos;s certificate and a signing time.</source>
+        <translation>这不是 VoucherDesk 的签名：应为只有一名签名人的分离式 CMS 签名，附有签名人的证书及签名时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature does not verify with the key of %1&apos;s certificate.</source>
+        <translation>用 %1 的证书中的密钥无法验证此签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed content has been changed since %1 signed it.</source>
+        <translation>签名的内容在 %1 签名后已被更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 was not issued by the back office&apos;s certificate authority (%2).</source>
+        <translation>%1 的证书并非由后台的证书颁发机构（%2）签发。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate of %1 was not valid when the signature was made.</source>
+        <translation>签名时，%1 的证书并非有效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 had been revoked when the signature was made.</source>
+        <translation>签名时，%1 的证书已被吊销。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature claims to be made at %1, later than now.</source>
+        <translation>此签名声称于 %1 作出，晚于现在。</translation>
+    </message>
+</context>
+<context>
     <name>vd::DraftJournal</name>
     <message>
         <location filename="../domain/store/draftjournal.cpp" line="+41"/>
@@ -3549,7 +3730,7 @@
 <context>
     <name>vd::EntityStore</name>
     <message>
-        <location filename="../domain/store/entitystore.cpp" line="+104"/>
+        <location filename="../domain/store/entitystore.cpp" line="+111"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
         <translation>没有名为“%1”的记录类别</translation>
     </message>
@@ -4102,7 +4283,7 @@
 <context>
     <name>vd::Migrations</name>
     <message>
-        <location filename="../domain/store/migrations.cpp" line="+143"/>
+        <location filename="../domain/store/migrations.cpp" line="+147"/>
         <source>the folder of migrations does not exist</source>
         <translation>迁移文件所在的文件夹不存在</translation>
     </message>
@@ -4122,14 +4303,25 @@
         <translation>迁移文件须按1、2、3……依次编号，不能间断；应为第 %1 号</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+15"/>
+        <source>the PostgreSQL migrations must have the same files as the SQLite ones; %1 differs</source>
+        <translation>PostgreSQL 的迁移文件必须与 SQLite 的相同；%1 不一致</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>the migration leaves records that refer to missing records</source>
         <translation>此迁移会使部分记录指向不存在的记录</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <location line="+39"/>
         <source>the workspace could not be brought to schema version %1 and stays at version %2: %3</source>
         <translation>工作区未能更新至结构版本 %1，仍保持在版本 %2：%3</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>these migrations have no PostgreSQL set (a postgresql/ folder)</source>
+        <translation>这些迁移没有 PostgreSQL 版本（postgresql/ 文件夹）</translation>
     </message>
 </context>
 <context>
@@ -4296,7 +4488,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+629"/>
+        <location filename="../domain/store/recordtable.h" line="+662"/>
         <source>there is no such record to remove</source>
         <translation>没有此条记录可供删除</translation>
     </message>
@@ -4304,6 +4496,14 @@
         <location line="+13"/>
         <source>this record was changed since it was read (stored revision %1, yours %2); reload it and make the change again</source>
         <translation>此记录在读取后已被更改（已保存的修订版本为 %1，您的为 %2）；请重新加载后再作更改</translation>
+    </message>
+</context>
+<context>
+    <name>vd::RevocationList</name>
+    <message>
+        <location filename="../domain/crypto/revocationlist.cpp" line="+80"/>
+        <source>A revocation needs a serial, a time and a reason.</source>
+        <translation>吊销须有序列号、时间及理由。</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4570,19 @@
         <location line="+13"/>
         <source>not a scheme file this program knows</source>
         <translation>不是本程序可识别的计划文件</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SealedBox</name>
+    <message>
+        <location filename="../domain/crypto/sealedbox.cpp" line="+135"/>
+        <source>The passphrase does not open this workspace&apos;s sealed cases. Nothing was changed; try again with the passphrase you chose for it.</source>
+        <translation>此口令无法打开此工作区的密封个案。未作任何更改；请用您为此工作区设置的口令重试。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sealed case content does not open with this workspace&apos;s key: it was changed or moved.</source>
+        <translation>密封的个案内容无法用此工作区的密钥打开：内容已被更改或移动。</translation>
     </message>
 </context>
 <context>
@@ -4465,14 +4678,65 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningKey</name>
+    <message>
+        <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
+        <source>This is not an ECDSA P-256 key, the only kind VoucherDesk signs with.</source>
+        <translation>这不是 ECDSA P-256 密钥，而 VoucherDesk 只用此类密钥签名。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This is not an encrypted signing key (a PEM file beginning &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;).</source>
+        <translation>这不是已加密的签名密钥（以“-----BEGIN ENCRYPTED PRIVATE KEY-----”开头的 PEM 文件）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The passphrase does not unlock this signing key. Check it and try again; the key file has not been changed.</source>
+        <translation>此口令无法解锁此签名密钥。请检查后重试；密钥文件未被更改。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The signing key cannot be read: %1.</source>
+        <translation>无法读取签名密钥：%1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A signing key needs a passphrase.</source>
+        <translation>签名密钥须设置口令。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The signing key cannot be saved: %1.</source>
+        <translation>无法保存签名密钥：%1。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The certificate authority&apos;s key file is damaged.</source>
+        <translation>证书颁发机构的密钥文件已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SubmissionManifest</name>
+    <message>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <source>There is no application with this reference in the workspace.</source>
+        <translation>工作区中没有此编号的申请。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment&apos;s content (SHA-256 %1) is not in this workspace; sync to fetch it, then try again.</source>
+        <translation>附件内容（SHA-256 %1）不在此工作区中；请先同步以获取该附件，然后重试。</translation>
+    </message>
+</context>
+<context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+162"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
         <source>sign in to the back office before syncing</source>
         <translation>请先登录后台，然后再同步</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>the back office answered %1 of the %2 changes sent; they stay queued</source>
         <translation>后台只响应了已发送的 %2 项更改中的 %1 项；这些更改将继续等待发送</translation>
     </message>
@@ -4603,7 +4867,7 @@
 <context>
     <name>vd::SyncIndicator</name>
     <message>
-        <location filename="../forms/syncindicator.cpp" line="+103"/>
+        <location filename="../forms/syncindicator.cpp" line="+104"/>
         <source>Not connected to a back office</source>
         <translation>未连接后台</translation>
     </message>
@@ -4651,6 +4915,11 @@
         <location line="+2"/>
         <source>The last sync failed; it is tried again shortly</source>
         <translation>上次同步失败；稍后将自动重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARNING: sync stopped, the back office&apos;s audit history is not the one this desk saw</source>
+        <translation>警告：同步已停止，后台的审计记录历史与本机所见的不同</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4732,7 +5001,7 @@
 <context>
     <name>vd::SyncState</name>
     <message>
-        <location filename="../domain/store/syncstate.cpp" line="+40"/>
+        <location filename="../domain/store/syncstate.cpp" line="+43"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
         <translation>同步状态须与其记录的更改在同一事务中更新</translation>
     </message>
@@ -4740,15 +5009,63 @@
 <context>
     <name>vd::Transaction</name>
     <message>
-        <location filename="../domain/store/transaction.cpp" line="+22"/>
+        <location filename="../domain/store/transaction.cpp" line="+36"/>
         <source>a change was started while another one is still open; finish the first one</source>
         <translation>上一项更改尚未完成便开始了另一项更改；请先完成第一项</translation>
     </message>
 </context>
 <context>
+    <name>vd::TreeHeadWatch</name>
+    <message>
+        <location filename="../domain/sync/treeheadwatch.cpp" line="+59"/>
+        <source>The back office sent no complete signed head of its audit log; the sync was stopped.</source>
+        <translation>后台未发送完整、已签署的审计日志树根签名；同步已停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WARNING: the back office&apos;s audit history was rewritten. %1 This desk saw its audit log at %2 entries (root %3, signed %4); it now shows %5 entries (root %6, signed %7). The sync was stopped before anything more was received: tell the programme&apos;s auditor.</source>
+        <translation>警告：后台的审计记录历史已被改写。%1 本机曾见其审计日志有 %2 项记录（根 %3，签署于 %4）；现在则显示 %5 项记录（根 %6，签署于 %7）。同步已在收到更多内容前停止：请通知计划的审计师。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entries this desk saw are gone.</source>
+        <translation>本机曾见的记录已消失。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same number of entries now hashes differently.</source>
+        <translation>相同数目的记录现在得出不同的哈希值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It gave no consistency proof made of hashes.</source>
+        <translation>后台未提供由哈希值组成的一致性证明。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its consistency proof does not lead from the old head to the new one.</source>
+        <translation>其一致性证明无法从旧树根签名推导至新树根签名。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>WARNING: the back office signs its audit log with another key than the one this desk knows. The sync was stopped: ask the programme&apos;s administrator whether the key was replaced.</source>
+        <translation>警告：后台用本机不认识的另一密钥签署其审计日志。同步已停止：请向计划的系统管理员询问密钥是否已更换。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WARNING: the back office&apos;s tree head of %1 entries does not carry a valid signature. The sync was stopped.</source>
+        <translation>警告：后台 %1 项记录的树根签名无效。同步已停止。</translation>
+    </message>
+</context>
+<context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+142"/>
+        <location filename="../domain/store/unitofwork.cpp" line="+102"/>
+        <source>audit entries written in bulk do not continue the audit trail of this workspace; nothing was written</source>
+        <translation>批量写入的审计记录未能延续此工作区的审计线索；未写入任何内容</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>第 %1 条审计记录未能接续此工作区的审计轨迹；未还原任何数据</translation>
     </message>
@@ -4891,7 +5208,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+29"/>
+        <location filename="../domain/store/sql.cpp" line="+32"/>
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>工作区正被另一程序使用；请关闭该程序或稍后再试（%1；语句：%2）</translation>
     </message>
@@ -4901,7 +5218,7 @@
         <translation>工作区数据库拒绝执行语句：%1（语句：%2）</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+39"/>
+        <location filename="../domain/store/workspace.cpp" line="+40"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>此文件不是券务台工作区（%1）；请选择工作区所在的文件夹，或选择空文件夹以创建新工作区</translation>
     </message>
@@ -4917,22 +5234,27 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>another program made it</source>
         <translation>此文件由另一程序创建</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-33"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>此工作区由较新版本的券务台写入（结构版本 %1；本程序只支持到 %2）；请安装较新版本的程序后再打开。工作区未作任何改动。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>this database holds no workspace yet; create one first (voucherdesk-cli init, or start the back office on it)</source>
+        <translation>此数据库尚无工作区；请先创建（voucherdesk-cli init，或在其上启动后台）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>there is no workspace in this folder; create one first (voucherdesk-cli init)</source>
         <translation>此文件夹内没有工作区；请先创建一个（voucherdesk-cli init）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
         <source>cannot create the workspace folder</source>
         <translation>无法创建工作区文件夹</translation>
     </message>
@@ -4942,7 +5264,12 @@
         <translation>Qt SQL 的 SQLite 驱动程序未提供连接句柄；券务台需要使用 Qt 的 QSQLITE 驱动程序</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
+        <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
+        <translation>数据库的编码为 %1；VoucherDesk 需要 UTF8 数据库（CREATE DATABASE … ENCODING &apos;UTF8&apos;）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>工作区无法使用预写式日志（日志模式仍为“%1”）；请将工作区存放在本地磁盘</translation>
     </message>
@@ -4952,7 +5279,8 @@
         <translation>此 SQLite 没有带三元组分词器的 FTS5 全文搜索功能（需要 3.34 或以上并启用 FTS5 的 SQLite）：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-88"/>
+        <location line="+98"/>
         <source>it holds tables of another program</source>
         <translation>其中含有另一程序的数据表</translation>
     </message>
@@ -5302,7 +5630,7 @@
         <translation>工作区文件夹（默认：%1）。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
     </message>
@@ -5357,7 +5685,7 @@
         <translation>种子：相同的种子会生成相同的数据（默认为 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/auditcommand.cpp" line="+57"/>
+        <location filename="../app/cli/auditcommand.cpp" line="+63"/>
         <source>Head hash: %1</source>
         <translation>最新哈希值：%1</translation>
     </message>
@@ -5374,7 +5702,22 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>The back office&apos;s tree head of %1 entries (root %2) carries a valid signature.</source>
+        <translation>后台 %1 项记录的树根签名（根 %2）有效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is consistent with the head of %1 entries this workspace kept: no history it saw was rewritten.</source>
+        <translation>它与此工作区所保存的 %1 项记录的树根签名一致：其所见的历史均未被改写。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workspace had kept no head of this back office; this one is kept for the next check.</source>
+        <translation>此工作区之前未保存此后台的树根签名；现已保存，供下次核对。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>give a subcommand: verify</source>
         <translation>请指定子命令：verify</translation>
     </message>
@@ -5389,14 +5732,14 @@
         <translation>audit verify 不接受其他参数</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>verify</source>
-        <translation>子命令（verify）</translation>
+        <location line="+19"/>
+        <source>verify [--server URL --user NAME]</source>
+        <translation>verify [--server 网址 --user 名称]</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation>检查审计轨迹的哈希链是否完整无缺（audit verify）。</translation>
+        <source>Check that the audit trail&apos;s hash chain is unbroken, and with --server the back office&apos;s signed audit log (audit verify).</source>
+        <translation>核对审计线索的哈希链是否完整；加上 --server 时也核对后台已签署的审计日志（audit verify）。</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
@@ -6373,43 +6716,116 @@
         <translation>管理统计数据：按状态、年份、行业和方案划分的个案；资助；处理时间；澄清事项。</translation>
     </message>
     <message>
-        <location filename="../app/cli/synccommand.cpp" line="+32"/>
+        <location filename="../app/cli/synccommand.cpp" line="+28"/>
         <source>Password: </source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <source>this option is needed: --%1 FILE</source>
+        <translation>须提供此选项：--%1 文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Pushed %1 changes: %2 applied (%3 merged), %4 already there, %5 in conflict, %6 rejected.</source>
-        <translation>已推送 %1 项更改：%2 项已应用（%3 项已合并），%4 项已存在，%5 项有冲突，%6 项被拒绝。</translation>
+        <location line="+19"/>
+        <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
+        <translation>工作区中此附件的副本丢失或已损坏</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.</source>
-        <translation>已拉取 %1 项更改（%2 项已存储）；%3 宗个案已不在您的查看范围内，已从本机移除。</translation>
+        <location line="+11"/>
+        <source>say where to write the package: --output FILE</source>
+        <translation>请指明数据包的写入位置：--output 文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase of your signing key: </source>
+        <translation>您签名密钥的口令：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Wrote %1: %2 signed by %3, with %n attachment(s).</source>
+        <translation>
+            <numerusform>已写入 %1：%2，由 %3 签名，附 %n 个附件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ATTACHMENT_MISSING: %1 (%2) is not in the package.</source>
+        <translation>ATTACHMENT_MISSING：数据包中没有 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ATTACHMENT_CHANGED: %1 (%2) is not the file that was signed: its SHA-256 is %3.</source>
+        <translation>ATTACHMENT_CHANGED：%1（%2）并非已签名的文件：其 SHA-256 为 %3。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is not a submission package: it has no %1 or no %2.</source>
+        <translation>这不是提交数据包：其中没有 %1 或没有 %2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verified: signed by %1 (%2, %3) at %4 with certificate %5; the manifest and its attachments are as signed.</source>
+        <translation>验证通过：由 %1（%2，%3）于 %4 用证书 %5 签名；清单及其附件均与签名时相同。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>say package export REF --output FILE, or package verify FILE</source>
+        <translation>请输入 package export 编号 --output 文件，或 package verify 文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>export REF --output FILE | verify FILE</source>
+        <translation>export 编号 --output 文件 | verify 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a signed submission as one zip file, or check one.</source>
+        <translation>将已签名的提交内容写成一个 zip 文件，或核对此类文件。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.</source>
-        <translation>附件：%1 个已发送，%2 个已存在于后台，%3 个已接收，%4 个尚无人上传。</translation>
+        <source>export: the package file to write.</source>
+        <translation>export：要写入的数据包文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>export: your signing key (encrypted PEM).</source>
+        <translation>export：您的签名密钥（已加密的 PEM）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: your signing certificate (PEM), issued by the back office.</source>
+        <translation>export：您的签名证书（PEM），由后台签发。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>export：从此文件的第一行读取密钥的口令（否则使用 VOUCHERDESK_PASSPHRASE，再否则会询问）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s CA certificate (PEM): export puts it in the chain, verify trusts it.</source>
+        <translation>后台的证书颁发机构证书（PEM）：export 会将其放入证书链，verify 会信任它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
+        <translation>verify：后台的吊销列表（JSON，DATA/ca/revocations.json）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synccommand.cpp" line="+65"/>
         <source>Attachment not synced: %1</source>
         <translation>附件未能同步：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. %5 requests in %6 ms.</source>
-        <translation>当前位于 %1；%2 项更改等待发送，另有 %3 项冲突和 %4 项被拒绝的更改待您查看。共 %5 个请求，用时 %6 毫秒。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-40"/>
         <source>say which back office: --server https://HOST:PORT</source>
         <translation>请指定后台：--server https://HOST:PORT</translation>
     </message>
@@ -6419,22 +6835,22 @@
         <translation>请指定登录的用户：--user USERNAME</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
         <source>sync takes no arguments besides its options</source>
         <translation>sync 除选项外不接受其他参数</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>give the changes per push as a whole number from 1 to 2000</source>
         <translation>请用 1 至 2000 之间的整数指定每次推送的更改数量</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-47"/>
         <source>no password was given: type it when asked, or use --password-file FILE or the environment variable VOUCHERDESK_PASSWORD</source>
         <translation>未提供密码：请在提示时输入，或使用 --password-file FILE 或环境变量 VOUCHERDESK_PASSWORD</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+67"/>
         <source>--server URL --user NAME</source>
         <translation>--server URL --user NAME</translation>
     </message>
@@ -6444,7 +6860,7 @@
         <translation>将此工作区的更改推送到后台，并接收后台的新数据。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-101"/>
         <source>The back office&apos;s address: https://HOST:PORT (http:// only for 127.0.0.1).</source>
         <translation>后台地址：https://HOST:PORT（http:// 仅限用于 127.0.0.1）。</translation>
     </message>
@@ -6454,7 +6870,7 @@
         <translation>您在后台的用户名。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Read the password from the first line of this file (else the environment variable VOUCHERDESK_PASSWORD, else asked for).</source>
         <translation>从此文件的第一行读取密码（否则使用环境变量 VOUCHERDESK_PASSWORD，再否则将提示输入）。</translation>
     </message>
@@ -6464,7 +6880,32 @@
         <translation>信任此后台证书（PEM），例如后台自签名的 DATA/tls/server.crt。</translation>
     </message>
     <message>
+        <location line="+36"/>
+        <source>Pushed: %1 (applied: %2, of them merged: %3; already there: %4; in conflict: %5; rejected: %6).</source>
+        <translation>已推送：%1（已应用：%2，其中已合并：%3；后台已有：%4；有冲突：%5；被拒：%6）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pulled: %1 (stored: %2). Cases that left your view and were removed here: %3.</source>
+        <translation>已拉取：%1（已保存：%2）。已离开您查看范围并已在本机移除的个案：%3。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Attachments sent: %1; already at the back office: %2; received: %3; not yet uploaded by anyone: %4.</source>
+        <translation>已发送附件：%1；后台已有：%2；已接收：%3；尚无人上传：%4。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s audit log: size %1, root %2, consistent with what this desk saw before.</source>
+        <translation>后台的审计日志：大小 %1，根 %2，与本机之前所见的一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Now at %1. Waiting to be sent: %2; conflicts: %3 and rejected changes: %4, for you to look at. Requests: %5, in %6 ms.</source>
+        <translation>现位于 %1。待发送：%2；冲突：%3 及被拒的更改：%4，有待您处理。请求：%5，耗时 %6 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Changes sent per push (default 500).</source>
         <translation>每次推送的更改数量（默认 500）。</translation>
     </message>
@@ -6582,6 +7023,21 @@
         <location line="+3"/>
         <source>Write the document to this file instead.</source>
         <translation>改为将文件写入此文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagezip.cpp" line="+48"/>
+        <source>The package cannot be written: %1.</source>
+        <translation>无法写入数据包：%1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The package cannot be read.</source>
+        <translation>无法读取数据包。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This is not a readable zip file: %1.</source>
+        <translation>这不是可读取的 zip 文件：%1。</translation>
     </message>
 </context>
 <context>

@@ -271,6 +271,14 @@
     </message>
 </context>
 <context>
+    <name>AuditRouteText</name>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="+50"/>
+        <source>expected a whole number of entries, not &quot;%1&quot;</source>
+        <translation>應為完整的記錄數目，而非「%1」</translation>
+    </message>
+</context>
+<context>
     <name>CaseView</name>
     <message>
         <location filename="../forms/caseview.ui" line="+14"/>
@@ -771,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+83"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 無權查閱個案。</translation>
     </message>
@@ -791,9 +799,24 @@
         <translation>角色 %1 不會與後台同步。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+21"/>
+        <source>expected a number of entries or null</source>
+        <translation>應為記錄數目或 null</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此處沒有 %1：路由一覽請參閱 docs/api.md。</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/auditroutes.cpp" line="-13"/>
+        <source>The role %1 has no access to the audit log&apos;s proofs.</source>
+        <translation>角色 %1 無權取得審計日誌的證明。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
+        <translation>審計日誌沒有這兩個大小之間的證明：每個大小均不得超過其現有大小，且第一個不得大於第二個。</translation>
     </message>
 </context>
 <context>
@@ -1227,6 +1250,39 @@
     </message>
 </context>
 <context>
+    <name>vd::AuditLog</name>
+    <message>
+        <location filename="../domain/store/auditlog.cpp" line="+66"/>
+        <source>Audit entry %1 (%2) is at leaf %3 of the audit log, where entry %4 was logged: entries were deleted, moved or inserted.</source>
+        <translation>審計記錄 %1（%2）位於審計日誌的第 %3 片葉，而該處記錄的是第 %4 項：有記錄被刪除、移動或插入。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Audit entry %1 (%2) no longer matches leaf %3 of the audit log: it was changed after it was logged.</source>
+        <translation>審計記錄 %1（%2）與審計日誌的第 %3 片葉不再相符：記錄在登錄後曾被更改。</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The back office signed a tree head of %1 entries at %2, but the audit trail now holds %3: entries were deleted.</source>
+        <translation>後台於 %2 簽署了 %1 項記錄的樹頂，但審計線索現只有 %3 項：有記錄被刪除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The tree head of %1 entries signed at %2 no longer matches the audit trail: an entry from %3 to %4 was rewritten.</source>
+        <translation>於 %2 簽署、共 %1 項記錄的樹頂與審計線索不再相符：第 %3 至 %4 項之間有記錄被改寫。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The audit log has leaves after its last audit entry (%1): entries were deleted.</source>
+        <translation>審計日誌在其最後一項審計記錄（%1）之後仍有葉：有記錄被刪除。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The audit log is intact: %1 leaves and %2 signed tree heads checked.</source>
+        <translation>審計日誌完整無缺：已核對 %1 片葉及 %2 個已簽署的樹頂。</translation>
+    </message>
+</context>
+<context>
     <name>vd::AuditVerification</name>
     <message numerus="yes">
         <location filename="../domain/store/audittrail.cpp" line="+94"/>
@@ -1262,6 +1318,11 @@
         <location filename="../domain/backoffice/backofficeapplication.cpp" line="+34"/>
         <source>the data folder (workspace, tls/); made with demo data on first start</source>
         <translation>數據資料夾（工作區、tls/）；首次啟動時建立並填入示範資料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>keep the workspace in PostgreSQL (postgresql://user@host:port/db) instead of DIR/workspace.sqlite</source>
+        <translation>將工作區存於 PostgreSQL（postgresql://user@host:port/db），而非 DIR/workspace.sqlite</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1513,7 +1574,7 @@
 <context>
     <name>vd::BackOfficeSettings</name>
     <message>
-        <location filename="../domain/backoffice/backofficesettings.cpp" line="+32"/>
+        <location filename="../domain/backoffice/backofficesettings.cpp" line="+33"/>
         <source>expected a whole number from %1 to %2</source>
         <translation>應為 %1 至 %2 之間的整數</translation>
     </message>
@@ -1528,7 +1589,12 @@
         <translation>請以 --data DIR 指明後台的數據資料夾</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</source>
+        <translation>應為 PostgreSQL 網址，例如 postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>expected true or false</source>
         <translation>應為 true 或 false</translation>
     </message>
@@ -1556,7 +1622,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+183"/>
+        <location filename="../forms/backgroundsync.cpp" line="+189"/>
         <source>Fetching the cases from the back office…</source>
         <translation>正在從後台取得個案…</translation>
     </message>
@@ -1734,6 +1800,19 @@
         <location line="+12"/>
         <source>Remove budget item %1</source>
         <translation>移除第 %1 項開支項目</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CanonicalJson</name>
+    <message>
+        <location filename="../domain/crypto/canonicaljson.cpp" line="+69"/>
+        <source>%1 is not a whole number between -(2^53 - 1) and 2^53 - 1: what is signed carries no fractions (amounts are decimal text).</source>
+        <translation>%1 不是介乎 -(2^53 - 1) 與 2^53 - 1 之間的整數：簽署的內容不含小數（金額以十進制文字表示）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The text holds half of a character (a lone surrogate, U+%1) and cannot be signed.</source>
+        <translation>文字含有半個字元（單獨的代理字元 U+%1），無法簽署。</translation>
     </message>
 </context>
 <context>
@@ -2748,6 +2827,52 @@
     </message>
 </context>
 <context>
+    <name>vd::Certificate</name>
+    <message>
+        <location filename="../domain/crypto/certificate.cpp" line="+29"/>
+        <source>This is not an X.509 certificate.</source>
+        <translation>這不是 X.509 證書。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CertificateAuthority</name>
+    <message>
+        <location filename="../domain/crypto/certificateauthority.cpp" line="+39"/>
+        <source>The certificate authority&apos;s folder cannot be used: %1.</source>
+        <translation>無法使用核證機關的資料夾：%1。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The certificate request is damaged or not signed by its own key.</source>
+        <translation>證書申請已損壞，或並非由其本身的密鑰簽署。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate request is not for an ECDSA P-256 key.</source>
+        <translation>證書申請並非用於 ECDSA P-256 密鑰。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate request was made for &quot;%1&quot;, not for this person.</source>
+        <translation>證書申請是為「%1」而作，並非為此人。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>it cannot be created</source>
+        <translation>無法建立</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the certificate is not the key&apos;s</source>
+        <translation>證書與密鑰不相符</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>This certificate authority issued no certificate with that serial number.</source>
+        <translation>此核證機關並無簽發該序號的證書。</translation>
+    </message>
+</context>
+<context>
     <name>vd::ClarificationModel</name>
     <message>
         <location filename="../forms/clarificationmodel.cpp" line="+52"/>
@@ -3064,6 +3189,14 @@
     </message>
 </context>
 <context>
+    <name>vd::Crypto</name>
+    <message>
+        <location filename="../domain/crypto/opensslhandles.cpp" line="+63"/>
+        <source>The cryptographic library failed (%1). This is a fault in the program or its installation, not in your data.</source>
+        <translation>加密程式庫出錯（%1）。這是程式或其安裝的問題，並非閣下資料的問題。</translation>
+    </message>
+</context>
+<context>
     <name>vd::DeadlineModel</name>
     <message>
         <location filename="../forms/deadlinemodel.cpp" line="+22"/>
@@ -3327,7 +3460,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+298"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作區已有資料；示範資料只可放入空白工作區：請以 --workspace 選擇新的資料夾</translation>
     </message>
@@ -3461,6 +3594,54 @@
     </message>
 </context>
 <context>
+    <name>vd::DetachedSignature</name>
+    <message>
+        <location filename="../domain/crypto/detachedsignature.cpp" line="+78"/>
+        <source>This signing key is not the one the certificate of %1 was issued for.</source>
+        <translation>此簽署密鑰並非 %1 的證書所對應的密鑰。</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The signature of %1 verifies.</source>
+        <translation>%1 的簽署核實無誤。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a VoucherDesk signature: a detached CMS signature with one signer, the signer&apos;s certificate and a signing time.</source>
+        <translation>這不是 VoucherDesk 的簽署：應為只有一名簽署人的分離式 CMS 簽署，附有簽署人的證書及簽署時間。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature does not verify with the key of %1&apos;s certificate.</source>
+        <translation>以 %1 的證書中的密鑰無法核實此簽署。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed content has been changed since %1 signed it.</source>
+        <translation>簽署的內容在 %1 簽署後已被更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 was not issued by the back office&apos;s certificate authority (%2).</source>
+        <translation>%1 的證書並非由後台的核證機關（%2）簽發。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The certificate of %1 was not valid when the signature was made.</source>
+        <translation>作出簽署時，%1 的證書並非有效。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate of %1 had been revoked when the signature was made.</source>
+        <translation>作出簽署時，%1 的證書已被撤銷。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature claims to be made at %1, later than now.</source>
+        <translation>此簽署聲稱於 %1 作出，遲於現在。</translation>
+    </message>
+</context>
+<context>
     <name>vd::DraftJournal</name>
     <message>
         <location filename="../domain/store/draftjournal.cpp" line="+41"/>
@@ -3549,7 +3730,7 @@
 <context>
     <name>vd::EntityStore</name>
     <message>
-        <location filename="../domain/store/entitystore.cpp" line="+104"/>
+        <location filename="../domain/store/entitystore.cpp" line="+111"/>
         <source>there is no kind of record called &quot;%1&quot;</source>
         <translation>沒有名為「%1」的記錄類別</translation>
     </message>
@@ -4102,7 +4283,7 @@
 <context>
     <name>vd::Migrations</name>
     <message>
-        <location filename="../domain/store/migrations.cpp" line="+143"/>
+        <location filename="../domain/store/migrations.cpp" line="+147"/>
         <source>the folder of migrations does not exist</source>
         <translation>遷移檔案的資料夾不存在</translation>
     </message>
@@ -4122,14 +4303,25 @@
         <translation>遷移檔案須按1、2、3……順序編號，不可中斷；應為第 %1 號</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+15"/>
+        <source>the PostgreSQL migrations must have the same files as the SQLite ones; %1 differs</source>
+        <translation>PostgreSQL 的遷移檔案必須與 SQLite 的相同；%1 不相符</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>the migration leaves records that refer to missing records</source>
         <translation>此遷移會令部分記錄指向不存在的記錄</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+12"/>
+        <location line="+39"/>
         <source>the workspace could not be brought to schema version %1 and stays at version %2: %3</source>
         <translation>工作區未能更新至結構版本 %1，仍維持於版本 %2：%3</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>these migrations have no PostgreSQL set (a postgresql/ folder)</source>
+        <translation>這些遷移沒有 PostgreSQL 版本（postgresql/ 資料夾）</translation>
     </message>
 </context>
 <context>
@@ -4296,7 +4488,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+629"/>
+        <location filename="../domain/store/recordtable.h" line="+662"/>
         <source>there is no such record to remove</source>
         <translation>沒有此項記錄可供刪除</translation>
     </message>
@@ -4304,6 +4496,14 @@
         <location line="+13"/>
         <source>this record was changed since it was read (stored revision %1, yours %2); reload it and make the change again</source>
         <translation>此記錄在讀取後已被更改（已儲存的修訂版本為 %1，閣下的為 %2）；請重新載入後再作更改</translation>
+    </message>
+</context>
+<context>
+    <name>vd::RevocationList</name>
+    <message>
+        <location filename="../domain/crypto/revocationlist.cpp" line="+80"/>
+        <source>A revocation needs a serial, a time and a reason.</source>
+        <translation>撤銷須有序號、時間及理由。</translation>
     </message>
 </context>
 <context>
@@ -4370,6 +4570,19 @@
         <location line="+13"/>
         <source>not a scheme file this program knows</source>
         <translation>並非本程式可識別的計劃檔案</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SealedBox</name>
+    <message>
+        <location filename="../domain/crypto/sealedbox.cpp" line="+135"/>
+        <source>The passphrase does not open this workspace&apos;s sealed cases. Nothing was changed; try again with the passphrase you chose for it.</source>
+        <translation>此密碼短語無法開啟此工作區的密封個案。未有任何更改；請以閣下為此工作區所設的密碼短語再試。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sealed case content does not open with this workspace&apos;s key: it was changed or moved.</source>
+        <translation>密封的個案內容無法以此工作區的密鑰開啟：內容已被更改或移動。</translation>
     </message>
 </context>
 <context>
@@ -4465,14 +4678,65 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningKey</name>
+    <message>
+        <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
+        <source>This is not an ECDSA P-256 key, the only kind VoucherDesk signs with.</source>
+        <translation>這不是 ECDSA P-256 密鑰，而 VoucherDesk 只以此類密鑰簽署。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This is not an encrypted signing key (a PEM file beginning &quot;-----BEGIN ENCRYPTED PRIVATE KEY-----&quot;).</source>
+        <translation>這不是已加密的簽署密鑰（以「-----BEGIN ENCRYPTED PRIVATE KEY-----」開首的 PEM 檔案）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The passphrase does not unlock this signing key. Check it and try again; the key file has not been changed.</source>
+        <translation>此密碼短語無法解鎖此簽署密鑰。請檢查後再試；密鑰檔案未有更改。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The signing key cannot be read: %1.</source>
+        <translation>無法讀取簽署密鑰：%1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A signing key needs a passphrase.</source>
+        <translation>簽署密鑰須設有密碼短語。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The signing key cannot be saved: %1.</source>
+        <translation>無法儲存簽署密鑰：%1。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The certificate authority&apos;s key file is damaged.</source>
+        <translation>核證機關的密鑰檔案已損壞。</translation>
+    </message>
+</context>
+<context>
+    <name>vd::SubmissionManifest</name>
+    <message>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <source>There is no application with this reference in the workspace.</source>
+        <translation>工作區內沒有此編號的申請。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The attachment&apos;s content (SHA-256 %1) is not in this workspace; sync to fetch it, then try again.</source>
+        <translation>附件內容（SHA-256 %1）不在此工作區內；請先同步以取得該附件，然後再試。</translation>
+    </message>
+</context>
+<context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+162"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
         <source>sign in to the back office before syncing</source>
         <translation>請先登入後台，然後再同步</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>the back office answered %1 of the %2 changes sent; they stay queued</source>
         <translation>後台只回應了已傳送的 %2 項更改中的 %1 項；這些更改會繼續留待傳送</translation>
     </message>
@@ -4603,7 +4867,7 @@
 <context>
     <name>vd::SyncIndicator</name>
     <message>
-        <location filename="../forms/syncindicator.cpp" line="+103"/>
+        <location filename="../forms/syncindicator.cpp" line="+104"/>
         <source>Not connected to a back office</source>
         <translation>未連接後台</translation>
     </message>
@@ -4651,6 +4915,11 @@
         <location line="+2"/>
         <source>The last sync failed; it is tried again shortly</source>
         <translation>上次同步失敗；稍後會自動再試</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WARNING: sync stopped, the back office&apos;s audit history is not the one this desk saw</source>
+        <translation>警告：同步已停止，後台的審計記錄歷史與本機所見的不同</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4732,7 +5001,7 @@
 <context>
     <name>vd::SyncState</name>
     <message>
-        <location filename="../domain/store/syncstate.cpp" line="+40"/>
+        <location filename="../domain/store/syncstate.cpp" line="+43"/>
         <source>the sync state must change in the same transaction as the changes it records</source>
         <translation>同步狀態須與其記錄的更改在同一交易中更新</translation>
     </message>
@@ -4740,15 +5009,63 @@
 <context>
     <name>vd::Transaction</name>
     <message>
-        <location filename="../domain/store/transaction.cpp" line="+22"/>
+        <location filename="../domain/store/transaction.cpp" line="+36"/>
         <source>a change was started while another one is still open; finish the first one</source>
         <translation>上一項更改尚未完成便開始了另一項更改；請先完成第一項</translation>
     </message>
 </context>
 <context>
+    <name>vd::TreeHeadWatch</name>
+    <message>
+        <location filename="../domain/sync/treeheadwatch.cpp" line="+59"/>
+        <source>The back office sent no complete signed head of its audit log; the sync was stopped.</source>
+        <translation>後台未有傳來完整、已簽署的審計日誌樹頂；同步已停止。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>WARNING: the back office&apos;s audit history was rewritten. %1 This desk saw its audit log at %2 entries (root %3, signed %4); it now shows %5 entries (root %6, signed %7). The sync was stopped before anything more was received: tell the programme&apos;s auditor.</source>
+        <translation>警告：後台的審計記錄歷史已被改寫。%1 本機曾見其審計日誌有 %2 項記錄（根 %3，簽署於 %4）；現時則顯示 %5 項記錄（根 %6，簽署於 %7）。同步已在收到更多內容前停止：請通知計劃的審計師。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entries this desk saw are gone.</source>
+        <translation>本機曾見的記錄已消失。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The same number of entries now hashes differently.</source>
+        <translation>相同數目的記錄現時得出不同的雜湊值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>It gave no consistency proof made of hashes.</source>
+        <translation>後台未有提供由雜湊值組成的一致性證明。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its consistency proof does not lead from the old head to the new one.</source>
+        <translation>其一致性證明無法由舊樹頂推導至新樹頂。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>WARNING: the back office signs its audit log with another key than the one this desk knows. The sync was stopped: ask the programme&apos;s administrator whether the key was replaced.</source>
+        <translation>警告：後台以本機不認識的另一密鑰簽署其審計日誌。同步已停止：請向計劃的系統管理員查詢密鑰是否已更換。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>WARNING: the back office&apos;s tree head of %1 entries does not carry a valid signature. The sync was stopped.</source>
+        <translation>警告：後台 %1 項記錄的樹頂沒有有效簽署。同步已停止。</translation>
+    </message>
+</context>
+<context>
     <name>vd::UnitOfWork</name>
     <message>
-        <location filename="../domain/store/unitofwork.cpp" line="+142"/>
+        <location filename="../domain/store/unitofwork.cpp" line="+102"/>
+        <source>audit entries written in bulk do not continue the audit trail of this workspace; nothing was written</source>
+        <translation>批量寫入的審計記錄未能延續此工作區的審計線索；未有寫入任何內容</translation>
+    </message>
+    <message>
+        <location line="+58"/>
         <source>audit entry %1 does not continue the audit trail of this workspace; nothing was restored</source>
         <translation>第 %1 項審計記錄未能接續此工作區的審計線索；未有還原任何資料</translation>
     </message>
@@ -4891,7 +5208,7 @@
 <context>
     <name>vd::Workspace</name>
     <message>
-        <location filename="../domain/store/sql.cpp" line="+29"/>
+        <location filename="../domain/store/sql.cpp" line="+32"/>
         <source>the workspace is in use by another program; close it or try again in a moment (%1; statement: %2)</source>
         <translation>工作區正被另一程式使用；請關閉該程式或稍後再試（%1；指令：%2）</translation>
     </message>
@@ -4901,7 +5218,7 @@
         <translation>工作區資料庫拒絕執行指令：%1（指令：%2）</translation>
     </message>
     <message>
-        <location filename="../domain/store/workspace.cpp" line="+39"/>
+        <location filename="../domain/store/workspace.cpp" line="+40"/>
         <source>this file is not a VoucherDesk workspace (%1); choose the folder of a workspace, or an empty folder for a new one</source>
         <translation>此檔案並非券務台工作區（%1）；請選擇工作區所在的資料夾，或選擇空白資料夾以建立新工作區</translation>
     </message>
@@ -4917,22 +5234,27 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>another program made it</source>
         <translation>此檔案由另一程式建立</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-33"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>此工作區由較新版本的券務台寫入（結構版本 %1；本程式只支援至 %2）；請安裝較新版本的程式再開啟。工作區未有任何改動。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>this database holds no workspace yet; create one first (voucherdesk-cli init, or start the back office on it)</source>
+        <translation>此資料庫尚未有工作區；請先建立（voucherdesk-cli init，或在其上啟動後台）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>there is no workspace in this folder; create one first (voucherdesk-cli init)</source>
         <translation>此資料夾內沒有工作區；請先建立一個（voucherdesk-cli init）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+42"/>
         <source>cannot create the workspace folder</source>
         <translation>無法建立工作區資料夾</translation>
     </message>
@@ -4942,7 +5264,12 @@
         <translation>Qt SQL 的 SQLite 驅動程式未有提供連線控制代碼；券務台須使用 Qt 的 QSQLITE 驅動程式</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
+        <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
+        <translation>資料庫的編碼為 %1；VoucherDesk 需要 UTF8 資料庫（CREATE DATABASE … ENCODING &apos;UTF8&apos;）</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>工作區無法使用預寫式日誌（日誌模式仍為「%1」）；請將工作區存放於本機磁碟</translation>
     </message>
@@ -4952,7 +5279,8 @@
         <translation>此 SQLite 沒有附三元組分詞器的 FTS5 全文搜尋功能（須使用 3.34 或以上並啟用 FTS5 的 SQLite）：%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-88"/>
+        <location line="+98"/>
         <source>it holds tables of another program</source>
         <translation>其中載有另一程式的資料表</translation>
     </message>
@@ -5302,7 +5630,7 @@
         <translation>工作區資料夾（預設：%1）。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+61"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>不明指令「%1」</translation>
     </message>
@@ -5357,7 +5685,7 @@
         <translation>種子：相同的種子會產生相同的資料（預設為 1）。</translation>
     </message>
     <message>
-        <location filename="../app/cli/auditcommand.cpp" line="+57"/>
+        <location filename="../app/cli/auditcommand.cpp" line="+63"/>
         <source>Head hash: %1</source>
         <translation>最新雜湊值：%1</translation>
     </message>
@@ -5374,7 +5702,22 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>The back office&apos;s tree head of %1 entries (root %2) carries a valid signature.</source>
+        <translation>後台 %1 項記錄的樹頂（根 %2）附有有效簽署。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is consistent with the head of %1 entries this workspace kept: no history it saw was rewritten.</source>
+        <translation>它與此工作區所保存的 %1 項記錄的樹頂一致：其所見的歷史均未被改寫。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This workspace had kept no head of this back office; this one is kept for the next check.</source>
+        <translation>此工作區先前未有保存此後台的樹頂；現已保存此樹頂，供下次核對。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>give a subcommand: verify</source>
         <translation>請指明子指令：verify</translation>
     </message>
@@ -5389,14 +5732,14 @@
         <translation>audit verify 不接受其他參數</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>verify</source>
-        <translation>子指令（verify）</translation>
+        <location line="+19"/>
+        <source>verify [--server URL --user NAME]</source>
+        <translation>verify [--server 網址 --user 名稱]</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Check that the audit trail&apos;s hash chain is unbroken (audit verify).</source>
-        <translation>核對審計線索的雜湊鏈是否完整無缺（audit verify）。</translation>
+        <source>Check that the audit trail&apos;s hash chain is unbroken, and with --server the back office&apos;s signed audit log (audit verify).</source>
+        <translation>核對審計線索的雜湊鏈是否完整；加上 --server 時亦核對後台已簽署的審計日誌（audit verify）。</translation>
     </message>
     <message>
         <location filename="../app/cli/casesummaries.cpp" line="+69"/>
@@ -6373,43 +6716,116 @@
         <translation>管理統計數字：按狀態、年份、行業及方案劃分的個案；資助；處理時間；澄清事項。</translation>
     </message>
     <message>
-        <location filename="../app/cli/synccommand.cpp" line="+32"/>
+        <location filename="../app/cli/synccommand.cpp" line="+28"/>
         <source>Password: </source>
         <translation>密碼：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <source>this option is needed: --%1 FILE</source>
+        <translation>須提供此選項：--%1 檔案</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Pushed %1 changes: %2 applied (%3 merged), %4 already there, %5 in conflict, %6 rejected.</source>
-        <translation>已傳送 %1 項更改：%2 項已套用（%3 項已合併），%4 項早已存在，%5 項有衝突，%6 項被拒。</translation>
+        <location line="+19"/>
+        <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
+        <translation>工作區內此附件的副本遺失或已損壞</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Pulled %1 changes (%2 stored); %3 cases left your view and were removed here.</source>
-        <translation>已接收 %1 項更改（%2 項已儲存）；%3 宗個案已不在閣下的查閱範圍內，已從本機移除。</translation>
+        <location line="+11"/>
+        <source>say where to write the package: --output FILE</source>
+        <translation>請指明套件的寫入位置：--output 檔案</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase of your signing key: </source>
+        <translation>閣下簽署密鑰的密碼短語：</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Wrote %1: %2 signed by %3, with %n attachment(s).</source>
+        <translation>
+            <numerusform>已寫入 %1：%2，由 %3 簽署，附 %n 個附件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>ATTACHMENT_MISSING: %1 (%2) is not in the package.</source>
+        <translation>ATTACHMENT_MISSING：套件內沒有 %1（%2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ATTACHMENT_CHANGED: %1 (%2) is not the file that was signed: its SHA-256 is %3.</source>
+        <translation>ATTACHMENT_CHANGED：%1（%2）並非已簽署的檔案：其 SHA-256 為 %3。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This is not a submission package: it has no %1 or no %2.</source>
+        <translation>這不是提交套件：其中沒有 %1 或沒有 %2。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Verified: signed by %1 (%2, %3) at %4 with certificate %5; the manifest and its attachments are as signed.</source>
+        <translation>核實無誤：由 %1（%2，%3）於 %4 以證書 %5 簽署；清單及其附件均與簽署時相同。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>say package export REF --output FILE, or package verify FILE</source>
+        <translation>請輸入 package export 編號 --output 檔案，或 package verify 檔案</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>export REF --output FILE | verify FILE</source>
+        <translation>export 編號 --output 檔案 | verify 檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a signed submission as one zip file, or check one.</source>
+        <translation>將已簽署的提交內容寫成一個 zip 檔案，或核對此類檔案。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Attachments: %1 sent, %2 already at the back office, %3 received, %4 not yet uploaded by anyone.</source>
-        <translation>附件：%1 個已傳送，%2 個早已存於後台，%3 個已接收，%4 個尚未有人上載。</translation>
+        <source>export: the package file to write.</source>
+        <translation>export：要寫入的套件檔案。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>export: your signing key (encrypted PEM).</source>
+        <translation>export：閣下的簽署密鑰（已加密的 PEM）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: your signing certificate (PEM), issued by the back office.</source>
+        <translation>export：閣下的簽署證書（PEM），由後台簽發。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>export: read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>export：由此檔案的第一行讀取密鑰的密碼短語（否則使用 VOUCHERDESK_PASSPHRASE，再否則會詢問）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s CA certificate (PEM): export puts it in the chain, verify trusts it.</source>
+        <translation>後台的核證機關證書（PEM）：export 會將其放入證書鏈，verify 會信任它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
+        <translation>verify：後台的撤銷清單（JSON，DATA/ca/revocations.json）。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/synccommand.cpp" line="+65"/>
         <source>Attachment not synced: %1</source>
         <translation>附件未能同步：%1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Now at %1; %2 changes waiting, %3 conflicts and %4 rejected changes for you to look at. %5 requests in %6 ms.</source>
-        <translation>現時位於 %1；%2 項更改待傳送，另有 %3 項衝突及 %4 項被拒的更改待閣下查閱。共 %5 個要求，歷時 %6 毫秒。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="-40"/>
         <source>say which back office: --server https://HOST:PORT</source>
         <translation>請指明後台：--server https://HOST:PORT</translation>
     </message>
@@ -6419,22 +6835,22 @@
         <translation>請指明登入的用戶：--user USERNAME</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+49"/>
         <source>sync takes no arguments besides its options</source>
         <translation>sync 除選項外不接受其他參數</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>give the changes per push as a whole number from 1 to 2000</source>
         <translation>請以 1 至 2000 之間的整數指明每次傳送的更改數目</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-47"/>
         <source>no password was given: type it when asked, or use --password-file FILE or the environment variable VOUCHERDESK_PASSWORD</source>
         <translation>未有提供密碼：請在提示時輸入，或使用 --password-file FILE 或環境變數 VOUCHERDESK_PASSWORD</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+67"/>
         <source>--server URL --user NAME</source>
         <translation>--server URL --user NAME</translation>
     </message>
@@ -6444,7 +6860,7 @@
         <translation>將此工作區的更改傳送至後台，並接收後台的新資料。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-101"/>
         <source>The back office&apos;s address: https://HOST:PORT (http:// only for 127.0.0.1).</source>
         <translation>後台網址：https://HOST:PORT（http:// 只限用於 127.0.0.1）。</translation>
     </message>
@@ -6454,7 +6870,7 @@
         <translation>閣下在後台的用戶名稱。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Read the password from the first line of this file (else the environment variable VOUCHERDESK_PASSWORD, else asked for).</source>
         <translation>從此檔案的第一行讀取密碼（否則使用環境變數 VOUCHERDESK_PASSWORD，再否則會提示輸入）。</translation>
     </message>
@@ -6464,7 +6880,32 @@
         <translation>信任此後台證書（PEM），例如後台自行簽署的 DATA/tls/server.crt。</translation>
     </message>
     <message>
+        <location line="+36"/>
+        <source>Pushed: %1 (applied: %2, of them merged: %3; already there: %4; in conflict: %5; rejected: %6).</source>
+        <translation>已傳送：%1（已套用：%2，其中已合併：%3；後台已有：%4；有衝突：%5；被拒：%6）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pulled: %1 (stored: %2). Cases that left your view and were removed here: %3.</source>
+        <translation>已接收：%1（已儲存：%2）。已離開閣下檢視範圍並已在本機移除的個案：%3。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>Attachments sent: %1; already at the back office: %2; received: %3; not yet uploaded by anyone: %4.</source>
+        <translation>已傳送附件：%1；後台已有：%2；已接收：%3；尚未有人上載：%4。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The back office&apos;s audit log: size %1, root %2, consistent with what this desk saw before.</source>
+        <translation>後台的審計日誌：大小 %1，根 %2，與本機先前所見的一致。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Now at %1. Waiting to be sent: %2; conflicts: %3 and rejected changes: %4, for you to look at. Requests: %5, in %6 ms.</source>
+        <translation>現位於 %1。待傳送：%2；衝突：%3 及被拒的更改：%4，有待閣下處理。請求：%5，歷時 %6 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Changes sent per push (default 500).</source>
         <translation>每次傳送的更改數目（預設 500）。</translation>
     </message>
@@ -6582,6 +7023,21 @@
         <location line="+3"/>
         <source>Write the document to this file instead.</source>
         <translation>改為將文件寫入此檔案。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagezip.cpp" line="+48"/>
+        <source>The package cannot be written: %1.</source>
+        <translation>無法寫入套件：%1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The package cannot be read.</source>
+        <translation>無法讀取套件。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This is not a readable zip file: %1.</source>
+        <translation>這不是可讀取的 zip 檔案：%1。</translation>
     </message>
 </context>
 <context>

@@ -196,7 +196,7 @@ void storeText(UnitOfWork &work, const QString &applicationId, const QString &te
     stored.finish();
     if (indexed == text) // status changes and the like cost the index nothing
         return;
-    if (isIndexed)
+    if (workspace.dialect() == sql::Dialect::SQLite) // FTS5 indexes only on SQLite
         notePending(workspace, rowid, indexed, indexedCharacters);
     QSqlQuery &update = workspace.statement(
         QStringLiteral("UPDATE application_search SET text = ?, characters = ? WHERE rowid = ?"));
