@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMimeData>
@@ -723,8 +724,18 @@ void ApplicationEditor::openAttachment()
     const AttachmentReference &attachment = attachments.at(row);
     const QString folder = QDir::temp().filePath(QStringLiteral("voucherdesk-") + attachment.sha256.left(16));
     const QString copy = QDir(folder).filePath(attachment.fileName);
-    if (!QFileInfo::exists(copy)
-        && !(QDir().mkpath(folder) && QFile::copy(AttachmentFolder(m_session.workspace()).pathOf(attachment), copy))) {
+    // Read through the folder, which unseals it in a sealed workspace.
+    const auto copyOut = [&] {
+        try {
+            const QByteArray bytes = AttachmentFolder(m_session.workspace()).read(attachment.sha256);
+            QSaveFile out(copy);
+            return QDir().mkpath(folder) && out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size()
+                && out.commit();
+        } catch (const DomainError &) {
+            return false;
+        }
+    };
+    if (!QFileInfo::exists(copy) && !copyOut()) {
         showBanner(tr("The file %1 is not in this workspace's attachments folder.").arg(attachment.fileName), true);
         return;
     }

@@ -7,6 +7,7 @@
 #include "demoworkspace.h"
 #include "domainerror.h"
 #include "scheme.h"
+#include "sealedworkspace.h"
 #include "syncclient.h"
 #include "userrepository.h"
 #include "workspace.h"
@@ -15,6 +16,8 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QProgressDialog>
 #include <QSettings>
 
@@ -93,8 +96,33 @@ void WorkspaceDialog::fillRecent()
         ui->recentList->setCurrentRow(0);
 }
 
+bool WorkspaceDialog::unlockSealed(QWidget *parent, const QString &folder)
+{
+    if (!SealedWorkspace::isIn(folder) || SealedWorkspace::isUnlocked(folder))
+        return true;
+    QString problem;
+    for (;;) {
+        bool given = false;
+        const QString label = tr("The workspace in %1 is sealed: its cases are kept encrypted on this computer. "
+                                 "Type its passphrase to open it.").arg(QDir::toNativeSeparators(folder));
+        const QString passphrase = QInputDialog::getText(parent, tr("Sealed workspace"),
+                                                         problem.isEmpty() ? label : problem + QStringLiteral("\n\n") + label,
+                                                         QLineEdit::Password, QString(), &given);
+        if (!given)
+            return false;
+        try {
+            SealedWorkspace::unlock(folder, passphrase);
+            return true;
+        } catch (const DomainError &error) {
+            problem = error.message();
+        }
+    }
+}
+
 bool WorkspaceDialog::openFolder(const QString &folder)
 {
+    if (!unlockSealed(this, folder))
+        return false;
     try {
         m_workspace = std::make_unique<Workspace>(folder, Workspace::Mode::OpenExisting);
     } catch (const DomainError &error) {
@@ -112,7 +140,7 @@ bool WorkspaceDialog::createWorkspace(const QString &folder, int demoApplication
         showProblem(tr("Say in which folder to make the workspace."));
         return false;
     }
-    if (QFileInfo::exists(Workspace::fileIn(folder))) {
+    if (Workspace::existsIn(folder)) {
         showProblem(tr("There is already a workspace in %1. Open it instead, or choose another folder.")
                         .arg(QDir::toNativeSeparators(folder)));
         return false;
@@ -157,8 +185,10 @@ bool WorkspaceDialog::connectToBackOffice(const QString &folder)
 // No workspace yet, or one that was made but never filled (a first sync that failed).
 bool WorkspaceDialog::isFreshFolder(const QString &folder)
 {
-    if (!QFileInfo::exists(Workspace::fileIn(folder)))
+    if (!Workspace::existsIn(folder))
         return true;
+    if (!unlockSealed(this, folder)) // a sealed one made for this (voucherdesk-cli init --sealed) may be joined
+        return false;
     try {
         Workspace workspace(folder, Workspace::Mode::OpenExisting);
         return SyncClient::status(workspace).serverUrl.isEmpty() && UserRepository(workspace).all().isEmpty();

@@ -49,6 +49,9 @@ public:
     // Most recent first.
     static QStringList recentWorkspaces();
     static void remember(const QString &folder);
+    // A sealed workspace (SealedWorkspace) asks for its passphrase, again
+    // after a wrong one; false when the person gives up. True for any other folder.
+    static bool unlockSealed(QWidget *parent, const QString &folder);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -925,7 +925,7 @@
 <context>
     <name>vd::ApplicationEditor</name>
     <message>
-        <location filename="../forms/applicationeditor.cpp" line="+151"/>
+        <location filename="../forms/applicationeditor.cpp" line="+152"/>
         <source>Changes you had not saved, kept at %1, have been recovered. They are saved when you close the application.</source>
         <translation>Changes you had not saved, kept at %1, have been recovered. They are saved when you close the application.</translation>
     </message>
@@ -1066,7 +1066,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>The file %1 is not in this workspace&apos;s attachments folder.</source>
         <translation>The file %1 is not in this workspace&apos;s attachments folder.</translation>
     </message>
@@ -1152,7 +1152,7 @@
 <context>
     <name>vd::AttachmentFolder</name>
     <message>
-        <location filename="../domain/store/attachmentfolder.cpp" line="+23"/>
+        <location filename="../domain/store/attachmentfolder.cpp" line="+25"/>
         <source>The file could not be attached: %1. Check the file and try again.</source>
         <translation>The file could not be attached: %1. Check the file and try again.</translation>
     </message>
@@ -1226,22 +1226,22 @@
 <context>
     <name>vd::AttachmentSync</name>
     <message>
-        <location filename="../domain/sync/attachmentsync.cpp" line="+103"/>
+        <location filename="../domain/sync/attachmentsync.cpp" line="+132"/>
         <source>The file kept for attachment %1 no longer has the content it was attached with, so it was not sent. Attach the file again.</source>
         <translation>The file kept for attachment %1 no longer has the content it was attached with, so it was not sent. Attach the file again.</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The back office took none of the last pieces of attachment %1. The next sync tries again from what it holds.</source>
         <translation>The back office took none of the last pieces of attachment %1. The next sync tries again from what it holds.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>An attachment could not be saved here: %1. Make room or check the workspace folder, then sync again.</source>
         <translation>An attachment could not be saved here: %1. Make room or check the workspace folder, then sync again.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>The attachment %1 that arrived does not have the content its SHA-256 names, so it was discarded. The next sync fetches it again; if this repeats, ask the back office&apos;s administrator to check the file.</source>
         <translation>The attachment %1 that arrived does not have the content its SHA-256 names, so it was discarded. The next sync fetches it again; if this repeats, ask the back office&apos;s administrator to check the file.</translation>
     </message>
@@ -3495,7 +3495,7 @@
         <translation>--password-file: %1 cannot be read (%2).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>--server: say who signs in to the back office with --user.</source>
         <translation>--server: say who signs in to the back office with --user.</translation>
     </message>
@@ -3661,7 +3661,7 @@
 <context>
     <name>vd::DraftJournal</name>
     <message>
-        <location filename="../domain/store/draftjournal.cpp" line="+41"/>
+        <location filename="../domain/store/draftjournal.cpp" line="+46"/>
         <source>The draft could not be saved: %1. Check that the workspace folder can be written to.</source>
         <translation>The draft could not be saved: %1. Check that the workspace folder can be written to.</translation>
     </message>
@@ -4604,6 +4604,44 @@
     </message>
 </context>
 <context>
+    <name>vd::SealedWorkspace</name>
+    <message>
+        <location filename="../domain/store/sealedworkspace.cpp" line="+55"/>
+        <source>this is not a sealed VoucherDesk workspace</source>
+        <translation>this is not a sealed VoucherDesk workspace</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sealed workspace is cut short</source>
+        <translation>the sealed workspace is cut short</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the sealed workspace cannot be written: %1</source>
+        <translation>the sealed workspace cannot be written: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>this workspace is sealed; give its passphrase to open it</source>
+        <translation>this workspace is sealed; give its passphrase to open it</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>this folder holds a workspace already; nothing was changed</source>
+        <translation>this folder holds a workspace already; nothing was changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the workspace folder</source>
+        <translation>cannot create the workspace folder</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>another program has this sealed workspace open; close it there first</source>
+        <translation>another program has this sealed workspace open; close it there first</translation>
+    </message>
+</context>
+<context>
     <name>vd::SignInDesk</name>
     <message numerus="yes">
         <location filename="../domain/backoffice/signindesk.cpp" line="+47"/>
@@ -5255,12 +5293,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>another program made it</source>
         <translation>another program made it</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</translation>
     </message>
@@ -5275,22 +5313,22 @@
         <translation>there is no workspace in this folder; create one first (voucherdesk-cli init)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>cannot create the workspace folder</source>
         <translation>cannot create the workspace folder</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+148"/>
         <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt&apos;s QSQLITE driver</source>
         <translation>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt&apos;s QSQLITE driver</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-53"/>
         <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
         <translation>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</translation>
     </message>
@@ -5300,8 +5338,8 @@
         <translation>this SQLite has no FTS5 full-text search with the trigram tokenizer (SQLite 3.34 or later built with FTS5 is needed): %1</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+117"/>
         <source>it holds tables of another program</source>
         <translation>it holds tables of another program</translation>
     </message>
@@ -5394,7 +5432,17 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+101"/>
+        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
+        <translation>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealed workspace</source>
+        <translation>Sealed workspace</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>This folder cannot be opened as a workspace. %1</translation>
     </message>
@@ -5412,7 +5460,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The workspace could not be made. %1</source>
         <translation>The workspace could not be made. %1</translation>
     </message>
@@ -5621,7 +5669,7 @@
         <translation>Apply the scheme rules to one application and print the assessment</translation>
     </message>
     <message>
-        <location filename="../app/cli/clicommand.cpp" line="+43"/>
+        <location filename="../app/cli/clicommand.cpp" line="+45"/>
         <source>Usage: voucherdesk-cli COMMAND [options]</source>
         <translation>Usage: voucherdesk-cli COMMAND [options]</translation>
     </message>
@@ -5651,12 +5699,32 @@
         <translation>The workspace folder (default: %1).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+3"/>
+        <source>A sealed workspace&apos;s passphrase, from the first line of this file (else VOUCHERDESK_WORKSPACE_PASSPHRASE, else asked for).</source>
+        <translation>A sealed workspace&apos;s passphrase, from the first line of this file (else VOUCHERDESK_WORKSPACE_PASSPHRASE, else asked for).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Passphrase of the sealed workspace: </source>
+        <translation>Passphrase of the sealed workspace: </translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>unknown command &quot;%1&quot;</translation>
     </message>
     <message>
-        <location filename="../app/cli/workspacecommands.cpp" line="+29"/>
+        <location filename="../app/cli/workspacecommands.cpp" line="+30"/>
+        <source>this folder holds a workspace already; --sealed makes a new one</source>
+        <translation>this folder holds a workspace already; --sealed makes a new one</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a sealed workspace needs a passphrase of at least 8 characters</source>
+        <translation>a sealed workspace needs a passphrase of at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The workspace at %1 is up to date (schema version %2).</source>
         <translation>The workspace at %1 is up to date (schema version %2).</translation>
     </message>
@@ -5691,7 +5759,12 @@
         <translation>Create a workspace, or bring an older one up to date.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Seal the new workspace at rest under a passphrase (for committee members&apos; laptops).</source>
+        <translation>Seal the new workspace at rest under a passphrase (for committee members&apos; laptops).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Fill an empty workspace with realistic bilingual demo data.</source>
         <translation>Fill an empty workspace with realistic bilingual demo data.</translation>
     </message>

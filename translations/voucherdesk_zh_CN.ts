@@ -925,7 +925,7 @@
 <context>
     <name>vd::ApplicationEditor</name>
     <message>
-        <location filename="../forms/applicationeditor.cpp" line="+151"/>
+        <location filename="../forms/applicationeditor.cpp" line="+152"/>
         <source>Changes you had not saved, kept at %1, have been recovered. They are saved when you close the application.</source>
         <translation>您于%1暂存但尚未保存的更改已经恢复。这些更改将在您关闭申请时保存。</translation>
     </message>
@@ -1064,7 +1064,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>The file %1 is not in this workspace&apos;s attachments folder.</source>
         <translation>文件 %1 不在此工作区的附件文件夹中。</translation>
     </message>
@@ -1150,7 +1150,7 @@
 <context>
     <name>vd::AttachmentFolder</name>
     <message>
-        <location filename="../domain/store/attachmentfolder.cpp" line="+23"/>
+        <location filename="../domain/store/attachmentfolder.cpp" line="+25"/>
         <source>The file could not be attached: %1. Check the file and try again.</source>
         <translation>无法附加文件：%1。请检查该文件后重试。</translation>
     </message>
@@ -1224,22 +1224,22 @@
 <context>
     <name>vd::AttachmentSync</name>
     <message>
-        <location filename="../domain/sync/attachmentsync.cpp" line="+103"/>
+        <location filename="../domain/sync/attachmentsync.cpp" line="+132"/>
         <source>The file kept for attachment %1 no longer has the content it was attached with, so it was not sent. Attach the file again.</source>
         <translation>为附件 %1 保存的文件内容已与附加时不同，因此未发送。请重新附加该文件。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The back office took none of the last pieces of attachment %1. The next sync tries again from what it holds.</source>
         <translation>后台未接收附件 %1 最后发送的任何部分。下次同步时将从后台已有的部分开始重试。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>An attachment could not be saved here: %1. Make room or check the workspace folder, then sync again.</source>
         <translation>无法在本机保存附件：%1。请腾出空间或检查工作区文件夹，然后重新同步。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>The attachment %1 that arrived does not have the content its SHA-256 names, so it was discarded. The next sync fetches it again; if this repeats, ask the back office&apos;s administrator to check the file.</source>
         <translation>收到的附件 %1 内容与其 SHA-256 不符，因此已被丢弃。下次同步时将重新获取该附件；如问题仍然出现，请联系后台的系统管理员检查该文件。</translation>
     </message>
@@ -3478,7 +3478,7 @@
         <translation>--password-file：无法读取 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>--server: say who signs in to the back office with --user.</source>
         <translation>--server：请用 --user 指定登录后台的用户。</translation>
     </message>
@@ -3644,7 +3644,7 @@
 <context>
     <name>vd::DraftJournal</name>
     <message>
-        <location filename="../domain/store/draftjournal.cpp" line="+41"/>
+        <location filename="../domain/store/draftjournal.cpp" line="+46"/>
         <source>The draft could not be saved: %1. Check that the workspace folder can be written to.</source>
         <translation>无法保存草稿：%1。请检查工作区文件夹是否可写入。</translation>
     </message>
@@ -4586,6 +4586,44 @@
     </message>
 </context>
 <context>
+    <name>vd::SealedWorkspace</name>
+    <message>
+        <location filename="../domain/store/sealedworkspace.cpp" line="+55"/>
+        <source>this is not a sealed VoucherDesk workspace</source>
+        <translation>这不是已密封的 VoucherDesk 工作区</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sealed workspace is cut short</source>
+        <translation>已密封的工作区不完整</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the sealed workspace cannot be written: %1</source>
+        <translation>无法写入已密封的工作区：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>this workspace is sealed; give its passphrase to open it</source>
+        <translation>此工作区已密封；请提供其口令以打开</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>this folder holds a workspace already; nothing was changed</source>
+        <translation>此文件夹已有工作区；未作任何更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the workspace folder</source>
+        <translation>无法创建工作区文件夹</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>another program has this sealed workspace open; close it there first</source>
+        <translation>另一程序已打开此密封工作区；请先在该程序中关闭</translation>
+    </message>
+</context>
+<context>
     <name>vd::SignInDesk</name>
     <message numerus="yes">
         <location filename="../domain/backoffice/signindesk.cpp" line="+47"/>
@@ -5234,12 +5272,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>another program made it</source>
         <translation>此文件由另一程序创建</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>此工作区由较新版本的券务台写入（结构版本 %1；本程序只支持到 %2）；请安装较新版本的程序后再打开。工作区未作任何改动。</translation>
     </message>
@@ -5254,22 +5292,22 @@
         <translation>此文件夹内没有工作区；请先创建一个（voucherdesk-cli init）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>cannot create the workspace folder</source>
         <translation>无法创建工作区文件夹</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+148"/>
         <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt&apos;s QSQLITE driver</source>
         <translation>Qt SQL 的 SQLite 驱动程序未提供连接句柄；券务台需要使用 Qt 的 QSQLITE 驱动程序</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-53"/>
         <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
         <translation>数据库的编码为 %1；VoucherDesk 需要 UTF8 数据库（CREATE DATABASE … ENCODING &apos;UTF8&apos;）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>工作区无法使用预写式日志（日志模式仍为“%1”）；请将工作区存放在本地磁盘</translation>
     </message>
@@ -5279,8 +5317,8 @@
         <translation>此 SQLite 没有带三元组分词器的 FTS5 全文搜索功能（需要 3.34 或以上并启用 FTS5 的 SQLite）：%1</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+117"/>
         <source>it holds tables of another program</source>
         <translation>其中含有另一程序的数据表</translation>
     </message>
@@ -5373,7 +5411,17 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+101"/>
+        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
+        <translation>%1 中的工作区已密封：其个案以加密方式存于此计算机。请输入其口令以打开。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealed workspace</source>
+        <translation>已密封的工作区</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>此文件夹无法作为工作区打开。%1</translation>
     </message>
@@ -5391,7 +5439,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The workspace could not be made. %1</source>
         <translation>无法创建工作区。%1</translation>
     </message>
@@ -5600,7 +5648,7 @@
         <translation>按计划规则评估一项申请，并输出评估结果</translation>
     </message>
     <message>
-        <location filename="../app/cli/clicommand.cpp" line="+43"/>
+        <location filename="../app/cli/clicommand.cpp" line="+45"/>
         <source>Usage: voucherdesk-cli COMMAND [options]</source>
         <translation>用法：voucherdesk-cli 命令 [选项]</translation>
     </message>
@@ -5630,12 +5678,32 @@
         <translation>工作区文件夹（默认：%1）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+3"/>
+        <source>A sealed workspace&apos;s passphrase, from the first line of this file (else VOUCHERDESK_WORKSPACE_PASSPHRASE, else asked for).</source>
+        <translation>已密封工作区的口令，取自此文件的第一行（否则使用 VOUCHERDESK_WORKSPACE_PASSPHRASE，再否则会询问）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Passphrase of the sealed workspace: </source>
+        <translation>已密封工作区的口令：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令“%1”</translation>
     </message>
     <message>
-        <location filename="../app/cli/workspacecommands.cpp" line="+29"/>
+        <location filename="../app/cli/workspacecommands.cpp" line="+30"/>
+        <source>this folder holds a workspace already; --sealed makes a new one</source>
+        <translation>此文件夹已有工作区；--sealed 只会创建新的工作区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a sealed workspace needs a passphrase of at least 8 characters</source>
+        <translation>已密封的工作区须设置至少 8 个字符的口令</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The workspace at %1 is up to date (schema version %2).</source>
         <translation>位于 %1 的工作区已是最新（结构版本 %2）。</translation>
     </message>
@@ -5670,7 +5738,12 @@
         <translation>创建工作区，或将旧的工作区更新至最新版本。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Seal the new workspace at rest under a passphrase (for committee members&apos; laptops).</source>
+        <translation>用口令将新工作区加密存放（供委员会委员的笔记本电脑使用）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Fill an empty workspace with realistic bilingual demo data.</source>
         <translation>在空白工作区填入贴近实际的中英文示范数据。</translation>
     </message>

@@ -925,7 +925,7 @@
 <context>
     <name>vd::ApplicationEditor</name>
     <message>
-        <location filename="../forms/applicationeditor.cpp" line="+151"/>
+        <location filename="../forms/applicationeditor.cpp" line="+152"/>
         <source>Changes you had not saved, kept at %1, have been recovered. They are saved when you close the application.</source>
         <translation>閣下於%1暫存但尚未儲存的更改已經還原。這些更改會在閣下關閉申請時儲存。</translation>
     </message>
@@ -1064,7 +1064,7 @@
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>The file %1 is not in this workspace&apos;s attachments folder.</source>
         <translation>檔案 %1 不在此工作區的附件資料夾內。</translation>
     </message>
@@ -1150,7 +1150,7 @@
 <context>
     <name>vd::AttachmentFolder</name>
     <message>
-        <location filename="../domain/store/attachmentfolder.cpp" line="+23"/>
+        <location filename="../domain/store/attachmentfolder.cpp" line="+25"/>
         <source>The file could not be attached: %1. Check the file and try again.</source>
         <translation>無法夾附檔案：%1。請檢查該檔案，然後再試。</translation>
     </message>
@@ -1224,22 +1224,22 @@
 <context>
     <name>vd::AttachmentSync</name>
     <message>
-        <location filename="../domain/sync/attachmentsync.cpp" line="+103"/>
+        <location filename="../domain/sync/attachmentsync.cpp" line="+132"/>
         <source>The file kept for attachment %1 no longer has the content it was attached with, so it was not sent. Attach the file again.</source>
         <translation>為附件 %1 保存的檔案內容已與夾附時不同，因此未有傳送。請重新夾附該檔案。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>The back office took none of the last pieces of attachment %1. The next sync tries again from what it holds.</source>
         <translation>後台未有接收附件 %1 最後傳送的任何部分。下次同步時會由後台已存有的部分起再試。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+29"/>
         <source>An attachment could not be saved here: %1. Make room or check the workspace folder, then sync again.</source>
         <translation>無法在本機儲存附件：%1。請騰出空間或檢查工作區資料夾，然後再同步。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>The attachment %1 that arrived does not have the content its SHA-256 names, so it was discarded. The next sync fetches it again; if this repeats, ask the back office&apos;s administrator to check the file.</source>
         <translation>收到的附件 %1 內容與其 SHA-256 不符，因此已被捨棄。下次同步時會再次取得該附件；如問題持續，請聯絡後台的系統管理員檢查該檔案。</translation>
     </message>
@@ -3478,7 +3478,7 @@
         <translation>--password-file：無法讀取 %1（%2）。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>--server: say who signs in to the back office with --user.</source>
         <translation>--server：請以 --user 指明登入後台的用戶。</translation>
     </message>
@@ -3644,7 +3644,7 @@
 <context>
     <name>vd::DraftJournal</name>
     <message>
-        <location filename="../domain/store/draftjournal.cpp" line="+41"/>
+        <location filename="../domain/store/draftjournal.cpp" line="+46"/>
         <source>The draft could not be saved: %1. Check that the workspace folder can be written to.</source>
         <translation>無法儲存草稿：%1。請檢查工作區資料夾是否可供寫入。</translation>
     </message>
@@ -4586,6 +4586,44 @@
     </message>
 </context>
 <context>
+    <name>vd::SealedWorkspace</name>
+    <message>
+        <location filename="../domain/store/sealedworkspace.cpp" line="+55"/>
+        <source>this is not a sealed VoucherDesk workspace</source>
+        <translation>這不是已密封的 VoucherDesk 工作區</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the sealed workspace is cut short</source>
+        <translation>已密封的工作區不完整</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the sealed workspace cannot be written: %1</source>
+        <translation>無法寫入已密封的工作區：%1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>this workspace is sealed; give its passphrase to open it</source>
+        <translation>此工作區已密封；請提供其密碼短語以開啟</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>this folder holds a workspace already; nothing was changed</source>
+        <translation>此資料夾已有工作區；未有任何更改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>cannot create the workspace folder</source>
+        <translation>無法建立工作區資料夾</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>another program has this sealed workspace open; close it there first</source>
+        <translation>另一程式已開啟此密封工作區；請先在該程式中關閉</translation>
+    </message>
+</context>
+<context>
     <name>vd::SignInDesk</name>
     <message numerus="yes">
         <location filename="../domain/backoffice/signindesk.cpp" line="+47"/>
@@ -5234,12 +5272,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>another program made it</source>
         <translation>此檔案由另一程式建立</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-38"/>
         <source>this workspace was written by a newer VoucherDesk (schema version %1; this program knows up to %2); install the newer program to open it. Nothing was changed.</source>
         <translation>此工作區由較新版本的券務台寫入（結構版本 %1；本程式只支援至 %2）；請安裝較新版本的程式再開啟。工作區未有任何改動。</translation>
     </message>
@@ -5254,22 +5292,22 @@
         <translation>此資料夾內沒有工作區；請先建立一個（voucherdesk-cli init）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>cannot create the workspace folder</source>
         <translation>無法建立工作區資料夾</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+148"/>
         <source>the SQLite driver of Qt SQL gives no connection handle; VoucherDesk needs Qt&apos;s QSQLITE driver</source>
         <translation>Qt SQL 的 SQLite 驅動程式未有提供連線控制代碼；券務台須使用 Qt 的 QSQLITE 驅動程式</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="-53"/>
         <source>the database&apos;s encoding is %1; VoucherDesk needs a UTF8 database (CREATE DATABASE … ENCODING &apos;UTF8&apos;)</source>
         <translation>資料庫的編碼為 %1；VoucherDesk 需要 UTF8 資料庫（CREATE DATABASE … ENCODING &apos;UTF8&apos;）</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>the workspace cannot use write-ahead logging (journal mode stays &quot;%1&quot;); keep workspaces on a local disk</source>
         <translation>工作區無法使用預寫式日誌（日誌模式仍為「%1」）；請將工作區存放於本機磁碟</translation>
     </message>
@@ -5279,8 +5317,8 @@
         <translation>此 SQLite 沒有附三元組分詞器的 FTS5 全文搜尋功能（須使用 3.34 或以上並啟用 FTS5 的 SQLite）：%1</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+98"/>
+        <location line="-107"/>
+        <location line="+117"/>
         <source>it holds tables of another program</source>
         <translation>其中載有另一程式的資料表</translation>
     </message>
@@ -5373,7 +5411,17 @@
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+101"/>
+        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
+        <translation>%1 內的工作區已密封：其個案以加密方式存於此電腦。請輸入其密碼短語以開啟。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sealed workspace</source>
+        <translation>已密封的工作區</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>此資料夾無法以工作區形式開啟。%1</translation>
     </message>
@@ -5391,7 +5439,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The workspace could not be made. %1</source>
         <translation>無法建立工作區。%1</translation>
     </message>
@@ -5600,7 +5648,7 @@
         <translation>按計劃規則評估一宗申請，並顯示評估結果</translation>
     </message>
     <message>
-        <location filename="../app/cli/clicommand.cpp" line="+43"/>
+        <location filename="../app/cli/clicommand.cpp" line="+45"/>
         <source>Usage: voucherdesk-cli COMMAND [options]</source>
         <translation>用法：voucherdesk-cli 指令 [選項]</translation>
     </message>
@@ -5630,12 +5678,32 @@
         <translation>工作區資料夾（預設：%1）。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+3"/>
+        <source>A sealed workspace&apos;s passphrase, from the first line of this file (else VOUCHERDESK_WORKSPACE_PASSPHRASE, else asked for).</source>
+        <translation>已密封工作區的密碼短語，取自此檔案的第一行（否則使用 VOUCHERDESK_WORKSPACE_PASSPHRASE，再否則會詢問）。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Passphrase of the sealed workspace: </source>
+        <translation>已密封工作區的密碼短語：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
         <source>unknown command &quot;%1&quot;</source>
         <translation>不明指令「%1」</translation>
     </message>
     <message>
-        <location filename="../app/cli/workspacecommands.cpp" line="+29"/>
+        <location filename="../app/cli/workspacecommands.cpp" line="+30"/>
+        <source>this folder holds a workspace already; --sealed makes a new one</source>
+        <translation>此資料夾已有工作區；--sealed 只會建立新的工作區</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a sealed workspace needs a passphrase of at least 8 characters</source>
+        <translation>已密封的工作區須設有最少 8 個字元的密碼短語</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The workspace at %1 is up to date (schema version %2).</source>
         <translation>位於 %1 的工作區已是最新（結構版本 %2）。</translation>
     </message>
@@ -5670,7 +5738,12 @@
         <translation>建立工作區，或將舊的工作區更新至最新版本。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>Seal the new workspace at rest under a passphrase (for committee members&apos; laptops).</source>
+        <translation>以密碼短語將新工作區加密存放（供委員會委員的手提電腦使用）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Fill an empty workspace with realistic bilingual demo data.</source>
         <translation>在空白工作區填入貼近實況的中英文示範資料。</translation>
     </message>

@@ -2,6 +2,8 @@
 
 #include "domainerror.h"
 #include "language.h"
+#include "sealedworkspace.h"
+#include "secretinput.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -54,10 +56,15 @@ void addCommonOptions(QCommandLineParser &parser, const Command &command)
                       QStringLiteral("code")});
     if (command.options & Command::JsonOutput)
         parser.addOption({QStringLiteral("json"), CliText::tr("Print the result as JSON.")});
-    if (command.options & Command::Workspace)
+    if (command.options & Command::Workspace) {
         parser.addOption({QStringLiteral("workspace"),
                           CliText::tr("The workspace folder (default: %1).").arg(defaultWorkspace()),
                           QStringLiteral("dir")});
+        parser.addOption({QStringLiteral("workspace-passphrase-file"),
+                          CliText::tr("A sealed workspace's passphrase, from the first line of this file (else "
+                                      "VOUCHERDESK_WORKSPACE_PASSPHRASE, else asked for)."),
+                          QStringLiteral("file")});
+    }
     if (command.addOptions)
         command.addOptions(parser);
     parser.addPositionalArgument(command.name, CliText::tr(command.synopsis),
@@ -70,7 +77,9 @@ bool isInputError(const QString &code)
     static const QStringList codes{QStringLiteral("INPUT_ERROR"), QStringLiteral("WORKSPACE_NOT_FOUND"),
                                    QStringLiteral("WORKSPACE_NOT_EMPTY"), QStringLiteral("NOT_FOUND"),
                                    QStringLiteral("UNKNOWN_USER"), QStringLiteral("UNKNOWN_ACTION"),
-                                   QStringLiteral("BAD_CREDENTIALS"), QStringLiteral("ATTACHMENT_MISSING")};
+                                   QStringLiteral("BAD_CREDENTIALS"), QStringLiteral("ATTACHMENT_MISSING"),
+                                   QStringLiteral("PASSPHRASE_WRONG"), QStringLiteral("PASSPHRASE_NEEDED"),
+                                   QStringLiteral("WORKSPACE_EXISTS")};
     // A signing key, a certificate or a package the person gave that cannot be used.
     return codes.contains(code) || code.startsWith(QLatin1String("KEY_")) || code.startsWith(QLatin1String("CERTIFICATE_"))
         || code.startsWith(QLatin1String("PACKAGE_"));
@@ -86,8 +95,16 @@ bool isAuditLogFinding(const QString &code)
 
 } // namespace
 
+QString Invocation::workspacePassphrase() const
+{
+    return secretFor(*this, {QStringLiteral("workspace-passphrase-file"), "VOUCHERDESK_WORKSPACE_PASSPHRASE",
+                             CliText::tr("Passphrase of the sealed workspace: ")});
+}
+
 std::unique_ptr<Workspace> Invocation::openWorkspace(bool createIfMissing) const
 {
+    if (SealedWorkspace::isIn(workspace) && !SealedWorkspace::isUnlocked(workspace))
+        SealedWorkspace::unlock(workspace, workspacePassphrase());
     return std::make_unique<Workspace>(workspace, createIfMissing ? Workspace::Mode::CreateIfMissing
                                                                   : Workspace::Mode::OpenExisting);
 }

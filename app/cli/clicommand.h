@@ -40,7 +40,10 @@ struct Invocation
     void printJson(const QJsonDocument &document) const;
     // The workspace of --workspace: created when asked to, otherwise it must
     // exist (DomainError WORKSPACE_NOT_FOUND, an input error).
+    // A sealed workspace (SealedWorkspace) is unlocked first with workspacePassphrase().
     std::unique_ptr<Workspace> openWorkspace(bool createIfMissing = false) const;
+    // --workspace-passphrase-file, else VOUCHERDESK_WORKSPACE_PASSPHRASE, else typed.
+    QString workspacePassphrase() const;
 };
 
 // A command of voucherdesk-cli. Options beyond the common ones are added by

@@ -6,6 +6,7 @@
 #include "demoworkspace.h"
 #include "domainerror.h"
 #include "scheme.h"
+#include "sealedworkspace.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -21,8 +22,23 @@ QString tr(const char *text)
     return QCoreApplication::translate("vd::cli", text);
 }
 
+// --sealed: a committee member's workspace, sealed at rest under a passphrase chosen now.
+void createSealed(Invocation &invocation)
+{
+    if (Workspace::existsIn(invocation.workspace))
+        throw DomainError(QStringLiteral("WORKSPACE_EXISTS"), invocation.workspace,
+                          tr("this folder holds a workspace already; --sealed makes a new one"));
+    const QString passphrase = invocation.workspacePassphrase();
+    if (passphrase.size() < 8)
+        throw DomainError(QStringLiteral("INPUT_ERROR"), QStringLiteral("--workspace-passphrase-file"),
+                          tr("a sealed workspace needs a passphrase of at least 8 characters"));
+    SealedWorkspace::create(invocation.workspace, passphrase);
+}
+
 int runInit(Invocation &invocation)
 {
+    if (invocation.parser.isSet(QStringLiteral("sealed")))
+        createSealed(invocation);
     const auto workspace = invocation.openWorkspace(true);
     const QString folder = QDir::toNativeSeparators(workspace->folder());
     if (workspace->appliedMigrations().isEmpty())
@@ -67,7 +83,12 @@ int runDemo(Invocation &invocation)
 Command initCommand()
 {
     return {QStringLiteral("init"), "", QT_TRANSLATE_NOOP("vd::cli", "Create a workspace, or bring an older one up to date."),
-            Command::Workspace, {}, runInit};
+            Command::Workspace,
+            [](QCommandLineParser &parser) {
+                parser.addOption({QStringLiteral("sealed"),
+                                  tr("Seal the new workspace at rest under a passphrase (for committee members' laptops).")});
+            },
+            runInit};
 }
 
 Command demoCommand()

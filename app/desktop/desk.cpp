@@ -103,6 +103,8 @@ bool Desk::start()
 // --workspace: with --server the folder may be new, for a workspace that syncs from the back office.
 std::unique_ptr<Workspace> Desk::firstWorkspace()
 {
+    if (!WorkspaceDialog::unlockSealed(nullptr, m_options.workspace))
+        return nullptr;
     try {
         auto workspace = std::make_unique<Workspace>(m_options.workspace, m_options.server.isEmpty()
                                                                               ? Workspace::Mode::OpenExisting

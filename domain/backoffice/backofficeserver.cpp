@@ -64,7 +64,7 @@ BackOfficeServer::~BackOfficeServer()
 // The audit log's tree from the trail as it is now; what no longer fits is said loudly.
 void BackOfficeServer::rebuildAuditLog()
 {
-    Workspace &workspace = workspaceOnThisThread(m_settings.workspaceFolder());
+    Workspace &workspace = workspaceOnThisThread(m_settings.workspaceLocation());
     const QString mismatch = m_auditLog.rebuild(workspace);
     const SignedTreeHead head = m_auditLog.head(workspace);
     const QJsonObject details{{QStringLiteral("tree_size"), qint64(head.head.size)},

@@ -1,10 +1,12 @@
 #include "attachmentfolder.h"
 
 #include "domainerror.h"
+#include "sealedworkspace.h"
 #include "sha256.h"
 #include "uuid.h"
 #include "workspace.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -26,13 +28,17 @@ constexpr qint64 kChunk = 1 << 20;
 }
 
 // The digest of what is left to read in the file, raw.
-QByteArray digestOfRest(QFile &file)
+QByteArray digestOfRest(QIODevice &file, const QString &name)
 {
     Sha256 hasher;
     while (!file.atEnd()) {
         const QByteArray chunk = file.read(kChunk);
-        if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
-            fail(QStringLiteral("ATTACHMENT_UNREADABLE"), file.fileName(), file.errorString());
+        if (chunk.isEmpty()) {
+            const auto *onDisk = qobject_cast<QFileDevice *>(&file);
+            if (onDisk && onDisk->error() != QFileDevice::NoError)
+                fail(QStringLiteral("ATTACHMENT_UNREADABLE"), name, file.errorString());
+            break;
+        }
         hasher.add(chunk);
     }
     return hasher.result();
@@ -46,8 +52,63 @@ AttachmentFolder::AttachmentFolder(const Workspace &workspace) : AttachmentFolde
 
 AttachmentFolder::AttachmentFolder(const QString &workspaceFolder)
     : m_folder(QDir(workspaceFolder).filePath(QStringLiteral("attachments"))),
-      m_partialFolder(QDir(workspaceFolder).filePath(QStringLiteral("attachments-partial")))
+      m_partialFolder(QDir(workspaceFolder).filePath(QStringLiteral("attachments-partial"))),
+      m_sealedBy(SealedWorkspace::isIn(workspaceFolder) ? workspaceFolder : QString())
 {
+}
+
+std::unique_ptr<QIODevice> AttachmentFolder::open(const QString &sha256) const
+{
+    if (isSealed()) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(read(sha256));
+        buffer->open(QIODevice::ReadOnly);
+        return buffer;
+    }
+    auto file = std::make_unique<QFile>(pathOf(sha256));
+    if (!file->open(QIODevice::ReadOnly))
+        fail(QStringLiteral("ATTACHMENT_UNREADABLE"), file->fileName(), file->errorString());
+    return file;
+}
+
+QString AttachmentFolder::digestOfKept(const QString &sha256) const
+{
+    const std::unique_ptr<QIODevice> content = open(sha256);
+    return QString::fromLatin1(digestOfRest(*content, pathOf(sha256)).toHex());
+}
+
+QByteArray AttachmentFolder::read(const QString &sha256) const
+{
+    QFile file(pathOf(sha256));
+    if (!file.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("ATTACHMENT_UNREADABLE"), file.fileName(), file.errorString());
+    const QByteArray kept = file.readAll();
+    if (!isSealed())
+        return kept;
+    try {
+        return SealedWorkspace::unseal(m_sealedBy, kept, sha256.toLatin1());
+    } catch (const DomainError &damaged) {
+        fail(QStringLiteral("ATTACHMENT_UNREADABLE"), file.fileName(), damaged.message());
+    }
+}
+
+bool AttachmentFolder::adopt(const QString &sha256, const QByteArray &bytes) const
+{
+    if (QString::fromLatin1(Sha256::of(bytes).toHex()) != sha256)
+        return false;
+    if (!contains(sha256))
+        keep(pathOf(sha256), bytes);
+    return true;
+}
+
+// Writes a blob whole (sealed in a sealed workspace), through QSaveFile.
+void AttachmentFolder::keep(const QString &target, const QByteArray &bytes) const
+{
+    const QByteArray kept = isSealed() ? SealedWorkspace::seal(m_sealedBy, bytes, QFileInfo(target).fileName().toLatin1())
+                                       : bytes;
+    QSaveFile copy(target);
+    if (!QDir().mkpath(m_folder) || !copy.open(QIODevice::WriteOnly) || copy.write(kept) != kept.size() || !copy.commit())
+        fail(QStringLiteral("ATTACHMENT_NOT_STORED"), target, copy.errorString());
 }
 
 QString AttachmentFolder::pathOf(const QString &sha256) const
@@ -90,7 +151,7 @@ QString AttachmentFolder::digestOf(const QString &filePath)
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         fail(QStringLiteral("ATTACHMENT_UNREADABLE"), filePath, file.errorString());
-    return QString::fromLatin1(digestOfRest(file).toHex());
+    return QString::fromLatin1(digestOfRest(file, filePath).toHex());
 }
 
 bool AttachmentFolder::adoptPartial(const QString &sha256) const
@@ -117,11 +178,15 @@ AttachmentReference AttachmentFolder::add(const QString &filePath, const QString
     if (!source.open(QIODevice::ReadOnly))
         fail(QStringLiteral("ATTACHMENT_UNREADABLE"), filePath, source.errorString());
     AttachmentReference reference{newUuid(), kind, QFileInfo(filePath).fileName(),
-                                  QString::fromLatin1(digestOfRest(source).toHex()), source.size()};
+                                  QString::fromLatin1(digestOfRest(source, filePath).toHex()), source.size()};
     const QString target = pathOf(reference);
     if (QFileInfo::exists(target))
         return reference;
     source.seek(0);
+    if (isSealed()) {
+        keep(target, source.readAll());
+        return reference;
+    }
     QSaveFile copy(target);
     if (!QDir().mkpath(m_folder) || !copy.open(QIODevice::WriteOnly))
         fail(QStringLiteral("ATTACHMENT_NOT_STORED"), target, copy.errorString());

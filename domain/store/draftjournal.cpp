@@ -2,6 +2,7 @@
 
 #include "assessmentjson.h"
 #include "domainerror.h"
+#include "sealedworkspace.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -19,7 +20,8 @@ const QString kFormat = QStringLiteral("voucherdesk.draft/1");
 } // namespace
 
 DraftJournal::DraftJournal(const Workspace &workspace)
-    : m_folder(QDir(workspace.folder()).filePath(QStringLiteral("drafts")))
+    : m_folder(QDir(workspace.folder()).filePath(QStringLiteral("drafts"))),
+      m_sealedBy(workspace.isSealed() ? workspace.folder() : QString())
 {
 }
 
@@ -34,8 +36,11 @@ void DraftJournal::write(const Application &application, const QDateTime &at) co
                                {QStringLiteral("saved_at"), at.toUTC().toString(Qt::ISODateWithMs)},
                                {QStringLiteral("application"), applicationToJson(application)}};
     QSaveFile file(fileOf(application.id));
-    const bool written = QDir().mkpath(m_folder) && file.open(QIODevice::WriteOnly)
-        && file.write(QJsonDocument(document).toJson(QJsonDocument::Compact)) >= 0 && file.commit();
+    QByteArray bytes = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    if (!m_sealedBy.isEmpty()) // a sealed workspace's drafts are sealed too, named by their application
+        bytes = SealedWorkspace::seal(m_sealedBy, bytes, application.id.toUtf8());
+    const bool written = QDir().mkpath(m_folder) && file.open(QIODevice::WriteOnly) && file.write(bytes) >= 0
+        && file.commit();
     if (!written)
         throw DomainError(QStringLiteral("DRAFT_NOT_SAVED"), file.fileName(),
                           QCoreApplication::translate("vd::DraftJournal",
@@ -49,7 +54,10 @@ std::optional<DraftJournal::Entry> DraftJournal::read(const QString &application
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
     try {
-        const JsonReader root(JsonReader::parseDocument(file.readAll(), file.fileName()), QString());
+        const QByteArray kept = file.readAll();
+        const QByteArray bytes =
+            m_sealedBy.isEmpty() ? kept : SealedWorkspace::unseal(m_sealedBy, kept, applicationId.toUtf8());
+        const JsonReader root(JsonReader::parseDocument(bytes, file.fileName()), QString());
         if (root.string(QStringLiteral("format")) != kFormat)
             return std::nullopt;
         Entry entry{readApplication(root.object(QStringLiteral("application")), rules, Completeness::Draft),

@@ -38,6 +38,7 @@ public:
 
 private:
     QString m_folder;
+    QString m_sealedBy; // the workspace folder, when it is sealed
 };
 
 } // namespace vd

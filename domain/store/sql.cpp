@@ -245,10 +245,21 @@ void exec(QSqlQuery &query, const QString &where)
         fail(query.lastError(), query.lastQuery(), where);
 }
 
+// Forward-only on SQLite (rows stepped as read). QPSQL reads a forward-only
+// query a row at a time (libpq's single-row mode), so a second statement run
+// before the first is read to its end would cut the first short: there the
+// whole result is fetched at once, as the store reads two statements side by side.
+namespace {
+void readRowsAsStepped(QSqlQuery &query, const QSqlDatabase &database)
+{
+    query.setForwardOnly(dialectOf(database) == Dialect::SQLite);
+}
+} // namespace
+
 QSqlQuery prepare(const QSqlDatabase &database, const QString &statement)
 {
     QSqlQuery query(database);
-    query.setForwardOnly(true);
+    readRowsAsStepped(query, database);
     const QString sql = inDialect(statement, dialectOf(database));
     if (!query.prepare(sql))
         fail(query.lastError(), sql, database.databaseName());
@@ -258,7 +269,7 @@ QSqlQuery prepare(const QSqlDatabase &database, const QString &statement)
 QSqlQuery run(const QSqlDatabase &database, const QString &statement)
 {
     QSqlQuery query(database);
-    query.setForwardOnly(true);
+    readRowsAsStepped(query, database);
     const QString sql = inDialect(statement, dialectOf(database));
     if (!query.exec(sql))
         fail(query.lastError(), sql, database.databaseName());

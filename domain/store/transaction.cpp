@@ -89,6 +89,7 @@ void Transaction::commit()
     m_workspace.run(QStringLiteral("COMMIT"));
     m_open = false;
     m_workspace.m_inTransaction = false;
+    m_workspace.committed();
 }
 
 WriteBatch::WriteBatch(Workspace &workspace) : m_workspace(workspace), m_transaction(workspace)

@@ -121,6 +121,11 @@ QString Workspace::fileIn(const QString &folder)
     return QDir(folder).filePath(QStringLiteral("workspace.sqlite"));
 }
 
+bool Workspace::existsIn(const QString &folder)
+{
+    return QFileInfo::exists(fileIn(folder)) || SealedWorkspace::isIn(folder);
+}
+
 int Workspace::schemaVersionOf(const QString &file)
 {
     if (QFileInfo::exists(file + QStringLiteral("-wal")))
@@ -140,6 +145,10 @@ Workspace::Workspace(const QString &location, Mode mode, const Migrations &migra
         return;
     }
     m_folder = QDir::cleanPath(QDir(location).absolutePath());
+    if (SealedWorkspace::isIn(m_folder)) {
+        openSealed(migrations);
+        return;
+    }
     m_file = fileIn(m_folder);
     if (QFileInfo::exists(m_file)) {
         const int version = schemaVersionOf(m_file);
@@ -153,10 +162,6 @@ Workspace::Workspace(const QString &location, Mode mode, const Migrations &migra
 
     openConnection();
     try {
-        if (!m_connection)
-            throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
-                              WorkspaceText::tr("the SQLite driver of Qt SQL gives no connection handle; VoucherDesk "
-                                                "needs Qt's QSQLITE driver"));
         checkIsWorkspace(); // before anything writes, so another program's file is left as it was
         setPragmas();
         checkFullTextSearch();
@@ -169,6 +174,37 @@ Workspace::Workspace(const QString &location, Mode mode, const Migrations &migra
         closeConnection();
         throw;
     }
+}
+
+// The sealed database is filled in memory from its file, then checked and
+// migrated as a file would be, and written back when anything changed.
+void Workspace::openSealed(const Migrations &migrations)
+{
+    m_file = SealedWorkspace::fileIn(m_folder);
+    m_sealed = SealedWorkspace::attach(m_folder);
+    try {
+        openConnection();
+        m_sealed->load(m_connection);
+        const int version = sql::scalar(m_database, QStringLiteral("PRAGMA user_version")).toInt();
+        if (version > migrations.latestVersion())
+            schemaTooNew(m_file, version, migrations.latestVersion());
+        checkIsWorkspace();
+        setPragmas();
+        checkFullTextSearch();
+        m_applied = migrations.applyTo(m_database);
+        loadDeviceId();
+        m_keepsChangeLog = false; // a desk's store, never the back office's
+        m_sealed->persist(m_connection);
+    } catch (...) {
+        closeConnection();
+        throw;
+    }
+}
+
+void Workspace::committed()
+{
+    if (m_sealed)
+        m_sealed->persist(m_connection);
 }
 
 // On PostgreSQL the database is the workspace: its version is read from
@@ -225,25 +261,36 @@ void Workspace::setPostgresSession()
 
 Workspace::~Workspace()
 {
-    closeConnection();
+    closeConnection(true);
 }
 
-void Workspace::closeConnection()
+void Workspace::closeConnection(bool writeBack)
 {
+    // Writes made outside a transaction (there are few) reach the sealed file when the workspace closes.
+    if (writeBack && m_sealed && m_connection) {
+        try {
+            m_sealed->persist(m_connection);
+        } catch (const DomainError &error) {
+            qWarning("%s", error.what());
+        }
+    }
     m_writesByText.clear();
     m_writes.clear(); // finalized before the connection closes
     m_statements.clear();
     m_database.close();
     m_database = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    m_connection = nullptr;
+    m_sealed.reset(); // after the connection: the shared in-memory database goes with its last one
 }
 
 void Workspace::openConnection()
 {
     m_connectionName = nextConnectionName();
     m_database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-    m_database.setDatabaseName(m_file);
-    m_database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_database.setDatabaseName(m_sealed ? m_sealed->uri() : m_file);
+    m_database.setConnectOptions(m_sealed ? QStringLiteral("QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000")
+                                          : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!m_database.open()) {
         const QSqlError error = m_database.lastError();
         m_database = QSqlDatabase();
@@ -255,6 +302,12 @@ void Workspace::openConnection()
     const QVariant handle = m_database.driver()->handle();
     if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
         m_connection = *static_cast<sqlite3 *const *>(handle.constData());
+    if (!m_connection) {
+        closeConnection();
+        throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
+                          WorkspaceText::tr("the SQLite driver of Qt SQL gives no connection handle; VoucherDesk "
+                                            "needs Qt's QSQLITE driver"));
+    }
 }
 
 void Workspace::setPragmas()
@@ -264,8 +317,10 @@ void Workspace::setPragmas()
     // 8 KiB pages hold a whole audit entry with its JSON; set before the
     // file has any content (a no-op afterwards).
     sql::run(m_database, QStringLiteral("PRAGMA page_size = 8192"));
-    const QString mode = sql::scalar(m_database, QStringLiteral("PRAGMA journal_mode = WAL")).toString();
-    if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+    // A sealed database is in memory: its journal must be too, or it would reach the disk in the clear.
+    const QLatin1String wanted = m_sealed ? QLatin1String("memory") : QLatin1String("wal");
+    const QString mode = sql::scalar(m_database, QStringLiteral("PRAGMA journal_mode = ") + wanted).toString();
+    if (mode.compare(wanted, Qt::CaseInsensitive) != 0)
         throw DomainError(QStringLiteral("STORAGE_ERROR"), m_file,
                           WorkspaceText::tr("the workspace cannot use write-ahead logging (journal mode stays \"%1\"); keep "
                              "workspaces on a local disk").arg(mode));

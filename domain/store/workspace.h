@@ -1,6 +1,7 @@
 #pragma once
 
 #include "migrations.h"
+#include "sealedworkspace.h"
 #include "sql.h"
 
 #include <QSqlDatabase>
@@ -19,6 +20,11 @@ namespace vd {
 // (DomainError SCHEMA_TOO_NEW, the file left untouched), checks that SQLite
 // has FTS5 with the trigram tokenizer, switches to WAL with foreign keys on,
 // and runs the migrations the file has not had yet.
+//
+// A committee member's workspace can be sealed at rest (SealedWorkspace):
+// DIR/workspace.sealed instead, unlocked once per process with its passphrase;
+// it is then opened and used as any other, in memory, and written back
+// sealed after each commit.
 //
 // A workspace can also live in a PostgreSQL database, opened through Qt's
 // QPSQL driver from a URL (postgresql://user[:password]@host[:port]/database),
@@ -40,6 +46,8 @@ public:
     Workspace &operator=(const Workspace &) = delete;
 
     static QString fileIn(const QString &folder); // DIR/workspace.sqlite
+    // Whether the folder holds a workspace, plain or sealed.
+    static bool existsIn(const QString &folder);
     // Whether a location names a PostgreSQL database (postgresql:// or postgres://).
     static bool isDatabaseUrl(const QString &location);
     // The schema version of a workspace file, read without writing anything
@@ -49,6 +57,7 @@ public:
 
     const QString &folder() const { return m_folder; }   // empty on PostgreSQL
     const QString &file() const { return m_file; }       // on PostgreSQL the URL without its password
+    bool isSealed() const { return m_sealed != nullptr; }
     sql::Dialect dialect() const { return m_dialect; }
     int schemaVersion() const;
     // The migrations this opening applied (empty when the file was current).
@@ -94,7 +103,10 @@ private:
     friend class ChangeLog;
     friend class UnitOfWork;
     void openConnection();
-    void closeConnection();
+    void closeConnection(bool writeBack = false);
+    void openSealed(const Migrations &migrations);
+    // After a commit: a sealed workspace is written back.
+    void committed();
     void openPostgres(const QString &url, Mode mode, const Migrations &migrations);
     void setPragmas();
     void setPostgresSession();
@@ -116,6 +128,7 @@ private:
     std::unordered_map<const QChar *, std::pair<QString, sql::Write *>> m_writesByText;
     QList<int> m_applied;
     QString m_deviceId;
+    std::shared_ptr<SealedWorkspace::Open> m_sealed;
     bool m_inTransaction = false;
     bool m_keepsChangeLog = false;
     int m_batches = 0;        // WriteBatch scopes open

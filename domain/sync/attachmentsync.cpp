@@ -4,6 +4,7 @@
 #include "outbox.h"
 #include "workspace.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -82,6 +83,34 @@ AttachmentSync::Report AttachmentSync::download(const QList<AttachmentReference>
     return report;
 }
 
+namespace {
+
+// What arrives is gathered in a file, or in memory for a sealed workspace (AttachmentFolder).
+void restart(QIODevice &partial)
+{
+    if (auto *file = qobject_cast<QFile *>(&partial))
+        file->resize(0);
+    else if (auto *buffer = qobject_cast<QBuffer *>(&partial))
+        buffer->buffer().clear();
+    partial.seek(0);
+}
+
+void discard(QIODevice &partial)
+{
+    if (auto *file = qobject_cast<QFile *>(&partial))
+        file->remove();
+    else
+        restart(partial);
+}
+
+QString nameOf(const QIODevice &partial, const QString &sha256)
+{
+    const auto *file = qobject_cast<const QFile *>(&partial);
+    return file ? file->fileName() : sha256;
+}
+
+} // namespace
+
 std::string AttachmentSync::blobPath(const QString &sha256)
 {
     return "/api/v1/attachments/" + sha256.toStdString();
@@ -96,7 +125,7 @@ bool AttachmentSync::isIntact(const QString &sha256, Report &report) const
 {
     const QString path = m_folder.pathOf(sha256);
     try {
-        if (AttachmentFolder::digestOf(path) == sha256)
+        if (m_folder.digestOfKept(sha256) == sha256)
             return true;
         report.failures.emplace_back(
             QStringLiteral("ATTACHMENT_CORRUPT"), path,
@@ -112,9 +141,11 @@ void AttachmentSync::uploadOne(const QString &sha256, Report &report)
 {
     if (!isIntact(sha256, report))
         return;
-    QFile file(m_folder.pathOf(sha256));
-    if (!file.open(QIODevice::ReadOnly)) {
-        report.failures.emplace_back(QStringLiteral("ATTACHMENT_UNREADABLE"), file.fileName(), file.errorString());
+    std::unique_ptr<QIODevice> file;
+    try {
+        file = m_folder.open(sha256);
+    } catch (const DomainError &unreadable) {
+        report.failures.push_back(unreadable);
         return;
     }
     const BackOfficeConnection::Answer answer = m_connection.request("GET", blobPath(sha256) + "/upload");
@@ -129,10 +160,10 @@ void AttachmentSync::uploadOne(const QString &sha256, Report &report)
         report.alreadyThere.append(sha256);
         return;
     }
-    sendRest(file, sha256, receivedIn(answer.json()), report);
+    sendRest(*file, sha256, receivedIn(answer.json()), report);
 }
 
-void AttachmentSync::sendRest(QFile &file, const QString &sha256, qint64 received, Report &report)
+void AttachmentSync::sendRest(QIODevice &file, const QString &sha256, qint64 received, Report &report)
 {
     const qint64 size = file.size();
     qint64 chunk = std::max(kSmallestChunk, m_chunkBytes);
@@ -177,6 +208,17 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
     const QString &sha256 = reference.sha256;
     if (m_folder.contains(sha256))
         return;
+    if (m_folder.isSealed()) { // in memory: nothing of it reaches the disk unsealed
+        QBuffer arriving;
+        arriving.open(QIODevice::ReadWrite);
+        if (!fetchInto(arriving, reference, report))
+            return;
+        if (m_folder.adopt(sha256, arriving.data()))
+            report.downloaded.append(sha256);
+        else
+            report.failures.push_back(mismatch(sha256));
+        return;
+    }
     const QString partialPath = m_folder.partialPathOf(sha256);
     // All bytes arrived last time, but the run stopped before they were checked.
     if (reference.size > 0 && QFileInfo(partialPath).size() == reference.size && m_folder.adoptPartial(sha256)) {
@@ -195,18 +237,23 @@ void AttachmentSync::downloadOne(const AttachmentReference &reference, Report &r
         report.downloaded.append(sha256);
         return;
     }
-    report.failures.emplace_back(QStringLiteral("HASH_MISMATCH"), sha256,
-                                 tr("The attachment %1 that arrived does not have the content its SHA-256 names, so it "
-                                    "was discarded. The next sync fetches it again; if this repeats, ask the back "
-                                    "office's administrator to check the file.").arg(sha256));
+    report.failures.push_back(mismatch(sha256));
 }
 
-bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &reference, Report &report)
+DomainError AttachmentSync::mismatch(const QString &sha256)
+{
+    return DomainError(QStringLiteral("HASH_MISMATCH"), sha256,
+                       tr("The attachment %1 that arrived does not have the content its SHA-256 names, so it "
+                          "was discarded. The next sync fetches it again; if this repeats, ask the back "
+                          "office's administrator to check the file.").arg(sha256));
+}
+
+bool AttachmentSync::fetchInto(QIODevice &partial, const AttachmentReference &reference, Report &report)
 {
     const QString &sha256 = reference.sha256;
     qint64 have = partial.size();
     if (have > reference.size) { // cannot be the start of this blob
-        partial.resize(0);
+        restart(partial);
         have = 0;
     }
     const DomainError tooLong(QStringLiteral("HASH_MISMATCH"), sha256,
@@ -220,7 +267,7 @@ bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &refere
                 const std::string resumed = "bytes " + std::to_string(have) + "-";
                 if (head.status != 206 || head.headers.count("Content-Range") == 0
                     || head.headers.at("Content-Range").rfind(resumed, 0) != 0) {
-                    partial.resize(0); // the whole blob, from its first byte
+                    restart(partial); // the whole blob, from its first byte
                     have = 0;
                 }
                 partial.seek(have);
@@ -228,7 +275,7 @@ bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &refere
             if (have + count > reference.size)
                 throw tooLong;
             if (partial.write(bytes, count) != count)
-                throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), partial.fileName(), partial.errorString());
+                throw DomainError(QStringLiteral("ATTACHMENT_NOT_STORED"), nameOf(partial, sha256), partial.errorString());
             have += count;
             if (m_progress)
                 m_progress(sha256, have, reference.size);
@@ -242,18 +289,18 @@ bool AttachmentSync::fetchInto(QFile &partial, const AttachmentReference &refere
         } catch (const DomainError &error) {
             if (error.code() != tooLong.code())
                 throw;
-            partial.remove();
+            discard(partial);
             report.failures.push_back(error);
             return false;
         }
         if (answer.status == 416) { // what is here is not the start of this blob
-            partial.resize(0);
+            restart(partial);
             have = 0;
             continue;
         }
         if (answer.status == 404) {
             if (partial.size() == 0)
-                partial.remove();
+                discard(partial);
             report.unavailable.append(sha256);
             return false;
         }

@@ -72,11 +72,12 @@ private:
     // Whether the file kept for the blob still has its content (else reported).
     bool isIntact(const QString &sha256, Report &report) const;
     // Sends the file in pieces from the count the server holds.
-    void sendRest(QFile &file, const QString &sha256, qint64 received, Report &report);
+    void sendRest(QIODevice &file, const QString &sha256, qint64 received, Report &report);
     void downloadOne(const AttachmentReference &reference, Report &report);
     // Asks for the bytes the partial file lacks and appends them as they
     // arrive; false when nothing is to be checked (unavailable, or discarded).
-    bool fetchInto(QFile &partial, const AttachmentReference &reference, Report &report);
+    static DomainError mismatch(const QString &sha256);
+    bool fetchInto(QIODevice &partial, const AttachmentReference &reference, Report &report);
     // The count the server holds of a blob in a progress answer.
     static qint64 receivedIn(const QJsonObject &progress);
     static std::string blobPath(const QString &sha256);
