@@ -354,7 +354,7 @@ void UnitOfWorkTest::bulkRowsAreWhatSavingWrites()
     }
     QCOMPARE(record::toCompactJson(application), record::toCompactJson(applicationSaved));
     QCOMPARE(ApplicationRepository(*m_workspace).find(application.id).value().updatedAt, samples::instant(3, 9));
-    QCOMPARE(countsIn(Workspace::fileIn(m_dir->path())), countsIn(Workspace::fileIn(otherDir.path())));
+    QCOMPARE(countsIn(m_workspace->file()), countsIn(saved.file())); // file(): a URL on PostgreSQL
     const QList<AuditEntry> bulk = AuditTrail(*m_workspace).after(0, 10), plain = AuditTrail(saved).after(0, 10);
     QCOMPARE(bulk.size(), 2);
     for (qsizetype i = 0; i < bulk.size(); ++i) {
@@ -377,7 +377,7 @@ void UnitOfWorkTest::bulkRowsRefuseTakenIdsAndQueuedWork()
         EnterpriseRepository(*m_workspace).save(work, enterprise);
         work.commit();
     }
-    const Counts before = countsIn(Workspace::fileIn(m_dir->path()));
+    const Counts before = countsIn(m_workspace->file());
     const auto codeOf = [&](ChangeOrigin origin) {
         try {
             UnitOfWork work(*m_workspace, kOfficer, origin);
@@ -393,7 +393,7 @@ void UnitOfWorkTest::bulkRowsRefuseTakenIdsAndQueuedWork()
     };
     QCOMPARE(codeOf(ChangeOrigin::Server), QStringLiteral("RECORD_EXISTS"));
     QCOMPARE(codeOf(ChangeOrigin::Local), QStringLiteral("BULK_WRITE_REFUSED"));
-    QCOMPARE(countsIn(Workspace::fileIn(m_dir->path())), before);
+    QCOMPARE(countsIn(m_workspace->file()), before);
     QVERIFY(verifyAuditChain(*m_workspace).intact);
 }
 
