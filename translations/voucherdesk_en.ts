@@ -746,7 +746,7 @@
 <context>
     <name>vd::ApiCall</name>
     <message>
-        <location filename="../domain/backoffice/apihandler.cpp" line="+87"/>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+89"/>
         <source>The request body is larger than the %1 bytes this server accepts.</source>
         <translation>The request body is larger than the %1 bytes this server accepts.</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
         <source>The role %1 has no access to cases.</source>
         <translation>The role %1 has no access to cases.</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>expected a number of entries or null</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>There is no %1 here: see docs/api.md for the routes.</translation>
     </message>
@@ -817,6 +817,26 @@
         <location line="+27"/>
         <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
         <translation>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/certificateroutes.cpp" line="+46"/>
+        <source>expected the certificate request (PKCS#10 PEM) as &quot;request&quot;</source>
+        <translation>expected the certificate request (PKCS#10 PEM) as &quot;request&quot;</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This back office issued no certificate with the serial %1.</source>
+        <translation>This back office issued no certificate with the serial %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an administrator or the certificate&apos;s holder may revoke it.</source>
+        <translation>Only an administrator or the certificate&apos;s holder may revoke it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a reason for revoking: use unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation</source>
+        <translation>&quot;%1&quot; is not a reason for revoking: use unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation</translation>
     </message>
 </context>
 <context>
@@ -4151,6 +4171,14 @@
     </message>
 </context>
 <context>
+    <name>vd::KeptRevocations</name>
+    <message>
+        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
+        <source>the certificate revocations cannot be kept: %1</source>
+        <translation>the certificate revocations cannot be kept: %1</translation>
+    </message>
+</context>
+<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4790,7 +4818,7 @@
 <context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+169"/>
         <source>sign in to the back office before syncing</source>
         <translation>sign in to the back office before syncing</translation>
     </message>
@@ -6818,12 +6846,83 @@
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>this option is needed: --%1 FILE</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>the file cannot be written: %1</source>
+        <translation>the file cannot be written: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this file exists already; a new key and certificate are written to new files</source>
+        <translation>this file exists already; a new key and certificate are written to new files</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase for your new signing key: </source>
+        <translation>Passphrase for your new signing key: </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signing key needs a passphrase of at least 8 characters</source>
+        <translation>a signing key needs a passphrase of at least 8 characters</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Issued certificate %1 to %2, valid until %3. Your key is in %4 (encrypted with your passphrase), the certificate in %5.</source>
+        <translation>Issued certificate %1 to %2, valid until %3. Your key is in %4 (encrypted with your passphrase), the certificate in %5.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Certificate %1 is revoked as of %2 (%3): signatures made with it from then on do not verify. Every desk learns of it at its next sync.</source>
+        <translation>Certificate %1 is revoked as of %2 (%3): signatures made with it from then on do not verify. Every desk learns of it at its next sync.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>say certificate request --key FILE --certificate FILE, or certificate revoke SERIAL</source>
+        <translation>say certificate request --key FILE --certificate FILE, or certificate revoke SERIAL</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>request --key FILE --certificate FILE | revoke SERIAL</source>
+        <translation>request --key FILE --certificate FILE | revoke SERIAL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get a signing certificate from the back office for a key made here, or revoke one.</source>
+        <translation>Get a signing certificate from the back office for a key made here, or revoke one.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: where to write your new signing key (encrypted PEM).</source>
+        <translation>request: where to write your new signing key (encrypted PEM).</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>request: where to write your signing certificate (PEM).</source>
+        <translation>request: where to write your signing certificate (PEM).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>request: where to write the back office&apos;s CA certificate (PEM), what signatures are verified against.</source>
+        <translation>request: where to write the back office&apos;s CA certificate (PEM), what signatures are verified against.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: read the new key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>request: read the new key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>revoke: unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation.</source>
+        <translation>revoke: unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
@@ -6863,7 +6962,7 @@
         <translation>ATTACHMENT_CHANGED: %1 (%2) is not the file that was signed: its SHA-256 is %3.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This is not a submission package: it has no %1 or no %2.</source>
         <translation>This is not a submission package: it has no %1 or no %2.</translation>
     </message>
@@ -6914,8 +7013,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
-        <translation>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</translation>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json; else those the workspace received at its last sync).</source>
+        <translation>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json; else those the workspace received at its last sync).</translation>
     </message>
     <message>
         <location filename="../app/cli/synccommand.cpp" line="+65"/>

@@ -746,7 +746,7 @@
 <context>
     <name>vd::ApiCall</name>
     <message>
-        <location filename="../domain/backoffice/apihandler.cpp" line="+87"/>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+89"/>
         <source>The request body is larger than the %1 bytes this server accepts.</source>
         <translation>请求正文超过本服务器可接受的 %1 字节上限。</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 无权访问个案。</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>应为记录数目或 null</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此处没有 %1：路由列表请参阅 docs/api.md。</translation>
     </message>
@@ -817,6 +817,26 @@
         <location line="+27"/>
         <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
         <translation>审计日志没有这两个大小之间的证明：每个大小均不得超过其当前大小，且第一个不得大于第二个。</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/certificateroutes.cpp" line="+46"/>
+        <source>expected the certificate request (PKCS#10 PEM) as &quot;request&quot;</source>
+        <translation>应以“request”提供证书申请（PKCS#10 PEM）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This back office issued no certificate with the serial %1.</source>
+        <translation>此后台并未签发序列号为 %1 的证书。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an administrator or the certificate&apos;s holder may revoke it.</source>
+        <translation>只有系统管理员或证书持有人可吊销此证书。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a reason for revoking: use unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation</source>
+        <translation>“%1”不是吊销理由：请使用 unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation</translation>
     </message>
 </context>
 <context>
@@ -4133,6 +4153,14 @@
     </message>
 </context>
 <context>
+    <name>vd::KeptRevocations</name>
+    <message>
+        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
+        <source>the certificate revocations cannot be kept: %1</source>
+        <translation>无法保存证书吊销列表：%1</translation>
+    </message>
+</context>
+<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4769,7 +4797,7 @@
 <context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+169"/>
         <source>sign in to the back office before syncing</source>
         <translation>请先登录后台，然后再同步</translation>
     </message>
@@ -6794,12 +6822,83 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>须提供此选项：--%1 文件</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>the file cannot be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this file exists already; a new key and certificate are written to new files</source>
+        <translation>此文件已存在；新的密钥及证书须写入新文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase for your new signing key: </source>
+        <translation>新签名密钥的口令：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signing key needs a passphrase of at least 8 characters</source>
+        <translation>签名密钥须设置至少 8 个字符的口令</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Issued certificate %1 to %2, valid until %3. Your key is in %4 (encrypted with your passphrase), the certificate in %5.</source>
+        <translation>已向 %2 签发证书 %1，有效期至 %3。您的密钥存于 %4（以您的口令加密），证书存于 %5。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Certificate %1 is revoked as of %2 (%3): signatures made with it from then on do not verify. Every desk learns of it at its next sync.</source>
+        <translation>证书 %1 已于 %2 吊销（%3）：此后用其作出的签名均无法验证。各工作站将在下次同步时获知。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>say certificate request --key FILE --certificate FILE, or certificate revoke SERIAL</source>
+        <translation>请输入 certificate request --key 文件 --certificate 文件，或 certificate revoke 序列号</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>request --key FILE --certificate FILE | revoke SERIAL</source>
+        <translation>request --key 文件 --certificate 文件 | revoke 序列号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get a signing certificate from the back office for a key made here, or revoke one.</source>
+        <translation>为在本机生成的密钥向后台获取签名证书，或吊销证书。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: where to write your new signing key (encrypted PEM).</source>
+        <translation>request：新签名密钥的写入位置（已加密的 PEM）。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>request: where to write your signing certificate (PEM).</source>
+        <translation>request：签名证书的写入位置（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>request: where to write the back office&apos;s CA certificate (PEM), what signatures are verified against.</source>
+        <translation>request：后台证书颁发机构证书（PEM）的写入位置，用于验证签名。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: read the new key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>request：从此文件的第一行读取新密钥的口令（否则使用 VOUCHERDESK_PASSPHRASE，再否则会询问）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>revoke: unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation.</source>
+        <translation>revoke：unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
@@ -6838,7 +6937,7 @@
         <translation>ATTACHMENT_CHANGED：%1（%2）并非已签名的文件：其 SHA-256 为 %3。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This is not a submission package: it has no %1 or no %2.</source>
         <translation>这不是提交数据包：其中没有 %1 或没有 %2。</translation>
     </message>
@@ -6889,8 +6988,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
-        <translation>verify：后台的吊销列表（JSON，DATA/ca/revocations.json）。</translation>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json; else those the workspace received at its last sync).</source>
+        <translation>verify：后台的吊销列表（JSON，DATA/ca/revocations.json；否则使用工作区上次同步时收到的列表）。</translation>
     </message>
     <message>
         <location filename="../app/cli/synccommand.cpp" line="+65"/>

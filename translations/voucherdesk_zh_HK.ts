@@ -746,7 +746,7 @@
 <context>
     <name>vd::ApiCall</name>
     <message>
-        <location filename="../domain/backoffice/apihandler.cpp" line="+87"/>
+        <location filename="../domain/backoffice/apihandler.cpp" line="+89"/>
         <source>The request body is larger than the %1 bytes this server accepts.</source>
         <translation>要求內容超出本伺服器可接受的 %1 位元組上限。</translation>
     </message>
@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+85"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 無權查閱個案。</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>應為記錄數目或 null</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此處沒有 %1：路由一覽請參閱 docs/api.md。</translation>
     </message>
@@ -817,6 +817,26 @@
         <location line="+27"/>
         <source>The audit log has no proof for those sizes: each must be at most its current size, and the first no larger than the second.</source>
         <translation>審計日誌沒有這兩個大小之間的證明：每個大小均不得超過其現有大小，且第一個不得大於第二個。</translation>
+    </message>
+    <message>
+        <location filename="../domain/backoffice/certificateroutes.cpp" line="+46"/>
+        <source>expected the certificate request (PKCS#10 PEM) as &quot;request&quot;</source>
+        <translation>應以「request」提供證書申請（PKCS#10 PEM）</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>This back office issued no certificate with the serial %1.</source>
+        <translation>此後台並無簽發序號為 %1 的證書。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only an administrator or the certificate&apos;s holder may revoke it.</source>
+        <translation>只有系統管理員或證書持有人可撤銷此證書。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;%1&quot; is not a reason for revoking: use unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation</source>
+        <translation>「%1」不是撤銷理由：請使用 unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation</translation>
     </message>
 </context>
 <context>
@@ -4133,6 +4153,14 @@
     </message>
 </context>
 <context>
+    <name>vd::KeptRevocations</name>
+    <message>
+        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
+        <source>the certificate revocations cannot be kept: %1</source>
+        <translation>無法保存證書撤銷清單：%1</translation>
+    </message>
+</context>
+<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4769,7 +4797,7 @@
 <context>
     <name>vd::SyncClient</name>
     <message>
-        <location filename="../domain/sync/syncclient.cpp" line="+167"/>
+        <location filename="../domain/sync/syncclient.cpp" line="+169"/>
         <source>sign in to the back office before syncing</source>
         <translation>請先登入後台，然後再同步</translation>
     </message>
@@ -6794,12 +6822,83 @@
         <translation>密碼：</translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+46"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>須提供此選項：--%1 檔案</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>the file cannot be written: %1</source>
+        <translation>無法寫入檔案：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>this file exists already; a new key and certificate are written to new files</source>
+        <translation>此檔案已存在；新的密鑰及證書須寫入新檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Passphrase for your new signing key: </source>
+        <translation>新簽署密鑰的密碼短語：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a signing key needs a passphrase of at least 8 characters</source>
+        <translation>簽署密鑰須設有最少 8 個字元的密碼短語</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Issued certificate %1 to %2, valid until %3. Your key is in %4 (encrypted with your passphrase), the certificate in %5.</source>
+        <translation>已向 %2 簽發證書 %1，有效期至 %3。閣下的密鑰存於 %4（以閣下的密碼短語加密），證書存於 %5。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Certificate %1 is revoked as of %2 (%3): signatures made with it from then on do not verify. Every desk learns of it at its next sync.</source>
+        <translation>證書 %1 已於 %2 撤銷（%3）：此後以其作出的簽署均無法核實。各工作站會在下次同步時得知。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>say certificate request --key FILE --certificate FILE, or certificate revoke SERIAL</source>
+        <translation>請輸入 certificate request --key 檔案 --certificate 檔案，或 certificate revoke 序號</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>request --key FILE --certificate FILE | revoke SERIAL</source>
+        <translation>request --key 檔案 --certificate 檔案 | revoke 序號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Get a signing certificate from the back office for a key made here, or revoke one.</source>
+        <translation>為在本機產生的密鑰向後台取得簽署證書，或撤銷證書。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: where to write your new signing key (encrypted PEM).</source>
+        <translation>request：新簽署密鑰的寫入位置（已加密的 PEM）。</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>request: where to write your signing certificate (PEM).</source>
+        <translation>request：簽署證書的寫入位置（PEM）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>request: where to write the back office&apos;s CA certificate (PEM), what signatures are verified against.</source>
+        <translation>request：後台核證機關證書（PEM）的寫入位置，用以核實簽署。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>request: read the new key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>request：由此檔案的第一行讀取新密鑰的密碼短語（否則使用 VOUCHERDESK_PASSPHRASE，再否則會詢問）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>revoke: unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation.</source>
+        <translation>revoke：unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation。</translation>
+    </message>
+    <message>
+        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
@@ -6838,7 +6937,7 @@
         <translation>ATTACHMENT_CHANGED：%1（%2）並非已簽署的檔案：其 SHA-256 為 %3。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This is not a submission package: it has no %1 or no %2.</source>
         <translation>這不是提交套件：其中沒有 %1 或沒有 %2。</translation>
     </message>
@@ -6889,8 +6988,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json).</source>
-        <translation>verify：後台的撤銷清單（JSON，DATA/ca/revocations.json）。</translation>
+        <source>verify: the back office&apos;s revocations (JSON, DATA/ca/revocations.json; else those the workspace received at its last sync).</source>
+        <translation>verify：後台的撤銷清單（JSON，DATA/ca/revocations.json；否則使用工作區上次同步時收到的清單）。</translation>
     </message>
     <message>
         <location filename="../app/cli/synccommand.cpp" line="+65"/>

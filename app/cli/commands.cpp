@@ -17,6 +17,7 @@ Command importCommand();
 Command exportCommand();
 Command syncCommand();
 Command packageCommand();
+Command certificateCommand();
 
 QList<Command> allCommands()
 {
@@ -34,6 +35,7 @@ QList<Command> allCommands()
         exportCommand(),
         syncCommand(),
         packageCommand(),
+        certificateCommand(),
     };
 }
 

@@ -8,6 +8,7 @@
 #include "certificate.h"
 #include "detachedsignature.h"
 #include "domainerror.h"
+#include "keptrevocations.h"
 #include "revocationlist.h"
 #include "sha256.h"
 #include "signingkey.h"
@@ -126,7 +127,8 @@ QStringList attachmentProblems(const QByteArray &manifest, const QMap<QString, Q
 int runVerify(Invocation &invocation, const QString &path)
 {
     const Certificate trusted = Certificate::fromPem(fileOption(invocation, QStringLiteral("ca-file")));
-    RevocationList revocations;
+    // Those given, else those the workspace received at its last sync.
+    RevocationList revocations = KeptRevocations::load(invocation.workspace);
     if (invocation.parser.isSet(QStringLiteral("revocations")))
         revocations = RevocationList::fromJson(
             QJsonDocument::fromJson(fileOption(invocation, QStringLiteral("revocations"))).array());
@@ -186,7 +188,8 @@ Command packageCommand()
                                               "verify trusts it."),
                                   QStringLiteral("file")});
                 parser.addOption({QStringLiteral("revocations"),
-                                  CliText::tr("verify: the back office's revocations (JSON, DATA/ca/revocations.json)."),
+                                  CliText::tr("verify: the back office's revocations (JSON, DATA/ca/revocations.json; "
+                                              "else those the workspace received at its last sync)."),
                                   QStringLiteral("file")});
             },
             runPackage};

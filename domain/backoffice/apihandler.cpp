@@ -37,8 +37,10 @@ int statusOf(const DomainError &error)
     if (code == QLatin1String("INPUT_ERROR") || code == QLatin1String("UNKNOWN_ACTION")
         || code == QLatin1String("PROTOCOL_VERSION"))
         return 400;
-    if (code == QLatin1String("NOT_FOUND"))
+    if (code == QLatin1String("NOT_FOUND") || code == QLatin1String("CERTIFICATE_UNKNOWN"))
         return 404;
+    if (code.startsWith(QLatin1String("CERTIFICATE_REQUEST_")))
+        return 400;
     if (code == QLatin1String("STALE_REVISION"))
         return 409;
     if (code == QLatin1String("WORKSPACE_BUSY"))

@@ -2,6 +2,7 @@
 
 #include "attachmentintake.h"
 #include "auditlogtree.h"
+#include "certificatedesk.h"
 #include "backofficesettings.h"
 #include "requestlog.h"
 #include "requestrate.h"
@@ -47,6 +48,7 @@ struct BackOfficeContext
     RequestLog &log;
     AttachmentIntake &attachments;
     AuditLogTree &auditLog;
+    CertificateDesk &certificates;
     std::function<ServerMetrics::Connections()> connections;
     // Translated sentences come from the translators installed for the whole
     // process, so work that must speak a request's language holds this.

@@ -5,6 +5,7 @@
 #include "assessmentjson.h"
 #include "attachmentroutes.h"
 #include "auditroutes.h"
+#include "certificateroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
 #include "casetransitions.h"
@@ -264,6 +265,14 @@ public:
             reply.body.chop(1);
             reply.body += ",\"audit_log\":" + QJsonDocument(audit).toJson(QJsonDocument::Compact) + '}';
         }
+        // So do the certificate revocations, when the desk's count is not the back office's.
+        if (body.contains(QStringLiteral("revocation_count")) && reply.body.endsWith('}')
+            && body.value(QStringLiteral("revocation_count")).toInteger(-1) != revocationCount(call)) {
+            reply.body.chop(1);
+            reply.body += ",\"revocations\":"
+                + QJsonDocument(revocationsJson(call).value(QStringLiteral("revocations")).toArray()).toJson(QJsonDocument::Compact)
+                + '}';
+        }
         return reply;
     }
 };
@@ -348,6 +357,10 @@ Poco::Net::HTTPRequestHandler *ApiRoutes::createRequestHandler(const Poco::Net::
     }
     if (api && segments[2] == QLatin1String("audit")) {
         if (Poco::Net::HTTPRequestHandler *route = auditRoute(m_context, segments.mid(3), method))
+            return route;
+    }
+    if (api && segments[2] == QLatin1String("certificates")) {
+        if (Poco::Net::HTTPRequestHandler *route = certificateRoute(m_context, segments.mid(3), method))
             return route;
     }
     if (api && segments[2] == QLatin1String("attachments")) {

@@ -15,6 +15,7 @@ struct BackOfficeContext;
 //   POST /api/v1/cases/{reference or id}/transitions  {action, reason?, revision?}
 //   GET|PUT /api/v1/attachments/…                 blobs by SHA-256 (attachmentroutes.h)
 //   GET  /api/v1/audit/…                          the signed tree head and proofs (auditroutes.h)
+//   …    /api/v1/certificates/…                   enrolment, the CA, revocations (certificateroutes.h)
 // A reference's slashes may be sent as they are or as %2F.
 class ApiRoutes : public Poco::Net::HTTPRequestHandlerFactory
 {

@@ -42,8 +42,8 @@ TreeHeadKey treeHeadKey(const BackOfficeSettings &settings)
 
 BackOfficeServer::BackOfficeServer(const BackOfficeSettings &settings, RequestLog &log)
     : m_settings(settings), m_log(log), m_rate(settings.requestsPerSecond, settings.burst), m_signIn(settings),
-      m_attachments(settings.dataFolder), m_auditLog(treeHeadKey(settings)),
-      m_context{settings, m_signIn, m_metrics, m_rate, log, m_attachments, m_auditLog, {}, {}}
+      m_attachments(settings.dataFolder), m_auditLog(treeHeadKey(settings)), m_certificates(settings.dataFolder),
+      m_context{settings, m_signIn, m_metrics, m_rate, log, m_attachments, m_auditLog, m_certificates, {}, {}}
 {
     m_context.connections = [this] {
         ServerMetrics::Connections connections;

@@ -49,6 +49,7 @@ private:
     SignInDesk m_signIn;
     AttachmentIntake m_attachments;
     AuditLogTree m_auditLog;
+    CertificateDesk m_certificates;
     BackOfficeContext m_context;
     std::unique_ptr<Poco::ThreadPool> m_threads;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;

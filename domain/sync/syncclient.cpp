@@ -3,6 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "syncstate.h"
+#include "keptrevocations.h"
 #include "treeheadwatch.h"
 #include "workspace.h"
 
@@ -98,6 +99,7 @@ QJsonObject SyncSummary::toJson() const
             {QStringLiteral("duration_ms"), durationMs},
             {QStringLiteral("audit_log"), QJsonObject{{QStringLiteral("tree_size"), auditLogSize},
                                                       {QStringLiteral("root"), auditLogRoot}}},
+            {QStringLiteral("revocations_received"), revocations >= 0 ? QJsonValue(revocations) : QJsonValue()},
             {QStringLiteral("attachments"), attachmentsJson()}};
 }
 
@@ -311,19 +313,22 @@ struct SyncClient::FetchedPage
     qint64 cursor = 0;
     bool more = false;
     QJsonObject auditLog; // the signed tree head and proof, on the first page
+    std::optional<QJsonArray> revocations; // on the first page, when this desk's count was not the back office's
 };
 
 SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
                                               const QStringList &heldCases, bool partitioned,
-                                              const QJsonValue &auditTreeSize) const
+                                              const QJsonValue &auditTreeSize, qsizetype revocationCount) const
 {
     QJsonObject request{{QStringLiteral("device_id"), deviceId},
                         {QStringLiteral("cursor"), cursor},
                         {QStringLiteral("limit"), m_pageSize}};
     if (partitioned)
         request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(heldCases));
-    if (!auditTreeSize.isUndefined())
+    if (!auditTreeSize.isUndefined()) {
         request.insert(QStringLiteral("audit_tree_size"), auditTreeSize);
+        request.insert(QStringLiteral("revocation_count"), qint64(revocationCount));
+    }
     const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
     FetchedPage fetched;
     const QJsonArray changes = page.value(QStringLiteral("changes")).toArray();
@@ -343,6 +348,8 @@ SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, 
     fetched.cursor = page.value(QStringLiteral("cursor")).toInteger();
     fetched.more = page.value(QStringLiteral("more")).toBool();
     fetched.auditLog = page.value(QStringLiteral("audit_log")).toObject();
+    if (page.value(QStringLiteral("revocations")).isArray())
+        fetched.revocations = page.value(QStringLiteral("revocations")).toArray();
     return fetched;
 }
 
@@ -359,21 +366,28 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
         // thread; the request goes on another. Only the first page asks for the head.
         const QStringList held = partitioned ? replica.heldCases() : QStringList();
         QJsonValue auditTreeSize(QJsonValue::Undefined);
+        qsizetype revocations = 0;
         if (first) {
             const std::optional<qint64> kept = TreeHeadWatch::keptSize(m_workspace);
             auditTreeSize = kept ? QJsonValue(*kept) : QJsonValue();
+            revocations = KeptRevocations::load(m_workspace.folder()).size();
         }
-        return std::async(std::launch::async,
-                          [this, &connection, device = m_workspace.deviceId(), from, held, partitioned, auditTreeSize] {
-                              return fetchPage(connection, device, from, held, partitioned, auditTreeSize);
-                          });
+        return std::async(std::launch::async, [this, &connection, device = m_workspace.deviceId(), from, held,
+                                               partitioned, auditTreeSize, revocations] {
+            return fetchPage(connection, device, from, held, partitioned, auditTreeSize, revocations);
+        });
     };
     QSet<QString> noted;
     std::future<FetchedPage> next = fetch(cursor, true);
     for (int pages = 0;; ++pages) {
         const FetchedPage page = next.get();
-        if (pages == 0) // before anything of it is applied: the history this desk saw is still there
+        if (pages == 0) { // before anything of it is applied: the history this desk saw is still there
             checkAuditLog(connection, page.auditLog, summary);
+            if (page.revocations) {
+                KeptRevocations::keep(m_workspace.folder(), *page.revocations);
+                summary.revocations = page.revocations->size();
+            }
+        }
         // Until the checkpoint of the push (read-your-writes); a page that
         // does not move the cursor ends it, whatever it says.
         const bool advanced = page.cursor > cursor;

@@ -48,6 +48,8 @@ struct SyncSummary
     // head, checked against the one kept before: TreeHeadWatch).
     qint64 auditLogSize = 0;
     QString auditLogRoot; // hex
+    // The certificate revocations received (the whole list, KeptRevocations), when they had changed.
+    qint64 revocations = -1; // -1: the kept list was current
     // The cases (application ids) the pulled changes touched, removed ones
     // included, each once: what a desk's windows read again.
     QStringList changedCases;
@@ -143,7 +145,8 @@ private:
     void checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary);
     // One page asked for and read; runs off the workspace's thread, so it touches no workspace.
     FetchedPage fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
-                          const QStringList &heldCases, bool partitioned, const QJsonValue &auditTreeSize) const;
+                          const QStringList &heldCases, bool partitioned, const QJsonValue &auditTreeSize,
+                          qsizetype revocationCount) const;
     SyncSummary run(bool pushing, bool pulling);
     QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
     static void count(const AttachmentSync::Report &report, SyncSummary &summary);
