@@ -1,7 +1,10 @@
 #include "caseview.h"
 #include "ui_caseview.h"
 
+#include "casesignatures.h"
 #include "casetext.h"
+#include "certificate.h"
+#include "signingkey.h"
 #include "casetimelinemodel.h"
 #include "casetransitions.h"
 #include "clarificationmodel.h"
@@ -15,12 +18,20 @@
 
 #include <QAction>
 #include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QSettings>
+#include <QVBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
 #include <QStyle>
+#include <QTreeWidget>
 
 namespace vd {
 
@@ -51,9 +62,27 @@ CaseView::CaseView(DeskSession &session, const QString &applicationId, QWidget *
     : QWidget(parent), m_session(session), m_applicationId(applicationId), ui(std::make_unique<Ui::CaseView>()),
       m_timeline(new CaseTimelineModel(session.scheme(), this)),
       m_clarifications(new ClarificationModel(session.scheme(), this)),
-      m_correspondence(new CorrespondenceModel(session.scheme(), this)), m_actionsMenu(new QMenu(this))
+      m_correspondence(new CorrespondenceModel(session.scheme(), this)), m_signaturesTab(new QWidget(this)),
+      m_signatures(new QTreeWidget(m_signaturesTab)), m_signButton(new QPushButton(m_signaturesTab)),
+      m_signMenu(new QMenu(this)), m_actionsMenu(new QMenu(this))
 {
     ui->setupUi(this);
+    m_signaturesTab->setObjectName(QStringLiteral("signaturesTab"));
+    m_signatures->setObjectName(QStringLiteral("signaturesTree"));
+    m_signButton->setObjectName(QStringLiteral("signButton"));
+    m_signButton->setMenu(m_signMenu);
+    auto *signaturesLayout = new QVBoxLayout(m_signaturesTab);
+    auto *signRow = new QHBoxLayout;
+    signRow->addStretch();
+    signRow->addWidget(m_signButton);
+    signaturesLayout->addLayout(signRow);
+    signaturesLayout->addWidget(m_signatures);
+    m_signatures->setRootIsDecorated(false);
+    m_signatures->setColumnCount(5);
+    for (int column = 0; column < 4; ++column)
+        m_signatures->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    m_signatures->header()->setStretchLastSection(true);
+    ui->tabs->addTab(m_signaturesTab, QString());
     ui->historyTable->setModel(m_timeline);
     ui->clarificationTable->setModel(m_clarifications);
     ui->correspondenceTable->setModel(m_correspondence);
@@ -143,6 +172,7 @@ void CaseView::showCase()
         ui->correspondenceTable->setCurrentIndex(m_correspondence->index(0, 0));
     showSelectedLetter();
     m_timeline->setEntries(m_file.auditEntries, m_file.people);
+    showSignatures();
     for (QTableView *table : {ui->historyTable, ui->correspondenceTable, ui->clarificationTable}) {
         for (int column = 0; column + 1 < table->model()->columnCount(); ++column)
             table->resizeColumnToContents(column);
@@ -202,6 +232,93 @@ void CaseView::showHeader()
     if (!m_file.deadlinesUnavailable.isEmpty())
         deadlines << m_file.deadlinesUnavailable;
     ui->deadlinesValue->setText(deadlines.isEmpty() ? tr("none running") : deadlines.join(u'\n'));
+}
+
+void CaseView::showSignatures()
+{
+    ui->tabs->setTabText(ui->tabs->indexOf(m_signaturesTab), tr("Signatures (%1)").arg(m_file.signatures.size()));
+    buildSigningMenu();
+    m_signatures->setHeaderLabels({tr("Signed"), tr("By"), tr("When"), tr("Certificate"), tr("Check")});
+    m_signatures->clear();
+    const CaseText text(m_session.scheme(), m_file.people);
+    for (const CheckedSignature &checked : std::as_const(m_file.signatures)) {
+        QString check = checked.verifies ? tr("Verifies") : checked.reason;
+        if (checked.recordChanged)
+            check += u' ' + tr("The record has changed since it was signed.");
+        auto *item = new QTreeWidgetItem(m_signatures, {CaseSignatures::purposeName(checked.signature.purpose),
+                                                        text.person(checked.signature.signerId),
+                                                        CaseText::dateTime(checked.signature.signedAt),
+                                                        checked.signature.certificateSerial, check});
+        const bool unchecked = checked.code == QLatin1String("NO_CA_CERTIFICATE");
+        item->setIcon(4, style()->standardIcon(checked.verifies ? QStyle::SP_DialogApplyButton
+                                               : unchecked      ? QStyle::SP_MessageBoxWarning
+                                                                : QStyle::SP_MessageBoxCritical));
+        item->setToolTip(4, check);
+    }
+}
+
+// What the signed-in person may sign on this case, each purpose with the
+// record it would sign; with the key and certificate chosen before, or chosen now.
+void CaseView::buildSigningMenu()
+{
+    m_signMenu->clear();
+    m_signButton->setText(tr("Sign…"));
+    for (const QString &purpose : CaseSignatures::purposesOf(m_session.user().role)) {
+        QAction *entry = m_signMenu->addAction(CaseSignatures::purposeName(purpose));
+        entry->setObjectName(QStringLiteral("sign_") + purpose);
+        connect(entry, &QAction::triggered, this, [this, purpose] { signAs(purpose, false); });
+    }
+    if (!m_signMenu->isEmpty()) {
+        m_signMenu->addSeparator();
+        QAction *choose = m_signMenu->addAction(tr("Sign with another key and certificate…"));
+        const QString first = CaseSignatures::purposesOf(m_session.user().role).first();
+        connect(choose, &QAction::triggered, this, [this, first] { signAs(first, true); });
+    }
+    m_signButton->setVisible(!m_signMenu->isEmpty());
+}
+
+void CaseView::signAs(const QString &purpose, bool chooseFiles)
+{
+    QSettings settings;
+    QString keyFile = settings.value(QStringLiteral("signing/key")).toString();
+    QString certificateFile = settings.value(QStringLiteral("signing/certificate")).toString();
+    if (chooseFiles || !QFileInfo::exists(keyFile) || !QFileInfo::exists(certificateFile)) {
+        keyFile = QFileDialog::getOpenFileName(this, tr("Your signing key"), keyFile,
+                                               tr("Encrypted signing key (*.key *.pem);;All files (*)"));
+        if (keyFile.isEmpty())
+            return;
+        certificateFile = QFileDialog::getOpenFileName(this, tr("Your signing certificate"), certificateFile,
+                                                       tr("Certificate (*.crt *.pem);;All files (*)"));
+        if (certificateFile.isEmpty())
+            return;
+    }
+    bool given = false;
+    const QString passphrase = QInputDialog::getText(this, tr("Sign the %1").arg(CaseSignatures::purposeName(purpose)),
+                                                     tr("Passphrase of your signing key:"), QLineEdit::Password,
+                                                     QString(), &given);
+    if (!given)
+        return;
+    try {
+        QFile pem(certificateFile);
+        if (!pem.open(QIODevice::ReadOnly))
+            throw DomainError(QStringLiteral("INPUT_ERROR"), certificateFile, pem.errorString());
+        const Certificate certificate = Certificate::fromPem(pem.readAll());
+        if (certificate.subject().userId != m_session.user().id)
+            throw DomainError(QStringLiteral("INPUT_ERROR"), certificateFile,
+                              tr("This certificate is %1's, not yours.").arg(certificate.subject().displayName));
+        const SigningKey key = SigningKey::readFile(keyFile, passphrase.toUtf8());
+        const QString record = CaseSignatures::recordToSign(m_session.workspace(), purpose, m_applicationId,
+                                                            m_session.user().id);
+        CaseSignatures::sign(m_session.workspace(), purpose, m_applicationId, record, key, certificate);
+        settings.setValue(QStringLiteral("signing/key"), keyFile);
+        settings.setValue(QStringLiteral("signing/certificate"), certificateFile);
+        m_session.announceCaseChanged(m_applicationId);
+        showMessage(tr("Signed: the %1. It goes to the back office with the next sync, which checks it.")
+                        .arg(CaseSignatures::purposeName(purpose)),
+                    false);
+    } catch (const DomainError &error) {
+        showMessage(error.message(), true);
+    }
 }
 
 void CaseView::showEligibility()

@@ -18,6 +18,8 @@ namespace Ui {
 class CaseView;
 }
 
+class QTreeWidget;
+
 namespace vd {
 
 class CaseTimelineModel;
@@ -60,6 +62,9 @@ private:
     void showHeader();
     void showEligibility();
     void showClarifications();
+    void showSignatures();
+    void buildSigningMenu();
+    void signAs(const QString &purpose, bool chooseFiles);
     void buildActions();
     void showMessage(const QString &text, bool problem);
     void askForAction(const QString &action);
@@ -81,6 +86,10 @@ private:
     CaseTimelineModel *m_timeline;
     ClarificationModel *m_clarifications;
     CorrespondenceModel *m_correspondence;
+    QWidget *m_signaturesTab;  // who signed what, when, and whether it verifies; and signing
+    QTreeWidget *m_signatures;
+    QPushButton *m_signButton;
+    QMenu *m_signMenu;
     QMenu *m_actionsMenu;
     QList<QAction *> m_actions;          // one per scheme action, in scheme order
     QList<QPushButton *> m_actionButtons; // the actions from the current status

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -15,9 +16,15 @@ struct CliRun
     QString outText() const { return QString::fromUtf8(out); }
 };
 
-inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 300000)
+// With these variables set (a passphrase, a password), as a person's shell would have them.
+inline CliRun runCli(const QStringList &arguments, const QList<std::pair<QString, QString>> &environment,
+                     const QByteArray &input = {}, int timeoutMs = 300000)
 {
     QProcess process;
+    QProcessEnvironment variables = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : environment)
+        variables.insert(name, value);
+    process.setProcessEnvironment(variables);
     process.start(QStringLiteral(VD_CLI), arguments);
     process.waitForStarted();
     if (!input.isEmpty())
@@ -29,4 +36,9 @@ inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;
+}
+
+inline CliRun runCli(const QStringList &arguments, const QByteArray &input = {}, int timeoutMs = 300000)
+{
+    return runCli(arguments, {}, input, timeoutMs);
 }

@@ -345,4 +345,21 @@ inline Payment payment()
     return p;
 }
 
+inline Signature signature()
+{
+    Signature g;
+    g.id = QStringLiteral("s1000000-0000-4000-8000-000000000001");
+    g.applicationId = QStringLiteral("a1000000-0000-4000-8000-000000000001");
+    g.purpose = QStringLiteral("submission");
+    g.entityType = QStringLiteral("application");
+    g.entityId = QStringLiteral("a1000000-0000-4000-8000-000000000001");
+    g.signerId = QStringLiteral("u0000000-0000-4000-8000-000000000001");
+    g.certificateSerial = QStringLiteral("5f1c0a2b3c4d5e6f708192a3b4c5d6e7");
+    g.signedAt = instant(2, 9, 30);
+    g.content = QStringLiteral("{\"application\":{\"title\":{\"en\":\"Cloud ERP\",\"zh\":\"雲端系統\"}},"
+                               "\"format\":\"voucherdesk-submission/1\"}");
+    g.signature = QStringLiteral("MIIBxjCCAW2gAwIBAgIUXw==");
+    return g;
+}
+
 } // namespace vd::samples

@@ -457,11 +457,13 @@ void CaseViewTest::controlPageKeysGoThroughTheVisibleTabs()
 
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
-    // The applicant's own case has no eligibility or history tab: round to the clarifications.
+    // The applicant's own case has no eligibility or history tab: on to its signatures, then round.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("signaturesTab"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageDown, Qt::ControlModifier);
     QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("clarificationsTab"));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_PageUp, Qt::ControlModifier);
-    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("correspondenceTab"));
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("signaturesTab"));
 }
 
 void CaseViewTest::rendersEachTabInEachLanguage_data()

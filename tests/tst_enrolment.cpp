@@ -11,12 +11,11 @@
 #include "rawconnection.h"
 
 #include "certificate.h"
-#include "keptrevocations.h"
+#include "signingtrust.h"
 #include "signingkey.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -30,15 +29,8 @@ const QString kPassphrase = QStringLiteral("my signing key 2026");
 
 CliRun runWithPassphrase(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("VOUCHERDESK_PASSPHRASE"), kPassphrase);
-    environment.insert(QStringLiteral("VOUCHERDESK_PASSWORD"), kPassword);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(VD_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return runCli(arguments, {{QStringLiteral("VOUCHERDESK_PASSPHRASE"), kPassphrase},
+                              {QStringLiteral("VOUCHERDESK_PASSWORD"), kPassword}});
 }
 
 } // namespace
@@ -154,7 +146,7 @@ void TestEnrolment::aDeskEnrolsSignsAndLearnsOfTheRevocationBySync()
     const CliRun next = runWithPassphrase(QStringList{QStringLiteral("sync"), QStringLiteral("--json")} + backOffice(desk, applicant));
     QVERIFY2(next.exitCode == 0, next.err.constData());
     QCOMPARE(QJsonDocument::fromJson(next.out).object().value(QStringLiteral("revocations_received")).toInt(), 1);
-    QVERIFY(KeptRevocations::load(desk).find(certificate.serial()).has_value());
+    QVERIFY(SigningTrust::revocations(desk).find(certificate.serial()).has_value());
     const CliRun refused = verifyPackage(QStringLiteral("after.zip"), desk);
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.outText().contains(QStringLiteral("revoked")), refused.out.constData());
@@ -165,7 +157,7 @@ void TestEnrolment::aDeskEnrolsSignsAndLearnsOfTheRevocationBySync()
     const QString other = m_files.filePath(QStringLiteral("secretariat-desk"));
     QCOMPARE(runCli({QStringLiteral("init"), QStringLiteral("--workspace"), other}).exitCode, 0);
     QCOMPARE(runWithPassphrase(QStringList{QStringLiteral("sync")} + backOffice(other, secretariat)).exitCode, 0);
-    QVERIFY(KeptRevocations::load(other).find(certificate.serial()).has_value());
+    QVERIFY(SigningTrust::revocations(other).find(certificate.serial()).has_value());
     QCOMPARE(verifyPackage(QStringLiteral("after.zip"), other).exitCode, 1);
 
     // Nothing new: the revocations are not sent again, and the sync stays one request.

@@ -45,6 +45,7 @@ QList<std::pair<QString, QJsonObject>> samplePayloads()
         {QStringLiteral("funding_agreement"), record::toJson(samples::fundingAgreement())},
         {QStringLiteral("disbursement_milestone"), record::toJson(samples::disbursementMilestone())},
         {QStringLiteral("payment"), record::toJson(samples::payment())},
+        {QStringLiteral("signature"), record::toJson(samples::signature())},
     };
 }
 
@@ -104,11 +105,12 @@ void EntityStoreTest::savesAndFindsEveryKindByItsJson()
 void EntityStoreTest::listsEveryKindInReferenceOrder()
 {
     const QStringList types = EntityStore::entityTypes();
-    QCOMPARE(types.size(), 24);
+    QCOMPARE(types.size(), 25);
     QVERIFY(types.indexOf(QStringLiteral("enterprise")) < types.indexOf(QStringLiteral("application")));
     QVERIFY(types.indexOf(QStringLiteral("application")) < types.indexOf(QStringLiteral("review")));
     QVERIFY(types.indexOf(QStringLiteral("meeting")) < types.indexOf(QStringLiteral("interest_declaration")));
     QVERIFY(types.indexOf(QStringLiteral("disbursement_milestone")) < types.indexOf(QStringLiteral("payment")));
+    QVERIFY(types.indexOf(QStringLiteral("payment")) < types.indexOf(QStringLiteral("signature"))); // signs any of them
 }
 
 void EntityStoreTest::keepsTheRevisionOfSyncedRecords()

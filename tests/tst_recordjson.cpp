@@ -112,7 +112,8 @@ private slots:
     ROW("approval") << &CHECK<Approval, samples::approval>;                                                   \
     ROW("funding agreement") << &CHECK<FundingAgreement, samples::fundingAgreement>;                         \
     ROW("disbursement milestone") << &CHECK<DisbursementMilestone, samples::disbursementMilestone>;          \
-    ROW("payment") << &CHECK<Payment, samples::payment>;
+    ROW("payment") << &CHECK<Payment, samples::payment>;                                                      \
+    ROW("signature") << &CHECK<Signature, samples::signature>;
 
 void RecordJsonTest::everyRecordRoundTrips_data()
 {

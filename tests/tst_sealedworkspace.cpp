@@ -24,7 +24,6 @@
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QJsonArray>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -74,14 +73,7 @@ QByteArray digestOfFolder(const QString &folder)
 
 CliRun runCliWith(const QStringList &arguments, const QString &passphrase)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("VOUCHERDESK_WORKSPACE_PASSPHRASE"), passphrase);
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(VD_CLI), arguments);
-    process.waitForFinished(300000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return runCli(arguments, {{QStringLiteral("VOUCHERDESK_WORKSPACE_PASSPHRASE"), passphrase}});
 }
 
 QJsonObject withDescription(QJsonObject record, const QString &english)

@@ -8,9 +8,11 @@
 #include "democohort.h"
 #include "demoworkspace.h"
 #include "enterpriserepository.h"
+#include "entitystore.h"
 #include "fundingrepository.h"
 #include "jsonedit.h"
 #include "rawconnection.h"
+#include "recordjson.h"
 #include "samplerecords.h"
 #include "scheme.h"
 #include "unitofwork.h"
@@ -126,6 +128,7 @@ void writeSamples(Workspace &workspace)
     FundingAgreement agreement = withUuids(samples::fundingAgreement());
     DisbursementMilestone milestone = withUuids(samples::disbursementMilestone());
     Payment payment = withUuids(samples::payment());
+    Signature signature = withUuids(samples::signature());
 
     UnitOfWork work(workspace, uuidFor(QStringLiteral("u0000000-0000-4000-8000-000000000002")));
     work.setTime(samples::instant(5, 12));
@@ -163,6 +166,7 @@ void writeSamples(Workspace &workspace)
     funding.save(work, payment);
     payment.status = QStringLiteral("recovered");
     funding.save(work, payment);
+    EntityStore(workspace).save(work, QStringLiteral("signature"), record::toJson(signature), QStringLiteral("sign"));
     work.commit();
 }
 

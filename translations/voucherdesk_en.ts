@@ -804,7 +804,7 @@
         <translation>expected a number of entries or null</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>There is no %1 here: see docs/api.md for the routes.</translation>
     </message>
@@ -1882,7 +1882,7 @@
 <context>
     <name>vd::CaseFile</name>
     <message>
-        <location filename="../domain/store/casefile.cpp" line="+173"/>
+        <location filename="../domain/store/casefile.cpp" line="+177"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
         <translation>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</translation>
     </message>
@@ -2101,6 +2101,59 @@
         <location line="+52"/>
         <source>Cases not changed</source>
         <translation>Cases not changed</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CaseSignatures</name>
+    <message>
+        <location filename="../domain/store/casesignatures.cpp" line="+39"/>
+        <source>Not checked: this workspace has not received the back office&apos;s CA certificate yet (it comes with the next sync).</source>
+        <translation>Not checked: this workspace has not received the back office&apos;s CA certificate yet (it comes with the next sync).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>submission</source>
+        <translation>submission</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revised application</source>
+        <translation>revised application</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>review</source>
+        <translation>review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>committee outcome</source>
+        <translation>committee outcome</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approval</source>
+        <translation>approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payment release</source>
+        <translation>payment release</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not something that is signed</source>
+        <translation>&quot;%1&quot; is not something that is signed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This case has no %1 for you to sign.</source>
+        <translation>This case has no %1 for you to sign.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That record belongs to another case.</source>
+        <translation>That record belongs to another case.</translation>
     </message>
 </context>
 <context>
@@ -2705,12 +2758,12 @@
 <context>
     <name>vd::CaseView</name>
     <message>
-        <location filename="../forms/caseview.cpp" line="+125"/>
+        <location filename="../forms/caseview.cpp" line="+154"/>
         <source>This case is another enterprise&apos;s application: you can open only your own enterprise&apos;s cases.</source>
         <translation>This case is another enterprise&apos;s application: you can open only your own enterprise&apos;s cases.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>none yet (a draft)</source>
         <translation>none yet (a draft)</translation>
     </message>
@@ -2765,7 +2818,97 @@
         <translation>none running</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Signatures (%1)</source>
+        <translation>Signatures (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verifies</source>
+        <translation>Verifies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record has changed since it was signed.</source>
+        <translation>The record has changed since it was signed.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sign…</source>
+        <translation>Sign…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign with another key and certificate…</source>
+        <translation>Sign with another key and certificate…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your signing key</source>
+        <translation>Your signing key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted signing key (*.key *.pem);;All files (*)</source>
+        <translation>Encrypted signing key (*.key *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your signing certificate</source>
+        <translation>Your signing certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (*.crt *.pem);;All files (*)</source>
+        <translation>Certificate (*.crt *.pem);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign the %1</source>
+        <translation>Sign the %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase of your signing key:</source>
+        <translation>Passphrase of your signing key:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This certificate is %1&apos;s, not yours.</source>
+        <translation>This certificate is %1&apos;s, not yours.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed: the %1. It goes to the back office with the next sync, which checks it.</source>
+        <translation>Signed: the %1. It goes to the back office with the next sync, which checks it.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
@@ -4171,14 +4314,6 @@
     </message>
 </context>
 <context>
-    <name>vd::KeptRevocations</name>
-    <message>
-        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
-        <source>the certificate revocations cannot be kept: %1</source>
-        <translation>the certificate revocations cannot be kept: %1</translation>
-    </message>
-</context>
-<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4534,7 +4669,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+662"/>
+        <location filename="../domain/store/recordtable.h" line="+665"/>
         <source>there is no such record to remove</source>
         <translation>there is no such record to remove</translation>
     </message>
@@ -4765,6 +4900,19 @@
     </message>
 </context>
 <context>
+    <name>vd::SignedContent</name>
+    <message>
+        <location filename="../domain/store/signedcontent.cpp" line="+16"/>
+        <source>&quot;%1&quot; is not something that is signed: use %2</source>
+        <translation>&quot;%1&quot; is not something that is signed: use %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no %1 %2 in this workspace to sign.</source>
+        <translation>There is no %1 %2 in this workspace to sign.</translation>
+    </message>
+</context>
+<context>
     <name>vd::SigningKey</name>
     <message>
         <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
@@ -4803,9 +4951,17 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningTrust</name>
+    <message>
+        <location filename="../domain/store/signingtrust.cpp" line="+35"/>
+        <source>what signatures are checked against cannot be kept: %1</source>
+        <translation>what signatures are checked against cannot be kept: %1</translation>
+    </message>
+</context>
+<context>
     <name>vd::SubmissionManifest</name>
     <message>
-        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+44"/>
         <source>There is no application with this reference in the workspace.</source>
         <translation>There is no application with this reference in the workspace.</translation>
     </message>
@@ -4831,7 +4987,7 @@
 <context>
     <name>vd::SyncDesk</name>
     <message>
-        <location filename="../domain/backoffice/syncdesk.cpp" line="+148"/>
+        <location filename="../domain/backoffice/syncdesk.cpp" line="+154"/>
         <source>expected an array of case ids</source>
         <translation>expected an array of case ids</translation>
     </message>
@@ -4892,6 +5048,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>A signature is never changed or removed; sign again instead.</source>
+        <translation>A signature is never changed or removed; sign again instead.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A review is written only by its reviewer.</source>
         <translation>A review is written only by its reviewer.</translation>
     </message>
@@ -4931,7 +5092,7 @@
         <translation>The record was removed on the back office after you changed it.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>A new application starts as a draft; it is submitted by the submit action.</source>
         <translation>A new application starts as a draft; it is submitted by the submit action.</translation>
     </message>
@@ -4949,6 +5110,41 @@
         <location line="+19"/>
         <source>A case&apos;s status changes only by a workflow action (such as submit), not by editing it.</source>
         <translation>A case&apos;s status changes only by a workflow action (such as submit), not by editing it.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A signature is made only by its signer.</source>
+        <translation>A signature is made only by its signer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This back office checks no signatures.</source>
+        <translation>This back office checks no signatures.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A signature for %1 signs a record of another kind, not %2.</source>
+        <translation>A signature for %1 signs a record of another kind, not %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role (%1) does not sign this %2.</source>
+        <translation>Your role (%1) does not sign this %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed record belongs to another case.</source>
+        <translation>The signed record belongs to another case.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was signed is not the %1 as the back office holds it: it changed after it was signed. Sync, look at it again and sign it again.</source>
+        <translation>What was signed is not the %1 as the back office holds it: it changed after it was signed. Sync, look at it again and sign it again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The signature&apos;s certificate or signing time is not the one the record names, or not yours.</source>
+        <translation>The signature&apos;s certificate or signing time is not the one the record names, or not yours.</translation>
     </message>
 </context>
 <context>
@@ -5555,12 +5751,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+366"/>
+        <location line="+375"/>
         <source>must be a UUID in lower case, such as 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</source>
         <translation>must be a UUID in lower case, such as 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-373"/>
         <source>the id &quot;%1&quot; is used twice in the document; every part needs its own</source>
         <translation>the id &quot;%1&quot; is used twice in the document; every part needs its own</translation>
     </message>
@@ -5576,17 +5772,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+200"/>
+        <location line="+209"/>
         <source>unknown scheme &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>unknown scheme &quot;%1&quot;; expected &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-78"/>
         <source>is scored twice in this review</source>
         <translation>is scored twice in this review</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>unknown format &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>unknown format &quot;%1&quot;; expected &quot;%2&quot;</translation>
     </message>
@@ -5661,7 +5857,7 @@
         <translation>must be 1 or more: a record kept with its audit trail keeps its revision</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>the workspace changed as the import began; run the import again</source>
         <translation>the workspace changed as the import began; run the import again</translation>
     </message>
@@ -5871,7 +6067,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/cli/showcommand.cpp" line="+214"/>
+        <location filename="../app/cli/showcommand.cpp" line="+234"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
         <translation>Status</translation>
@@ -6060,7 +6256,7 @@
         <translation>Find cases by words of their reference, title, description or applicant, in English or Chinese.</translation>
     </message>
     <message>
-        <location filename="../app/cli/showcommand.cpp" line="-244"/>
+        <location filename="../app/cli/showcommand.cpp" line="-264"/>
         <source>incoming</source>
         <translation>incoming</translation>
     </message>
@@ -6245,7 +6441,7 @@
         <translation>no</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+109"/>
         <source>%1: %2</source>
         <comment>a labelled field of a case</comment>
         <translation>%1: %2</translation>
@@ -6258,7 +6454,7 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Draft %1</source>
         <translation>Draft %1</translation>
     </message>
@@ -6493,12 +6689,12 @@
     </message>
     <message>
         <location line="-32"/>
-        <location line="+161"/>
+        <location line="+180"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-179"/>
         <source>From</source>
         <translation>From</translation>
     </message>
@@ -6510,12 +6706,13 @@
     <message>
         <location line="+1"/>
         <location line="+33"/>
-        <location line="+124"/>
+        <location line="+123"/>
+        <location line="+20"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -6702,6 +6899,36 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>verifies</source>
+        <translation>verifies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the record has changed since it was signed)</source>
+        <translation> (the record has changed since it was signed)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
@@ -6711,7 +6938,8 @@
         <translation>Entry</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>At (UTC)</source>
         <translation>At (UTC)</translation>
     </message>
@@ -6848,6 +7076,7 @@
     <message>
         <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
         <location filename="../app/cli/packagecommand.cpp" line="+47"/>
+        <location filename="../app/cli/signcommand.cpp" line="+37"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>this option is needed: --%1 FILE</translation>
     </message>
@@ -6924,6 +7153,7 @@
     <message>
         <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
+        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 cannot be read: %2</translation>
@@ -6940,6 +7170,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../app/cli/signcommand.cpp" line="+15"/>
         <source>Passphrase of your signing key: </source>
         <translation>Passphrase of your signing key: </translation>
     </message>
@@ -7236,11 +7467,61 @@
         <source>This is not a readable zip file: %1.</source>
         <translation>This is not a readable zip file: %1.</translation>
     </message>
+    <message>
+        <location filename="../app/cli/signcommand.cpp" line="-8"/>
+        <source>say sign REF PURPOSE, the purpose one of: %1</source>
+        <translation>say sign REF PURPOSE, the purpose one of: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>say what is signed: %1</source>
+        <translation>say what is signed: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no case %1 in this workspace.</source>
+        <translation>There is no case %1 in this workspace.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed the %1 of %2 as %3 at %4 (certificate %5). It goes to the back office with the next sync, which checks it.</source>
+        <translation>Signed the %1 of %2 as %3 at %4 (certificate %5). It goes to the back office with the next sync, which checks it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REF PURPOSE --key FILE --certificate FILE</source>
+        <translation>REF PURPOSE --key FILE --certificate FILE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign an item of a case (submission, revision, review, committee_outcome, approval, payment_release) with your key; the next sync sends it.</source>
+        <translation>Sign an item of a case (submission, revision, review, committee_outcome, approval, payment_release) with your key; the next sync sends it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your signing key (encrypted PEM).</source>
+        <translation>Your signing key (encrypted PEM).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your signing certificate (PEM), issued by the back office.</source>
+        <translation>Your signing certificate (PEM), issued by the back office.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>Read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record to sign (its id), when the case has more than one of its kind.</source>
+        <translation>The record to sign (its id), when the case has more than one of its kind.</translation>
+    </message>
 </context>
 <context>
     <name>vd::record</name>
     <message>
-        <location filename="../domain/core/recordjson.cpp" line="+197"/>
+        <location filename="../domain/core/recordjson.cpp" line="+192"/>
         <source>&quot;%1&quot; is not a point in time; write it as 2026-03-01T09:30:00Z</source>
         <translation>&quot;%1&quot; is not a point in time; write it as 2026-03-01T09:30:00Z</translation>
     </message>

@@ -804,7 +804,7 @@
         <translation>应为记录数目或 null</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此处没有 %1：路由列表请参阅 docs/api.md。</translation>
     </message>
@@ -1876,7 +1876,7 @@
 <context>
     <name>vd::CaseFile</name>
     <message>
-        <location filename="../domain/store/casefile.cpp" line="+173"/>
+        <location filename="../domain/store/casefile.cpp" line="+177"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
         <translation>此工作区中没有参考编号或标识符与此相符的%1个案。请改用个案标题或申请企业名称中的字词搜索该个案。</translation>
     </message>
@@ -2094,6 +2094,59 @@
         <location line="+52"/>
         <source>Cases not changed</source>
         <translation>个案未更改</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CaseSignatures</name>
+    <message>
+        <location filename="../domain/store/casesignatures.cpp" line="+39"/>
+        <source>Not checked: this workspace has not received the back office&apos;s CA certificate yet (it comes with the next sync).</source>
+        <translation>未核对：此工作区尚未收到后台的证书颁发机构证书（将在下次同步时收到）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>submission</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revised application</source>
+        <translation>经修订的申请</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>review</source>
+        <translation>评审</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>committee outcome</source>
+        <translation>委员会决定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payment release</source>
+        <translation>发放款项</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not something that is signed</source>
+        <translation>“%1”不是可签名的项目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This case has no %1 for you to sign.</source>
+        <translation>此个案没有可供您签名的%1。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That record belongs to another case.</source>
+        <translation>该记录属于另一个个案。</translation>
     </message>
 </context>
 <context>
@@ -2694,12 +2747,12 @@
 <context>
     <name>vd::CaseView</name>
     <message>
-        <location filename="../forms/caseview.cpp" line="+125"/>
+        <location filename="../forms/caseview.cpp" line="+154"/>
         <source>This case is another enterprise&apos;s application: you can open only your own enterprise&apos;s cases.</source>
         <translation>此个案属于另一企业的申请：您只能打开贵企业自己的个案。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>none yet (a draft)</source>
         <translation>暂无（仍为草稿）</translation>
     </message>
@@ -2754,7 +2807,97 @@
         <translation>暂无截止日期</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Signatures (%1)</source>
+        <translation>签名（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>签名项目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verifies</source>
+        <translation>验证通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record has changed since it was signed.</source>
+        <translation>该记录在签名后已被更改。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sign…</source>
+        <translation>签名…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign with another key and certificate…</source>
+        <translation>用另一组密钥及证书签名…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your signing key</source>
+        <translation>您的签名密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted signing key (*.key *.pem);;All files (*)</source>
+        <translation>已加密的签名密钥 (*.key *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your signing certificate</source>
+        <translation>您的签名证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (*.crt *.pem);;All files (*)</source>
+        <translation>证书 (*.crt *.pem);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign the %1</source>
+        <translation>签署%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase of your signing key:</source>
+        <translation>签名密钥的口令：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This certificate is %1&apos;s, not yours.</source>
+        <translation>此证书属于 %1，并非您的。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed: the %1. It goes to the back office with the next sync, which checks it.</source>
+        <translation>已签名：%1。签名将在下次同步时发送到后台，并由后台核对。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Fail</source>
         <translation>不符合</translation>
     </message>
@@ -4153,14 +4296,6 @@
     </message>
 </context>
 <context>
-    <name>vd::KeptRevocations</name>
-    <message>
-        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
-        <source>the certificate revocations cannot be kept: %1</source>
-        <translation>无法保存证书吊销列表：%1</translation>
-    </message>
-</context>
-<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4516,7 +4651,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+662"/>
+        <location filename="../domain/store/recordtable.h" line="+665"/>
         <source>there is no such record to remove</source>
         <translation>没有此条记录可供删除</translation>
     </message>
@@ -4744,6 +4879,19 @@
     </message>
 </context>
 <context>
+    <name>vd::SignedContent</name>
+    <message>
+        <location filename="../domain/store/signedcontent.cpp" line="+16"/>
+        <source>&quot;%1&quot; is not something that is signed: use %2</source>
+        <translation>“%1”不是可签名的项目：请使用 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no %1 %2 in this workspace to sign.</source>
+        <translation>此工作区中没有可签名的 %1 %2。</translation>
+    </message>
+</context>
+<context>
     <name>vd::SigningKey</name>
     <message>
         <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
@@ -4782,9 +4930,17 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningTrust</name>
+    <message>
+        <location filename="../domain/store/signingtrust.cpp" line="+35"/>
+        <source>what signatures are checked against cannot be kept: %1</source>
+        <translation>无法保存用于核对签名的数据：%1</translation>
+    </message>
+</context>
+<context>
     <name>vd::SubmissionManifest</name>
     <message>
-        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+44"/>
         <source>There is no application with this reference in the workspace.</source>
         <translation>工作区中没有此编号的申请。</translation>
     </message>
@@ -4810,7 +4966,7 @@
 <context>
     <name>vd::SyncDesk</name>
     <message>
-        <location filename="../domain/backoffice/syncdesk.cpp" line="+148"/>
+        <location filename="../domain/backoffice/syncdesk.cpp" line="+154"/>
         <source>expected an array of case ids</source>
         <translation>应为个案标识符数组</translation>
     </message>
@@ -4871,6 +5027,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>A signature is never changed or removed; sign again instead.</source>
+        <translation>签名一经作出便不会更改或删除；如有需要，请重新签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A review is written only by its reviewer.</source>
         <translation>评审只能由其评审员撰写。</translation>
     </message>
@@ -4910,7 +5071,7 @@
         <translation>您更改此记录后，此记录已在后台被删除。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>A new application starts as a draft; it is submitted by the submit action.</source>
         <translation>新申请须以草稿形式开始；申请须通过“提交”操作提交。</translation>
     </message>
@@ -4928,6 +5089,41 @@
         <location line="+19"/>
         <source>A case&apos;s status changes only by a workflow action (such as submit), not by editing it.</source>
         <translation>个案的状态只能通过工作流程操作（例如提交）更改，不能直接编辑。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A signature is made only by its signer.</source>
+        <translation>签名只能由签名人本人作出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This back office checks no signatures.</source>
+        <translation>此后台不核对签名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A signature for %1 signs a record of another kind, not %2.</source>
+        <translation>%1 的签名所签的是另一类记录，而非 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role (%1) does not sign this %2.</source>
+        <translation>您的角色（%1）不签署此%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed record belongs to another case.</source>
+        <translation>所签名的记录属于另一个个案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was signed is not the %1 as the back office holds it: it changed after it was signed. Sync, look at it again and sign it again.</source>
+        <translation>所签名的内容与后台所存的%1不同：它在签名后已被更改。请同步，再次查看后重新签名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The signature&apos;s certificate or signing time is not the one the record names, or not yours.</source>
+        <translation>签名的证书或签名时间与记录所载的不符，或并非您的。</translation>
     </message>
 </context>
 <context>
@@ -5534,12 +5730,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+366"/>
+        <location line="+375"/>
         <source>must be a UUID in lower case, such as 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</source>
         <translation>须为小写的 UUID，例如 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-373"/>
         <source>the id &quot;%1&quot; is used twice in the document; every part needs its own</source>
         <translation>文件内编号“%1”被使用了两次；每个部分须有自己的编号</translation>
     </message>
@@ -5555,17 +5751,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+200"/>
+        <location line="+209"/>
         <source>unknown scheme &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>未知的计划“%1”；应为“%2”</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-78"/>
         <source>is scored twice in this review</source>
         <translation>在此评审中被评分两次</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>unknown format &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>未知的格式“%1”；应为“%2”</translation>
     </message>
@@ -5640,7 +5836,7 @@
         <translation>须为 1 或以上：连同审计轨迹保存的记录会保留其修订版本</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>the workspace changed as the import began; run the import again</source>
         <translation>导入开始时工作区有所改动；请重新导入</translation>
     </message>
@@ -5849,7 +6045,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/cli/showcommand.cpp" line="+214"/>
+        <location filename="../app/cli/showcommand.cpp" line="+234"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -6036,7 +6232,7 @@
         <translation>按参考编号、标题、描述或申请企业中的字词查找个案，中英文均可。</translation>
     </message>
     <message>
-        <location filename="../app/cli/showcommand.cpp" line="-244"/>
+        <location filename="../app/cli/showcommand.cpp" line="-264"/>
         <source>incoming</source>
         <translation>收到</translation>
     </message>
@@ -6221,7 +6417,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+109"/>
         <source>%1: %2</source>
         <comment>a labelled field of a case</comment>
         <translation>%1：%2</translation>
@@ -6234,7 +6430,7 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -6469,12 +6665,12 @@
     </message>
     <message>
         <location line="-32"/>
-        <location line="+161"/>
+        <location line="+180"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-179"/>
         <source>From</source>
         <translation>原状态</translation>
     </message>
@@ -6486,12 +6682,13 @@
     <message>
         <location line="+1"/>
         <location line="+33"/>
-        <location line="+124"/>
+        <location line="+123"/>
+        <location line="+20"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -6678,6 +6875,36 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>签名项目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>verifies</source>
+        <translation>验证通过</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the record has changed since it was signed)</source>
+        <translation>（该记录在签名后已被更改）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audit trail</source>
         <translation>审计轨迹</translation>
     </message>
@@ -6687,7 +6914,8 @@
         <translation>序号</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>At (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
@@ -6824,6 +7052,7 @@
     <message>
         <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
         <location filename="../app/cli/packagecommand.cpp" line="+47"/>
+        <location filename="../app/cli/signcommand.cpp" line="+37"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>须提供此选项：--%1 文件</translation>
     </message>
@@ -6900,6 +7129,7 @@
     <message>
         <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
+        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
@@ -6916,6 +7146,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../app/cli/signcommand.cpp" line="+15"/>
         <source>Passphrase of your signing key: </source>
         <translation>您签名密钥的口令：</translation>
     </message>
@@ -7211,11 +7442,61 @@
         <source>This is not a readable zip file: %1.</source>
         <translation>这不是可读取的 zip 文件：%1。</translation>
     </message>
+    <message>
+        <location filename="../app/cli/signcommand.cpp" line="-8"/>
+        <source>say sign REF PURPOSE, the purpose one of: %1</source>
+        <translation>请输入 sign 编号 项目，项目为以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>say what is signed: %1</source>
+        <translation>请指明签名的项目：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no case %1 in this workspace.</source>
+        <translation>此工作区中没有个案 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed the %1 of %2 as %3 at %4 (certificate %5). It goes to the back office with the next sync, which checks it.</source>
+        <translation>已以 %3 的身份于 %4 签署 %2 的%1（证书 %5）。签名将在下次同步时发送到后台，并由后台核对。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REF PURPOSE --key FILE --certificate FILE</source>
+        <translation>编号 项目 --key 文件 --certificate 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign an item of a case (submission, revision, review, committee_outcome, approval, payment_release) with your key; the next sync sends it.</source>
+        <translation>用您的密钥签署个案的项目（submission、revision、review、committee_outcome、approval、payment_release）；下次同步时发送。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your signing key (encrypted PEM).</source>
+        <translation>您的签名密钥（已加密的 PEM）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your signing certificate (PEM), issued by the back office.</source>
+        <translation>您的签名证书（PEM），由后台签发。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>从此文件的第一行读取密钥的口令（否则使用 VOUCHERDESK_PASSPHRASE，再否则会询问）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record to sign (its id), when the case has more than one of its kind.</source>
+        <translation>要签名的记录（其 id），当个案有多于一项同类记录时使用。</translation>
+    </message>
 </context>
 <context>
     <name>vd::record</name>
     <message>
-        <location filename="../domain/core/recordjson.cpp" line="+197"/>
+        <location filename="../domain/core/recordjson.cpp" line="+192"/>
         <source>&quot;%1&quot; is not a point in time; write it as 2026-03-01T09:30:00Z</source>
         <translation>“%1”并非有效的时间；请写成 2026-03-01T09:30:00Z 的格式</translation>
     </message>

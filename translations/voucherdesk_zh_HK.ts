@@ -804,7 +804,7 @@
         <translation>應為記錄數目或 null</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+52"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此處沒有 %1：路由一覽請參閱 docs/api.md。</translation>
     </message>
@@ -1876,7 +1876,7 @@
 <context>
     <name>vd::CaseFile</name>
     <message>
-        <location filename="../domain/store/casefile.cpp" line="+173"/>
+        <location filename="../domain/store/casefile.cpp" line="+177"/>
         <source>no %1 case in this workspace has this reference or id. Search for the case by words of its title or its applicant&apos;s name instead.</source>
         <translation>此工作區內沒有參考編號或識別碼與此相符的%1個案。請改以個案標題或申請企業名稱中的字詞搜尋該個案。</translation>
     </message>
@@ -2094,6 +2094,59 @@
         <location line="+52"/>
         <source>Cases not changed</source>
         <translation>個案未有更改</translation>
+    </message>
+</context>
+<context>
+    <name>vd::CaseSignatures</name>
+    <message>
+        <location filename="../domain/store/casesignatures.cpp" line="+39"/>
+        <source>Not checked: this workspace has not received the back office&apos;s CA certificate yet (it comes with the next sync).</source>
+        <translation>未核對：此工作區尚未收到後台的核證機關證書（會在下次同步時收到）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>submission</source>
+        <translation>提交申請</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>revised application</source>
+        <translation>經修訂的申請</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>review</source>
+        <translation>評審</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>committee outcome</source>
+        <translation>委員會決定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>approval</source>
+        <translation>批核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>payment release</source>
+        <translation>發放款項</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&quot;%1&quot; is not something that is signed</source>
+        <translation>「%1」不是可簽署的項目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This case has no %1 for you to sign.</source>
+        <translation>此個案沒有可供閣下簽署的%1。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>That record belongs to another case.</source>
+        <translation>該記錄屬於另一個個案。</translation>
     </message>
 </context>
 <context>
@@ -2694,12 +2747,12 @@
 <context>
     <name>vd::CaseView</name>
     <message>
-        <location filename="../forms/caseview.cpp" line="+125"/>
+        <location filename="../forms/caseview.cpp" line="+154"/>
         <source>This case is another enterprise&apos;s application: you can open only your own enterprise&apos;s cases.</source>
         <translation>此個案屬另一企業的申請：閣下只可開啟貴企業本身的個案。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>none yet (a draft)</source>
         <translation>暫無（仍為草稿）</translation>
     </message>
@@ -2754,7 +2807,97 @@
         <translation>暫無限期</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+5"/>
+        <source>Signatures (%1)</source>
+        <translation>簽署（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>簽署項目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>簽署人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Certificate</source>
+        <translation>證書</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Check</source>
+        <translation>核對</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verifies</source>
+        <translation>核實無誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The record has changed since it was signed.</source>
+        <translation>該記錄在簽署後已被更改。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sign…</source>
+        <translation>簽署…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sign with another key and certificate…</source>
+        <translation>以另一組密鑰及證書簽署…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Your signing key</source>
+        <translation>閣下的簽署密鑰</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encrypted signing key (*.key *.pem);;All files (*)</source>
+        <translation>已加密的簽署密鑰 (*.key *.pem);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your signing certificate</source>
+        <translation>閣下的簽署證書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate (*.crt *.pem);;All files (*)</source>
+        <translation>證書 (*.crt *.pem);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign the %1</source>
+        <translation>簽署%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passphrase of your signing key:</source>
+        <translation>簽署密鑰的密碼短語：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This certificate is %1&apos;s, not yours.</source>
+        <translation>此證書屬於 %1，並非閣下的。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed: the %1. It goes to the back office with the next sync, which checks it.</source>
+        <translation>已簽署：%1。簽署會在下次同步時送往後台，並由後台核對。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Fail</source>
         <translation>不符合</translation>
     </message>
@@ -4153,14 +4296,6 @@
     </message>
 </context>
 <context>
-    <name>vd::KeptRevocations</name>
-    <message>
-        <location filename="../domain/sync/keptrevocations.cpp" line="+39"/>
-        <source>the certificate revocations cannot be kept: %1</source>
-        <translation>無法保存證書撤銷清單：%1</translation>
-    </message>
-</context>
-<context>
     <name>vd::MainWindow</name>
     <message>
         <location filename="../forms/mainwindow.ui" line="+9"/>
@@ -4516,7 +4651,7 @@
 <context>
     <name>vd::Records</name>
     <message>
-        <location filename="../domain/store/recordtable.h" line="+662"/>
+        <location filename="../domain/store/recordtable.h" line="+665"/>
         <source>there is no such record to remove</source>
         <translation>沒有此項記錄可供刪除</translation>
     </message>
@@ -4744,6 +4879,19 @@
     </message>
 </context>
 <context>
+    <name>vd::SignedContent</name>
+    <message>
+        <location filename="../domain/store/signedcontent.cpp" line="+16"/>
+        <source>&quot;%1&quot; is not something that is signed: use %2</source>
+        <translation>「%1」不是可簽署的項目：請使用 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no %1 %2 in this workspace to sign.</source>
+        <translation>此工作區內沒有可簽署的 %1 %2。</translation>
+    </message>
+</context>
+<context>
     <name>vd::SigningKey</name>
     <message>
         <location filename="../domain/crypto/signingkey.cpp" line="+53"/>
@@ -4782,9 +4930,17 @@
     </message>
 </context>
 <context>
+    <name>vd::SigningTrust</name>
+    <message>
+        <location filename="../domain/store/signingtrust.cpp" line="+35"/>
+        <source>what signatures are checked against cannot be kept: %1</source>
+        <translation>無法保存用以核對簽署的資料：%1</translation>
+    </message>
+</context>
+<context>
     <name>vd::SubmissionManifest</name>
     <message>
-        <location filename="../domain/store/submissionmanifest.cpp" line="+43"/>
+        <location filename="../domain/store/submissionmanifest.cpp" line="+44"/>
         <source>There is no application with this reference in the workspace.</source>
         <translation>工作區內沒有此編號的申請。</translation>
     </message>
@@ -4810,7 +4966,7 @@
 <context>
     <name>vd::SyncDesk</name>
     <message>
-        <location filename="../domain/backoffice/syncdesk.cpp" line="+148"/>
+        <location filename="../domain/backoffice/syncdesk.cpp" line="+154"/>
         <source>expected an array of case ids</source>
         <translation>應為個案識別碼的陣列</translation>
     </message>
@@ -4871,6 +5027,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>A signature is never changed or removed; sign again instead.</source>
+        <translation>簽署一經作出便不會更改或刪除；如有需要，請重新簽署。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A review is written only by its reviewer.</source>
         <translation>評審只可由其評審員撰寫。</translation>
     </message>
@@ -4910,7 +5071,7 @@
         <translation>閣下更改此記錄後，此記錄已在後台被刪除。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>A new application starts as a draft; it is submitted by the submit action.</source>
         <translation>新申請須以草稿形式開始；申請須經「遞交」操作遞交。</translation>
     </message>
@@ -4928,6 +5089,41 @@
         <location line="+19"/>
         <source>A case&apos;s status changes only by a workflow action (such as submit), not by editing it.</source>
         <translation>個案的狀態只可經工作流程操作（例如遞交）更改，不可直接編輯。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>A signature is made only by its signer.</source>
+        <translation>簽署只可由簽署人本人作出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This back office checks no signatures.</source>
+        <translation>此後台不核對簽署。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A signature for %1 signs a record of another kind, not %2.</source>
+        <translation>%1 的簽署所簽的是另一類記錄，而非 %2。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your role (%1) does not sign this %2.</source>
+        <translation>閣下的角色（%1）不會簽署此%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signed record belongs to another case.</source>
+        <translation>所簽署的記錄屬於另一個個案。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What was signed is not the %1 as the back office holds it: it changed after it was signed. Sync, look at it again and sign it again.</source>
+        <translation>所簽署的內容與後台所存的%1不同：它在簽署後已被更改。請同步，再次查看後重新簽署。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The signature&apos;s certificate or signing time is not the one the record names, or not yours.</source>
+        <translation>簽署的證書或簽署時間與記錄所載的不符，或並非閣下的。</translation>
     </message>
 </context>
 <context>
@@ -5534,12 +5730,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+366"/>
+        <location line="+375"/>
         <source>must be a UUID in lower case, such as 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</source>
         <translation>須為小寫的 UUID，例如 0b6f4bd6-5d8f-4d44-8f3e-3c3f3f1f0a01</translation>
     </message>
     <message>
-        <location line="-364"/>
+        <location line="-373"/>
         <source>the id &quot;%1&quot; is used twice in the document; every part needs its own</source>
         <translation>文件內編號「%1」被使用了兩次；每個部分須有自己的編號</translation>
     </message>
@@ -5555,17 +5751,17 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+200"/>
+        <location line="+209"/>
         <source>unknown scheme &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>不明的計劃「%1」；應為「%2」</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-78"/>
         <source>is scored twice in this review</source>
         <translation>在此評審中被評分兩次</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>unknown format &quot;%1&quot;; expected &quot;%2&quot;</source>
         <translation>不明的格式「%1」；應為「%2」</translation>
     </message>
@@ -5640,7 +5836,7 @@
         <translation>須為 1 或以上：連同審計線索保存的記錄會保留其修訂版本</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>the workspace changed as the import began; run the import again</source>
         <translation>匯入開始時工作區有所改動；請重新匯入</translation>
     </message>
@@ -5849,7 +6045,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/cli/showcommand.cpp" line="+214"/>
+        <location filename="../app/cli/showcommand.cpp" line="+234"/>
         <location filename="../app/cli/statscommand.cpp" line="+84"/>
         <source>Status</source>
         <translation>狀態</translation>
@@ -6036,7 +6232,7 @@
         <translation>按參考編號、標題、說明或申請企業中的字詞搜尋個案，中英文均可。</translation>
     </message>
     <message>
-        <location filename="../app/cli/showcommand.cpp" line="-244"/>
+        <location filename="../app/cli/showcommand.cpp" line="-264"/>
         <source>incoming</source>
         <translation>收到</translation>
     </message>
@@ -6221,7 +6417,7 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+109"/>
         <source>%1: %2</source>
         <comment>a labelled field of a case</comment>
         <translation>%1：%2</translation>
@@ -6234,7 +6430,7 @@
         <translation>（無）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Draft %1</source>
         <translation>草稿 %1</translation>
     </message>
@@ -6469,12 +6665,12 @@
     </message>
     <message>
         <location line="-32"/>
-        <location line="+161"/>
+        <location line="+180"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-179"/>
         <source>From</source>
         <translation>原狀態</translation>
     </message>
@@ -6486,12 +6682,13 @@
     <message>
         <location line="+1"/>
         <location line="+33"/>
-        <location line="+124"/>
+        <location line="+123"/>
+        <location line="+20"/>
         <source>By</source>
         <translation>經辦人</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-175"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -6678,6 +6875,36 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Signatures</source>
+        <translation>簽署</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signed</source>
+        <translation>簽署項目</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate</source>
+        <translation>證書</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>核對</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>verifies</source>
+        <translation>核實無誤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the record has changed since it was signed)</source>
+        <translation>（該記錄在簽署後已被更改）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Audit trail</source>
         <translation>審計線索</translation>
     </message>
@@ -6687,7 +6914,8 @@
         <translation>序號</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-17"/>
+        <location line="+18"/>
         <source>At (UTC)</source>
         <translation>時間（UTC）</translation>
     </message>
@@ -6824,6 +7052,7 @@
     <message>
         <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
         <location filename="../app/cli/packagecommand.cpp" line="+47"/>
+        <location filename="../app/cli/signcommand.cpp" line="+37"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>須提供此選項：--%1 檔案</translation>
     </message>
@@ -6900,6 +7129,7 @@
     <message>
         <location filename="../app/cli/packagecommand.cpp" line="+3"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
+        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>無法讀取 %1：%2</translation>
@@ -6916,6 +7146,7 @@
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../app/cli/signcommand.cpp" line="+15"/>
         <source>Passphrase of your signing key: </source>
         <translation>閣下簽署密鑰的密碼短語：</translation>
     </message>
@@ -7211,11 +7442,61 @@
         <source>This is not a readable zip file: %1.</source>
         <translation>這不是可讀取的 zip 檔案：%1。</translation>
     </message>
+    <message>
+        <location filename="../app/cli/signcommand.cpp" line="-8"/>
+        <source>say sign REF PURPOSE, the purpose one of: %1</source>
+        <translation>請輸入 sign 編號 項目，項目為以下之一：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>say what is signed: %1</source>
+        <translation>請指明簽署的項目：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>There is no case %1 in this workspace.</source>
+        <translation>此工作區內沒有個案 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Signed the %1 of %2 as %3 at %4 (certificate %5). It goes to the back office with the next sync, which checks it.</source>
+        <translation>已以 %3 的身分於 %4 簽署 %2 的%1（證書 %5）。簽署會在下次同步時送往後台，並由後台核對。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>REF PURPOSE --key FILE --certificate FILE</source>
+        <translation>編號 項目 --key 檔案 --certificate 檔案</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign an item of a case (submission, revision, review, committee_outcome, approval, payment_release) with your key; the next sync sends it.</source>
+        <translation>以閣下的密鑰簽署個案的項目（submission、revision、review、committee_outcome、approval、payment_release）；下次同步時送出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your signing key (encrypted PEM).</source>
+        <translation>閣下的簽署密鑰（已加密的 PEM）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your signing certificate (PEM), issued by the back office.</source>
+        <translation>閣下的簽署證書（PEM），由後台簽發。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the key&apos;s passphrase from the first line of this file (else VOUCHERDESK_PASSPHRASE, else asked for).</source>
+        <translation>由此檔案的第一行讀取密鑰的密碼短語（否則使用 VOUCHERDESK_PASSPHRASE，再否則會詢問）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record to sign (its id), when the case has more than one of its kind.</source>
+        <translation>要簽署的記錄（其 id），當個案有多於一項同類記錄時使用。</translation>
+    </message>
 </context>
 <context>
     <name>vd::record</name>
     <message>
-        <location filename="../domain/core/recordjson.cpp" line="+197"/>
+        <location filename="../domain/core/recordjson.cpp" line="+192"/>
         <source>&quot;%1&quot; is not a point in time; write it as 2026-03-01T09:30:00Z</source>
         <translation>「%1」並非有效的時間；請寫成 2026-03-01T09:30:00Z 的格式</translation>
     </message>

@@ -1,6 +1,7 @@
 // certificate request / certificate revoke SERIAL: enrolment with the back
 // office's certificate authority, and revoking a certificate (docs/signing.md).
 #include "clicommand.h"
+#include "clioptions.h"
 #include "secretinput.h"
 
 #include "backofficeconnection.h"
@@ -25,19 +26,6 @@ struct CliText
     Q_DECLARE_TR_FUNCTIONS(vd::cli)
 };
 
-[[noreturn]] void inputError(const QString &where, const QString &message)
-{
-    throw DomainError(QStringLiteral("INPUT_ERROR"), where, message);
-}
-
-QString requiredPath(const Invocation &invocation, const QString &option)
-{
-    const QString path = invocation.parser.value(option);
-    if (path.isEmpty())
-        inputError(QStringLiteral("--") + option, CliText::tr("this option is needed: --%1 FILE").arg(option));
-    return path;
-}
-
 void writePem(const QString &path, const QByteArray &pem)
 {
     QSaveFile file(path);
@@ -50,8 +38,8 @@ void writePem(const QString &path, const QByteArray &pem)
 // once the back office has issued the certificate, so a failure leaves nothing behind.
 int runRequest(Invocation &invocation, SyncClient &client)
 {
-    const QString keyPath = requiredPath(invocation, QStringLiteral("key"));
-    const QString certificatePath = requiredPath(invocation, QStringLiteral("certificate"));
+    const QString keyPath = requiredPathOption(invocation, QStringLiteral("key"));
+    const QString certificatePath = requiredPathOption(invocation, QStringLiteral("certificate"));
     for (const QString &path : {keyPath, certificatePath})
         if (QFileInfo::exists(path))
             inputError(path, CliText::tr("this file exists already; a new key and certificate are written to new files"));

@@ -5,6 +5,7 @@
 #include "scheme.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QRegularExpression>
 
 namespace vd::cli {
@@ -77,6 +78,27 @@ QDate asOfDay(const Invocation &invocation)
 {
     return dateOption(invocation, QStringLiteral("as-of"))
         .value_or(HolidayCalendar::hongKong().localDate(QDateTime::currentDateTimeUtc()));
+}
+
+void inputError(const QString &where, const QString &message)
+{
+    throw DomainError(QStringLiteral("INPUT_ERROR"), where, message);
+}
+
+QString requiredPathOption(const Invocation &invocation, const QString &option)
+{
+    const QString path = invocation.parser.value(option);
+    if (path.isEmpty())
+        badOption(option, CliText::tr("this option is needed: --%1 FILE").arg(option));
+    return path;
+}
+
+QByteArray fileOption(const Invocation &invocation, const QString &option)
+{
+    QFile file(requiredPathOption(invocation, option));
+    if (!file.open(QIODevice::ReadOnly))
+        badOption(option, CliText::tr("%1 cannot be read: %2").arg(file.fileName(), file.errorString()));
+    return file.readAll();
 }
 
 } // namespace vd::cli

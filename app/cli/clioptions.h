@@ -25,6 +25,13 @@ QStringList vocabularyOption(const Invocation &invocation, const QString &name, 
 // The one value given for the option (an id of the vocabulary), or an empty string.
 QString singleVocabularyOption(const Invocation &invocation, const QString &name, const SchemeVocabulary &vocabulary);
 
+// Throws DomainError INPUT_ERROR: what the person gave, where, cannot be used.
+[[noreturn]] void inputError(const QString &where, const QString &message);
+// The bytes of the file the option names (INPUT_ERROR when it is not given or cannot be read).
+QByteArray fileOption(const Invocation &invocation, const QString &option);
+// The path the option names (INPUT_ERROR when it is not given).
+QString requiredPathOption(const Invocation &invocation, const QString &option);
+
 // --as-of DATE: the day deadlines and overdue questions are judged on.
 void addAsOfOption(QCommandLineParser &parser);
 // --as-of, or today in Hong Kong.

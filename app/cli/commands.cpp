@@ -18,6 +18,7 @@ Command exportCommand();
 Command syncCommand();
 Command packageCommand();
 Command certificateCommand();
+Command signCommand();
 
 QList<Command> allCommands()
 {
@@ -36,6 +37,7 @@ QList<Command> allCommands()
         syncCommand(),
         packageCommand(),
         certificateCommand(),
+        signCommand(),
     };
 }
 

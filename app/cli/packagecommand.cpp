@@ -1,6 +1,7 @@
 // package export REF --output FILE / package verify FILE: a signed submission as one zip file that anyone
 // can check with unzip, sha256sum and openssl (docs/signing.md, README.md).
 #include "clicommand.h"
+#include "clioptions.h"
 #include "packagezip.h"
 #include "secretinput.h"
 
@@ -8,7 +9,7 @@
 #include "certificate.h"
 #include "detachedsignature.h"
 #include "domainerror.h"
-#include "keptrevocations.h"
+#include "signingtrust.h"
 #include "revocationlist.h"
 #include "sha256.h"
 #include "signingkey.h"
@@ -34,22 +35,6 @@ const QString kManifest = QStringLiteral("manifest.json");
 const QString kSignature = QStringLiteral("signature.p7s");
 const QString kChain = QStringLiteral("chain.pem");
 const QString kSums = QStringLiteral("SHA256SUMS");
-
-[[noreturn]] void inputError(const QString &where, const QString &message)
-{
-    throw DomainError(QStringLiteral("INPUT_ERROR"), where, message);
-}
-
-QByteArray fileOption(const Invocation &invocation, const QString &option)
-{
-    const QString path = invocation.parser.value(option);
-    if (path.isEmpty())
-        inputError(QStringLiteral("--") + option, CliText::tr("this option is needed: --%1 FILE").arg(option));
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        inputError(QStringLiteral("--") + option, CliText::tr("%1 cannot be read: %2").arg(path, file.errorString()));
-    return file.readAll();
-}
 
 QString entryName(const QString &sha256)
 {
@@ -128,7 +113,7 @@ int runVerify(Invocation &invocation, const QString &path)
 {
     const Certificate trusted = Certificate::fromPem(fileOption(invocation, QStringLiteral("ca-file")));
     // Those given, else those the workspace received at its last sync.
-    RevocationList revocations = KeptRevocations::load(invocation.workspace);
+    RevocationList revocations = SigningTrust::revocations(invocation.workspace);
     if (invocation.parser.isSet(QStringLiteral("revocations")))
         revocations = RevocationList::fromJson(
             QJsonDocument::fromJson(fileOption(invocation, QStringLiteral("revocations"))).array());

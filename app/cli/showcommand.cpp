@@ -91,6 +91,23 @@ QJsonArray recordsJson(const QList<Record> &records)
     return array;
 }
 
+// Each signature with what its check found.
+QJsonArray signaturesJson(const CaseFile &file)
+{
+    QJsonArray signatures;
+    for (const CheckedSignature &checked : file.signatures) {
+        QJsonObject json = record::toJson(checked.signature);
+        json.insert(QStringLiteral("signer"), file.personName(checked.signature.signerId));
+        json.insert(QStringLiteral("verifies"), checked.verifies);
+        json.insert(QStringLiteral("record_changed_since"), checked.recordChanged);
+        if (!checked.verifies)
+            json.insert(QStringLiteral("problem"), QJsonObject{{QStringLiteral("code"), checked.code},
+                                                                {QStringLiteral("reason"), checked.reason}});
+        signatures.append(json);
+    }
+    return signatures;
+}
+
 QJsonObject caseJson(const CaseFile &file)
 {
     QJsonArray meetings, deadlines, audit;
@@ -134,6 +151,7 @@ QJsonObject caseJson(const CaseFile &file)
         {QStringLiteral("site_checks"), recordsJson(file.siteChecks)},
         {QStringLiteral("reports"), recordsJson(file.reports)},
         {QStringLiteral("deadlines"), deadlines},
+        {QStringLiteral("signatures"), signaturesJson(file)},
         {QStringLiteral("audit_entries"), audit}};
     if (!file.deadlinesUnavailable.isEmpty())
         json.insert(QStringLiteral("deadlines_unavailable"), file.deadlinesUnavailable);
@@ -161,6 +179,7 @@ public:
         printFunding();
         printImplementation();
         printDeadlines();
+        printSignatures();
         printAudit();
     }
 
@@ -198,6 +217,7 @@ private:
     void printFunding();
     void printImplementation();
     void printDeadlines();
+    void printSignatures();
     void printAudit();
 
     const CaseFile &m_file;
@@ -455,6 +475,25 @@ void CasePrinter::printDeadlines()
     table.addColumn(CliText::tr("Met on"));
     for (const CaseDeadline &deadline : m_file.deadlines)
         table.addRow({deadline.label(m_locale), term(deadline.state), day(deadline.metOn)});
+    table.isEmpty() ? none() : table.print(m_out);
+}
+
+void CasePrinter::printSignatures()
+{
+    heading(CliText::tr("Signatures"));
+    TextTable table;
+    table.addColumn(CliText::tr("Signed"));
+    table.addColumn(CliText::tr("By"));
+    table.addColumn(CliText::tr("At (UTC)"));
+    table.addColumn(CliText::tr("Certificate"));
+    table.addColumn(CliText::tr("Check"));
+    for (const CheckedSignature &checked : m_file.signatures) {
+        QString check = checked.verifies ? CliText::tr("verifies") : checked.code + QStringLiteral(": ") + checked.reason;
+        if (checked.recordChanged)
+            check += CliText::tr(" (the record has changed since it was signed)");
+        table.addRow({CaseSignatures::purposeName(checked.signature.purpose), person(checked.signature.signerId),
+                      checked.signature.signedAt.toString(Qt::ISODate), checked.signature.certificateSerial, check});
+    }
     table.isEmpty() ? none() : table.print(m_out);
 }
 

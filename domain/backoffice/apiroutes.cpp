@@ -273,6 +273,14 @@ public:
                 + QJsonDocument(revocationsJson(call).value(QStringLiteral("revocations")).toArray()).toJson(QJsonDocument::Compact)
                 + '}';
         }
+        // And the CA certificate, to a desk that has none (what it checks signatures against).
+        if (body.value(QStringLiteral("has_ca_certificate")) == QJsonValue(false) && reply.body.endsWith('}')) {
+            reply.body.chop(1);
+            reply.body += ",\"ca_certificate\":"
+                + QJsonDocument(QJsonArray{QString::fromLatin1(call.context().certificates.authority().pem())})
+                      .toJson(QJsonDocument::Compact).mid(1).chopped(1)
+                + '}';
+        }
         return reply;
     }
 };
@@ -288,7 +296,7 @@ public:
         const User &user = syncUser(call);
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
         return Reply::json(call.inLanguage([&] {
-            return SyncDesk(call.workspace(), user).push(body, call.context().settings.pushOperations,
+            return SyncDesk(call.workspace(), user, &call.context().certificates).push(body, call.context().settings.pushOperations,
                                                          Language::localeFor(call.language()));
         }));
     }

@@ -3,11 +3,15 @@
 #include "apierror.h"
 #include "application.h"
 #include "caseaccess.h"
+#include "casesignatures.h"
 #include "casetransitions.h"
+#include "certificatedesk.h"
+#include "detachedsignature.h"
 #include "changelog.h"
 #include "domainerror.h"
 #include "entitystore.h"
 #include "recordjson.h"
+#include "signedcontent.h"
 #include "sql.h"
 #include "syncreplica.h"
 #include "transaction.h"
@@ -94,15 +98,17 @@ const QHash<QString, QStringList> &writableByRole()
     static const QHash<QString, QStringList> writable{
         {QStringLiteral("applicant"),
          {QStringLiteral("enterprise"), QStringLiteral("application"), QStringLiteral("clarification_request"),
-          QStringLiteral("correspondence_entry"), QStringLiteral("change_request"), QStringLiteral("project_report")}},
-        {QStringLiteral("committee_member"), {QStringLiteral("review"), QStringLiteral("interest_declaration")}},
+          QStringLiteral("correspondence_entry"), QStringLiteral("change_request"), QStringLiteral("project_report"),
+          QStringLiteral("signature")}},
+        {QStringLiteral("committee_member"),
+         {QStringLiteral("review"), QStringLiteral("interest_declaration"), QStringLiteral("signature")}},
         {QStringLiteral("committee_chair"),
          {QStringLiteral("review"), QStringLiteral("interest_declaration"), QStringLiteral("committee_outcome"),
-          QStringLiteral("attendance")}},
-        {QStringLiteral("approving_officer"), {QStringLiteral("application")}},
+          QStringLiteral("attendance"), QStringLiteral("signature")}},
+        {QStringLiteral("approving_officer"), {QStringLiteral("application"), QStringLiteral("signature")}},
         {QStringLiteral("finance"),
          {QStringLiteral("application"), QStringLiteral("funding_agreement"), QStringLiteral("disbursement_milestone"),
-          QStringLiteral("payment")}},
+          QStringLiteral("payment"), QStringLiteral("signature")}},
         {QStringLiteral("administrator"), {QStringLiteral("user")}},
         {QStringLiteral("auditor"), {}},
     };
@@ -323,6 +329,8 @@ std::optional<SyncDesk::Outcome> SyncDesk::refusal(const Operation &op, const st
     const auto ownedBy = [&](const QString &key) {
         return (!stored || stored->value(key).toString() == m_user.id) && (op.removal || next.value(key).toString() == m_user.id);
     };
+    if (op.type == QLatin1String("signature") && (stored || op.removal))
+        return refuse(QStringLiteral("SIGNATURE_FINAL"), tr("A signature is never changed or removed; sign again instead."));
     if (op.type == QLatin1String("review") && role != QLatin1String("secretariat") && !ownedBy(QStringLiteral("reviewer_id")))
         return refuse(QStringLiteral("NOT_YOURS"), tr("A review is written only by its reviewer."));
     if (op.type == QLatin1String("interest_declaration") && role != QLatin1String("secretariat") && !ownedBy(QStringLiteral("user_id")))
@@ -380,6 +388,10 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
                                      tr("The record was removed on the back office after you changed it."), std::nullopt);
         if (std::optional<Outcome> refused = refusal(op, stored, record))
             return *refused;
+        if (op.type == QLatin1String("signature")) {
+            if (std::optional<Outcome> refused = signatureRefusal(record))
+                return *refused;
+        }
         if (application) {
             if (record.value(QStringLiteral("status")).toString() != QLatin1String("draft"))
                 return Outcome::rejected(QStringLiteral("ACTION_REQUIRED"),
@@ -458,6 +470,65 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
     }
     const std::optional<LoggedChange> logged = ChangeLog(m_workspace).find(op.type, op.recordId);
     return Outcome::applied(logged ? logged->revision : revision, merged);
+}
+
+namespace {
+
+// Who signs what: the purpose's role, and for a review its own reviewer.
+bool signsFor(const User &user, const QString &purpose, const QJsonObject &record)
+{
+    const QString &role = user.role;
+    if (purpose == QLatin1String("submission") || purpose == QLatin1String("revision"))
+        return role == QLatin1String("applicant");
+    if (purpose == QLatin1String("review"))
+        return record.value(QStringLiteral("reviewer_id")).toString() == user.id;
+    if (purpose == QLatin1String("committee_outcome"))
+        return role == QLatin1String("committee_chair");
+    if (purpose == QLatin1String("approval"))
+        return role == QLatin1String("approving_officer");
+    if (purpose == QLatin1String("payment_release"))
+        return role == QLatin1String("finance") && record.value(QStringLiteral("status")).toString() == QLatin1String("released");
+    return false;
+}
+
+} // namespace
+
+// A signature arriving: refused with the reason unless its signer is the
+// user, its purpose theirs, what it signed the record as held here, and its
+// certificate the CA's, valid and not revoked at its signing time.
+std::optional<SyncDesk::Outcome> SyncDesk::signatureRefusal(const QJsonObject &json) const
+{
+    const Signature signature = record::fromJson<Signature>(json);
+    const auto refuse = [](const QString &code, const QString &reason) { return std::optional<Outcome>(Outcome::rejected(code, reason)); };
+    if (signature.signerId != m_user.id)
+        return refuse(QStringLiteral("NOT_YOURS"), tr("A signature is made only by its signer."));
+    if (!m_certificates)
+        return refuse(QStringLiteral("SIGNATURE_NOT_CHECKED"), tr("This back office checks no signatures."));
+    if (Signature::entityTypeOf(signature.purpose) != signature.entityType)
+        return refuse(QStringLiteral("INPUT_ERROR"),
+                      tr("A signature for %1 signs a record of another kind, not %2.").arg(signature.purpose, signature.entityType));
+    const SignedContent::Item item = SignedContent::of(m_workspace, signature.purpose, signature.entityId);
+    const QJsonObject signedRecord = signature.entityType == QLatin1String("application")
+                                         ? QJsonObject()
+                                         : EntityStore(m_workspace).find(signature.entityType, signature.entityId).value_or(QJsonObject());
+    if (!signsFor(m_user, signature.purpose, signedRecord))
+        return refuse(QStringLiteral("ROLE_NOT_PERMITTED"),
+                      tr("Your role (%1) does not sign this %2.").arg(m_user.role, CaseSignatures::purposeName(signature.purpose)));
+    if (item.applicationId != signature.applicationId)
+        return refuse(QStringLiteral("INPUT_ERROR"), tr("The signed record belongs to another case."));
+    if (item.content != signature.content.toUtf8())
+        return refuse(QStringLiteral("SIGNATURE_CONTENT_MISMATCH"),
+                      tr("What was signed is not the %1 as the back office holds it: it changed after it was signed. "
+                         "Sync, look at it again and sign it again.").arg(CaseSignatures::purposeName(signature.purpose)));
+    const SignatureCheck check = DetachedSignature::verify(item.content, QByteArray::fromBase64(signature.signature.toLatin1()),
+                                                           m_certificates->authority(), m_certificates->revocations());
+    if (!check.verified())
+        return refuse(check.code(), check.reason());
+    if (check.signer->subject().userId != m_user.id || check.signer->serial() != signature.certificateSerial
+        || check.signingTime.toSecsSinceEpoch() != signature.signedAt.toSecsSinceEpoch())
+        return refuse(QStringLiteral("SIGNATURE_MISMATCH"),
+                      tr("The signature's certificate or signing time is not the one the record names, or not yours."));
+    return std::nullopt;
 }
 
 } // namespace vd

@@ -13,6 +13,7 @@
 
 namespace vd {
 
+class CertificateDesk;
 class Workspace;
 
 // The back office's side of sync (docs/sync.md), as the signed-in user:
@@ -21,13 +22,18 @@ class Workspace;
 // The server trusts nothing a client sends: a changed status is the named
 // workflow action done by vd::CaseTransitions as the user, the fields only
 // the workflow sets are the server's, records only the server makes are
-// refused, and a user writes only what its role and relationship allow.
+// refused, and a user writes only what its role and relationship allow. A
+// signature is checked when it arrives (its certificate against the CA and
+// the revocations at its signing time, what it signed against the record as
+// the back office holds it) and refused with the reason when it does not hold.
 class SyncDesk
 {
     Q_DECLARE_TR_FUNCTIONS(vd::SyncDesk)
 
 public:
-    SyncDesk(Workspace &workspace, const User &user) : m_workspace(workspace), m_user(user) {}
+    // Without a certificate authority, pushed signatures are refused (SIGNATURE_NOT_CHECKED).
+    SyncDesk(Workspace &workspace, const User &user, const CertificateDesk *certificates = nullptr)
+        : m_workspace(workspace), m_user(user), m_certificates(certificates) {}
 
     // The pull answer as JSON text (the records' JSON goes in as stored).
     // Throws ApiError 400 for a malformed request.
@@ -46,9 +52,11 @@ private:
     std::optional<Outcome> refusal(const Operation &operation, const std::optional<QJsonObject> &stored,
                                    const QJsonObject &changes) const;
     bool seesCase(const QString &applicationId) const;
+    std::optional<Outcome> signatureRefusal(const QJsonObject &record) const;
 
     Workspace &m_workspace;
     const User &m_user;
+    const CertificateDesk *m_certificates;
     mutable QHash<QString, bool> m_seen; // cases looked up in this request
 };
 

@@ -5,6 +5,7 @@
 #include "committee.h"
 #include "enterprise.h"
 #include "funding.h"
+#include "signature.h"
 #include "user.h"
 
 #include <tuple>
@@ -495,6 +496,23 @@ struct RecordFields<Payment>
         field("proposed_at", &Payment::proposedAt),
         field("released_by", &Payment::releasedBy),
         field("released_at", &Payment::releasedAt));
+};
+
+template <>
+struct RecordFields<Signature>
+{
+    static constexpr const char *entity = "signature";
+    static constexpr auto all = std::make_tuple(
+        field("id", &Signature::id),
+        field("application_id", &Signature::applicationId),
+        field("purpose", &Signature::purpose),
+        field("entity_type", &Signature::entityType),
+        field("entity_id", &Signature::entityId),
+        field("signer_id", &Signature::signerId),
+        field("certificate_serial", &Signature::certificateSerial),
+        field("signed_at", &Signature::signedAt),
+        field("content", &Signature::content),
+        field("signature", &Signature::signature));
 };
 
 } // namespace vd

@@ -8,11 +8,6 @@ namespace vd::record {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("vd::record", text);
-}
-
 // JSON numbers are doubles: whole numbers are exact up to 2^53.
 constexpr qint64 kLargestExactInteger = qint64(1) << 53;
 

@@ -69,6 +69,8 @@ QStringList recordIds(const CaseFile &file)
     add(file.changeRequests);
     add(file.siteChecks);
     add(file.reports);
+    for (const CheckedSignature &checked : file.signatures)
+        ids << checked.signature.id;
     return ids;
 }
 
@@ -105,6 +107,8 @@ QSet<QString> peopleNamed(const CaseFile &file)
         ids << approval.approvedBy;
     for (const Payment &payment : file.payments)
         ids << payment.proposedBy << payment.releasedBy;
+    for (const CheckedSignature &checked : file.signatures)
+        ids << checked.signature.signerId;
     for (const ChangeRequest &request : file.changeRequests)
         ids << request.requestedBy << request.decidedBy;
     for (const SiteCheck &check : file.siteChecks)
@@ -214,6 +218,7 @@ CaseFile CaseFile::load(Workspace &workspace, const QString &referenceOrId, QDat
         file.deadlinesUnavailable = error.message();
     }
 
+    file.signatures = CaseSignatures::of(workspace, file.application.id);
     AuditTrail trail(workspace);
     for (const QString &recordId : recordIds(file))
         file.auditEntries += trail.forEntity(recordId);

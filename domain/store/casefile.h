@@ -3,6 +3,7 @@
 #include "application.h"
 #include "assessment.h"
 #include "audittrail.h"
+#include "casesignatures.h"
 #include "casework.h"
 #include "committee.h"
 #include "deadlines.h"
@@ -63,6 +64,7 @@ struct CaseFile
     QList<CaseDeadline> deadlines;
     // Why there are no deadlines, when the holiday calendar does not cover the days they need.
     QString deadlinesUnavailable;
+    QList<CheckedSignature> signatures;              // over its items, each checked, oldest first
     QList<AuditEntry> auditEntries;                  // about the case and each of its records, in chain order
     QHash<QString, User> people;                     // every user the file names, by id
 

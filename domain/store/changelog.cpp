@@ -41,11 +41,13 @@ std::pair<QString, QVariantList> partition(const User &user)
     case CaseVisibility::Everything:
         return {QStringLiteral("1 = 1"), {}};
     case CaseVisibility::OwnEnterprise:
-        return {QStringLiteral("(c.application_id IN %1 AND c.entity_type IN (%2)) OR (c.application_id IS NULL AND "
+        // Its own signatures only: a review's signature holds the review.
+        return {QStringLiteral("(c.application_id IN %1 AND (c.entity_type IN (%2) OR (c.entity_type = 'signature' AND "
+                               "c.owner_id = ?))) OR (c.application_id IS NULL AND "
                                "((c.entity_type = 'enterprise' AND c.entity_id = ?) OR (c.entity_type = 'user' AND "
                                "c.entity_id IN (SELECT u.id FROM users AS u WHERE u.role <> 'applicant' "
                                "OR u.enterprise_id = ?))))").arg(visible, kApplicantCaseTypes),
-                caseValues + QVariantList{user.enterpriseId, user.enterpriseId}};
+                caseValues + QVariantList{user.id, user.enterpriseId, user.enterpriseId}};
     case CaseVisibility::CommitteeAgendas: {
         // Its meetings: those of the terms it sits in, and any it attended; its
         // committees are theirs.
@@ -59,7 +61,7 @@ std::pair<QString, QVariantList> partition(const User &user)
         for (int i = 0; i < 10; ++i) // the declarations, committees, terms, memberships, meetings, attendance
             values << user.id;
         return {QStringLiteral(
-                    "(c.application_id IN %1 AND (c.entity_type NOT IN ('review', 'interest_declaration') OR c.owner_id = ?)) "
+                    "(c.application_id IN %1 AND (c.entity_type NOT IN ('review', 'interest_declaration', 'signature') OR c.owner_id = ?)) "
                     "OR (c.application_id IS NULL AND (%2 OR %3 "
                     "OR (c.entity_type = 'interest_declaration' AND c.owner_id = ?) "
                     "OR (c.entity_type = 'committee' AND c.entity_id IN %4) "

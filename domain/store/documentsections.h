@@ -40,6 +40,7 @@ template <> struct Section<Approval> { static constexpr const char *key = "appro
 template <> struct Section<FundingAgreement> { static constexpr const char *key = "funding_agreements"; };
 template <> struct Section<DisbursementMilestone> { static constexpr const char *key = "disbursement_milestones"; };
 template <> struct Section<Payment> { static constexpr const char *key = "payments"; };
+template <> struct Section<Signature> { static constexpr const char *key = "signatures"; };
 
 template <typename... Records>
 struct SectionList
@@ -52,7 +53,7 @@ using DocumentOrder =
     SectionList<User, Enterprise, EnterpriseRelation, Application, StatusChange, ClarificationRequest,
                 CorrespondenceEntry, EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
                 CommitteeMembership, InterestDeclaration, Meeting, AgendaItem, Attendance, Review, CommitteeOutcome,
-                Approval, FundingAgreement, DisbursementMilestone, Payment>;
+                Approval, FundingAgreement, DisbursementMilestone, Payment, Signature>;
 
 // The order import checks them in: every section after the ones it refers to
 // (a user may act for an applicant; a declaration of interest may name a
@@ -61,7 +62,7 @@ using DependencyOrder =
     SectionList<Enterprise, EnterpriseRelation, User, Application, StatusChange, ClarificationRequest,
                 CorrespondenceEntry, EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm,
                 CommitteeMembership, Meeting, InterestDeclaration, AgendaItem, Attendance, Review, CommitteeOutcome,
-                Approval, FundingAgreement, DisbursementMilestone, Payment>;
+                Approval, FundingAgreement, DisbursementMilestone, Payment, Signature>;
 
 // The order import writes them in: applicants first, so an application's
 // search text finds its applicant's name, and applications last: their search
@@ -72,7 +73,7 @@ using WriteOrder =
     SectionList<Enterprise, EnterpriseRelation, User, StatusChange, ClarificationRequest, CorrespondenceEntry,
                 EligibilityCheck, ChangeRequest, SiteCheck, ProjectReport, Committee, CommitteeTerm, CommitteeMembership, Meeting,
                 InterestDeclaration, AgendaItem, Attendance, Review, CommitteeOutcome, Approval, FundingAgreement,
-                DisbursementMilestone, Payment, Application>;
+                DisbursementMilestone, Payment, Signature, Application>;
 
 // Calls visit.template operator()<Record>() for each section, in order.
 template <typename... Records, typename Visitor>

@@ -97,7 +97,7 @@ const QList<Kind> &kinds()
         kind<ProjectReport>(), kind<Committee>(), kind<CommitteeTerm>(), kind<CommitteeMembership>(),
         kind<Meeting>(), kind<InterestDeclaration>(), kind<AgendaItem>(), kind<Attendance>(), kind<Review>(),
         kind<CommitteeOutcome>(), kind<Approval>(), kind<FundingAgreement>(), kind<DisbursementMilestone>(),
-        kind<Payment>()};
+        kind<Payment>(), kind<Signature>()};
     return all;
 }
 

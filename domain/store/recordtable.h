@@ -66,6 +66,7 @@ template <> struct Table<Approval> { static constexpr const char *name = "approv
 template <> struct Table<FundingAgreement> { static constexpr const char *name = "funding_agreements", *order = "issued_at"; };
 template <> struct Table<DisbursementMilestone> { static constexpr const char *name = "disbursement_milestones", *order = "due_on"; };
 template <> struct Table<Payment> { static constexpr const char *name = "payments", *order = "proposed_at"; };
+template <> struct Table<Signature> { static constexpr const char *name = "signatures", *order = "signed_at"; };
 
 template <typename Record>
 concept StoredRecord = FieldRecord<Record> && requires { Table<Record>::name; };
@@ -266,6 +267,8 @@ void setScope(RecordedChange &change, const Record &record)
         change.enterpriseId = record.enterpriseId;
     if constexpr (requires { record.reviewerId; })
         change.ownerId = record.reviewerId;
+    else if constexpr (requires { record.signerId; })
+        change.ownerId = record.signerId;
     else if constexpr (requires { record.userId; })
         change.ownerId = record.userId;
     else if constexpr (std::is_same_v<Record, User>)

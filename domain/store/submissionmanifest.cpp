@@ -19,9 +19,10 @@ struct ManifestText
     Q_DECLARE_TR_FUNCTIONS(vd::SubmissionManifest)
 };
 
-// Fields the secretariat changes after submission, which the applicant's signature does not cover.
-constexpr const char *kNotSigned[] = {"status", "revision", "case_officer_id", "approved_grant", "final_grant",
-                                      "updated_at"};
+// Fields the back office changes at and after submission, which the applicant's signature does not
+// cover: the reference and the day are given when the back office takes the submission.
+constexpr const char *kNotSigned[] = {"status", "revision", "reference", "submitted", "case_officer_id",
+                                      "approved_grant", "final_grant", "updated_at"};
 
 } // namespace
 

@@ -13,8 +13,8 @@ class Workspace;
 // What an applicant signs on submission (docs/signing.md): the canonical JSON (RFC 8785, CanonicalJson)
 // of {"format": "voucherdesk-submission/1", "application": …}, where the application is the workspace
 // document's application object (docs/formats.md) with the SHA-256 and size of every attachment in its
-// "attachments", less what the secretariat, not the applicant, changes afterwards: "status", "revision",
-// "case_officer_id", "approved_grant", "final_grant" and "updated_at".
+// "attachments", less what the back office, not the applicant, changes at or after submission: "status",
+// "revision", "reference", "submitted", "case_officer_id", "approved_grant", "final_grant" and "updated_at".
 struct SubmissionManifest
 {
     static constexpr char kFormat[] = "voucherdesk-submission/1";

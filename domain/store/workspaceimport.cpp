@@ -676,6 +676,15 @@ void checkRules(RecordCheck &check, DocumentCheck &, const Payment &payment)
     check.oneOf(QStringLiteral("status"), payment.status, kPaymentStatuses, Need::Optional);
 }
 
+// What a signature says it signed is checked by its signature, not here: a
+// document carries it as it was made (docs/signing.md "Signed items").
+void checkRules(RecordCheck &check, DocumentCheck &, const Signature &signature)
+{
+    check.reference<Application>(kApplicationId, signature.applicationId, Need::Required);
+    check.reference<User>(QStringLiteral("signer_id"), signature.signerId, Need::Required);
+    check.oneOf(QStringLiteral("purpose"), signature.purpose, Signature::purposes(), Need::Required);
+}
+
 void DocumentCheck::checkTopLevel()
 {
     // Without the right format nothing else is worth reading: this ends the check.
@@ -866,6 +875,8 @@ struct Repositories
             casework.save(work, record, action);
         else if constexpr (CommitteeRecord<Record>)
             committee.save(work, record, action);
+        else if constexpr (std::is_same_v<Record, Signature>)
+            store::Records<Signature>::save(work, record, action);
         else
             funding.save(work, record, action);
     }

@@ -3,7 +3,7 @@
 #include "domainerror.h"
 #include "recordjson.h"
 #include "syncstate.h"
-#include "keptrevocations.h"
+#include "signingtrust.h"
 #include "treeheadwatch.h"
 #include "workspace.h"
 
@@ -314,11 +314,12 @@ struct SyncClient::FetchedPage
     bool more = false;
     QJsonObject auditLog; // the signed tree head and proof, on the first page
     std::optional<QJsonArray> revocations; // on the first page, when this desk's count was not the back office's
+    QByteArray authority;                  // on the first page, when this desk had no CA certificate
 };
 
 SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
                                               const QStringList &heldCases, bool partitioned,
-                                              const QJsonValue &auditTreeSize, qsizetype revocationCount) const
+                                              const QJsonValue &auditTreeSize, const SigningTrustHeld &trust) const
 {
     QJsonObject request{{QStringLiteral("device_id"), deviceId},
                         {QStringLiteral("cursor"), cursor},
@@ -327,7 +328,8 @@ SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, 
         request.insert(QStringLiteral("held_cases"), QJsonArray::fromStringList(heldCases));
     if (!auditTreeSize.isUndefined()) {
         request.insert(QStringLiteral("audit_tree_size"), auditTreeSize);
-        request.insert(QStringLiteral("revocation_count"), qint64(revocationCount));
+        request.insert(QStringLiteral("revocation_count"), qint64(trust.revocations));
+        request.insert(QStringLiteral("has_ca_certificate"), trust.authority);
     }
     const QJsonObject page = connection.postJson(kPullPath, QJsonDocument(request).toJson(QJsonDocument::Compact));
     FetchedPage fetched;
@@ -350,6 +352,7 @@ SyncClient::FetchedPage SyncClient::fetchPage(BackOfficeConnection &connection, 
     fetched.auditLog = page.value(QStringLiteral("audit_log")).toObject();
     if (page.value(QStringLiteral("revocations")).isArray())
         fetched.revocations = page.value(QStringLiteral("revocations")).toArray();
+    fetched.authority = page.value(QStringLiteral("ca_certificate")).toString().toLatin1();
     return fetched;
 }
 
@@ -366,15 +369,16 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
         // thread; the request goes on another. Only the first page asks for the head.
         const QStringList held = partitioned ? replica.heldCases() : QStringList();
         QJsonValue auditTreeSize(QJsonValue::Undefined);
-        qsizetype revocations = 0;
+        SigningTrustHeld trust;
         if (first) {
             const std::optional<qint64> kept = TreeHeadWatch::keptSize(m_workspace);
             auditTreeSize = kept ? QJsonValue(*kept) : QJsonValue();
-            revocations = KeptRevocations::load(m_workspace.folder()).size();
+            trust = {SigningTrust::revocations(m_workspace.folder()).size(),
+                     SigningTrust::authority(m_workspace.folder()).has_value()};
         }
         return std::async(std::launch::async, [this, &connection, device = m_workspace.deviceId(), from, held,
-                                               partitioned, auditTreeSize, revocations] {
-            return fetchPage(connection, device, from, held, partitioned, auditTreeSize, revocations);
+                                               partitioned, auditTreeSize, trust] {
+            return fetchPage(connection, device, from, held, partitioned, auditTreeSize, trust);
         });
     };
     QSet<QString> noted;
@@ -383,8 +387,10 @@ void SyncClient::pullPages(BackOfficeConnection &connection, SyncSummary &summar
         const FetchedPage page = next.get();
         if (pages == 0) { // before anything of it is applied: the history this desk saw is still there
             checkAuditLog(connection, page.auditLog, summary);
+            if (!page.authority.isEmpty())
+                SigningTrust::keepAuthority(m_workspace.folder(), page.authority);
             if (page.revocations) {
-                KeptRevocations::keep(m_workspace.folder(), *page.revocations);
+                SigningTrust::keepRevocations(m_workspace.folder(), *page.revocations);
                 summary.revocations = page.revocations->size();
             }
         }

@@ -48,7 +48,7 @@ struct SyncSummary
     // head, checked against the one kept before: TreeHeadWatch).
     qint64 auditLogSize = 0;
     QString auditLogRoot; // hex
-    // The certificate revocations received (the whole list, KeptRevocations), when they had changed.
+    // The certificate revocations received (the whole list, SigningTrust), when they had changed.
     qint64 revocations = -1; // -1: the kept list was current
     // The cases (application ids) the pulled changes touched, removed ones
     // included, each once: what a desk's windows read again.
@@ -141,12 +141,18 @@ public:
 private:
     void pushOutbox(BackOfficeConnection &connection, SyncSummary &summary);
     struct FetchedPage;
+    // What the desk holds to check signatures with (SigningTrust), said on the first pull request.
+    struct SigningTrustHeld
+    {
+        qsizetype revocations = 0;
+        bool authority = false;
+    };
     void pullPages(BackOfficeConnection &connection, SyncSummary &summary);
     void checkAuditLog(BackOfficeConnection &connection, const QJsonObject &auditLog, SyncSummary &summary);
     // One page asked for and read; runs off the workspace's thread, so it touches no workspace.
     FetchedPage fetchPage(BackOfficeConnection &connection, const QString &deviceId, qint64 cursor,
                           const QStringList &heldCases, bool partitioned, const QJsonValue &auditTreeSize,
-                          qsizetype revocationCount) const;
+                          const SigningTrustHeld &trust) const;
     SyncSummary run(bool pushing, bool pulling);
     QByteArray pushBody(const QList<OutboxEntry> &operations, const QHash<qint64, QString> &reasons) const;
     static void count(const AttachmentSync::Report &report, SyncSummary &summary);
