@@ -14,6 +14,8 @@
 
 #include "casesignatures.h"
 #include "caseview.h"
+#include "samplerecords.h"
+#include "applicationrepository.h"
 #include "certificate.h"
 #include "desksession.h"
 #include "language.h"
@@ -70,6 +72,7 @@ private slots:
     void whatDoesNotHoldIsRefusedWithItsReason_data();
     void whatDoesNotHoldIsRefusedWithItsReason();
     void aSignatureMadeAfterItsCertificateWasRevokedIsRefused();
+    void aBackOfficeThatRequiresSignaturesTakesOnlySignedSubmissions();
 
 private:
     // A desk of its own: made, synced, enrolled. Its folder holds desk/, signing.key, signing.crt.
@@ -347,6 +350,75 @@ void TestSignedItems::aSignatureMadeAfterItsCertificateWasRevokedIsRefused()
     Workspace workspace(desk(m_member));
     QVERIFY2(Outbox(workspace).needingAttention().last().resultReason.contains(QStringLiteral("had been revoked")),
              qPrintable(Outbox(workspace).needingAttention().last().resultReason));
+}
+
+void TestSignedItems::aBackOfficeThatRequiresSignaturesTakesOnlySignedSubmissions()
+{
+    QTemporaryDir data, files;
+    QFile config(data.filePath(QStringLiteral("strict.properties")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("signing.required = true\n");
+    config.close();
+    BackOfficeProcess strict;
+    QVERIFY2(strict.start({QStringLiteral("--data"), data.path(), QStringLiteral("--http"), QStringLiteral("--port"),
+                           QStringLiteral("0"), QStringLiteral("--demo-applications"), QStringLiteral("10"),
+                           QStringLiteral("--config"), config.fileName()},
+                          data.filePath(QStringLiteral("server.log"))),
+             strict.log().constData());
+    const QString url = QStringLiteral("http://127.0.0.1:%1").arg(strict.port());
+    const RawConnection raw(data.filePath(QStringLiteral("workspace.sqlite")));
+    const QString pick = QStringLiteral("SELECT %1 FROM users WHERE role = 'applicant' AND active = 1 ORDER BY username LIMIT 1");
+    const QString applicant = raw.scalar(pick.arg(QStringLiteral("username"))).toString();
+    const QString userId = raw.scalar(pick.arg(QStringLiteral("id"))).toString();
+    const QString enterpriseId = raw.scalar(pick.arg(QStringLiteral("enterprise_id"))).toString();
+    const QString deskFolder = files.filePath(QStringLiteral("desk"));
+    const QStringList toBackOffice{QStringLiteral("--workspace"), deskFolder, QStringLiteral("--server"), url,
+                                   QStringLiteral("--user"), applicant};
+    const QStringList keyFiles{QStringLiteral("--key"), files.filePath(QStringLiteral("signing.key")),
+                               QStringLiteral("--certificate"), files.filePath(QStringLiteral("signing.crt"))};
+
+    // A new draft, made on the desk and synced.
+    Workspace desk(deskFolder);
+    SyncClient client(desk);
+    client.signIn(url, applicant, kPassword);
+    client.sync();
+    Application draft = samples::withNewPartIds(samples::application(newUuid(), enterpriseId));
+    draft.status = QStringLiteral("draft");
+    draft.reference.clear();
+    draft.submitted.reset();
+    draft.caseOfficerId.clear();
+    draft.approvedGrant.reset();
+    draft.finalGrant.reset();
+    {
+        UnitOfWork work(desk, userId);
+        ApplicationRepository(desk).save(work, draft);
+        work.commit();
+    }
+    QCOMPARE(client.sync().applied, 1);
+
+    const HttpAnswer login = httpRequest(strict.port(), "POST", "/api/v1/login",
+                                         QJsonDocument(QJsonObject{{QStringLiteral("username"), applicant},
+                                                                   {QStringLiteral("password"), kPassword}}).toJson());
+    const QString token = login.json().value(QStringLiteral("token")).toString();
+    const auto submit = [&] {
+        return httpRequest(strict.port(), "POST", "/api/v1/cases/" + draft.id.toStdString() + "/transitions",
+                           R"({"action": "submit"})", token);
+    };
+    const HttpAnswer unsigned_ = submit();
+    QCOMPARE(unsigned_.status, 409);
+    QCOMPARE(unsigned_.errorCode(), QStringLiteral("SIGNATURE_REQUIRED"));
+
+    QVERIFY(cli(QStringList{QStringLiteral("certificate"), QStringLiteral("request")} + keyFiles + toBackOffice).exitCode == 0);
+    const CliRun signedDraft = cli(QStringList{QStringLiteral("sign"), draft.id, QStringLiteral("submission"),
+                                               QStringLiteral("--workspace"), deskFolder} + keyFiles);
+    QVERIFY2(signedDraft.exitCode == 0, signedDraft.err.constData());
+    QCOMPARE(jsonOf(cli(QStringList{QStringLiteral("sync"), QStringLiteral("--json")} + toBackOffice))
+                 .value(QStringLiteral("applied")).toInt(), 1);
+    const HttpAnswer signedSubmit = submit();
+    QVERIFY2(signedSubmit.status == 200, signedSubmit.body.constData());
+    QCOMPARE(raw.scalar(QStringLiteral("SELECT status FROM applications WHERE id = ?"), {draft.id}).toString(),
+             QStringLiteral("submitted"));
+    QCOMPARE(strict.stop(), 0);
 }
 
 QTEST_MAIN(TestSignedItems)

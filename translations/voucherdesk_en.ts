@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+87"/>
         <source>The role %1 has no access to cases.</source>
         <translation>The role %1 has no access to cases.</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>expected a whole number from %1 to %2, not &quot;%3&quot;</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>The role %1 does not sync with the back office.</source>
         <translation>The role %1 does not sync with the back office.</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>expected a number of entries or null</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>There is no %1 here: see docs/api.md for the routes.</translation>
     </message>
@@ -1607,7 +1607,7 @@
         <translation>expected a whole number from %1 to %2, not %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>name the back office&apos;s data folder with --data DIR</source>
         <translation>name the back office&apos;s data folder with --data DIR</translation>
     </message>
@@ -1617,12 +1617,12 @@
         <translation>expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-21"/>
         <source>expected true or false</source>
         <translation>expected true or false</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+48"/>
         <source>a password needs at least 8 characters</source>
         <translation>a password needs at least 8 characters</translation>
     </message>
@@ -2151,7 +2151,22 @@
         <translation>This case has no %1 for you to sign.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>This back office takes an application only signed: sign it as it is now (%1: Sign… in the case, or voucherdesk-cli sign), sync, then %2 again.</source>
+        <translation>This back office takes an application only signed: sign it as it is now (%1: Sign… in the case, or voucherdesk-cli sign), sync, then %2 again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>submit</source>
+        <translation>submit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>answer</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>That record belongs to another case.</source>
         <translation>That record belongs to another case.</translation>
     </message>
@@ -5112,7 +5127,7 @@
         <translation>A case&apos;s status changes only by a workflow action (such as submit), not by editing it.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>A signature is made only by its signer.</source>
         <translation>A signature is made only by its signer.</translation>
     </message>
@@ -6114,7 +6129,7 @@
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../app/cli/clioptions.cpp" line="+33"/>
+        <location filename="../app/cli/clioptions.cpp" line="+34"/>
         <source>“%1” is not a whole number from %2 to %3</source>
         <translation>“%1” is not a whole number from %2 to %3</translation>
     </message>
@@ -7074,14 +7089,12 @@
         <translation>Password: </translation>
     </message>
     <message>
-        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
-        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
-        <location filename="../app/cli/signcommand.cpp" line="+37"/>
+        <location filename="../app/cli/clioptions.cpp" line="+19"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>this option is needed: --%1 FILE</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+34"/>
         <source>the file cannot be written: %1</source>
         <translation>the file cannot be written: %1</translation>
     </message>
@@ -7151,15 +7164,14 @@
         <translation>revoke: unspecified, key_compromise, affiliation_changed, superseded or cessation_of_operation.</translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
+        <location filename="../app/cli/clioptions.cpp" line="+8"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
-        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>%1 cannot be read: %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+54"/>
         <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
         <translation>the workspace&apos;s copy of this attachment is missing or damaged</translation>
     </message>
@@ -7170,7 +7182,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../app/cli/signcommand.cpp" line="+15"/>
+        <location filename="../app/cli/signcommand.cpp" line="+40"/>
         <source>Passphrase of your signing key: </source>
         <translation>Passphrase of your signing key: </translation>
     </message>

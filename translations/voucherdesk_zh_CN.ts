@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+87"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 无权访问个案。</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>应为 %1 至 %2 之间的整数，而不是“%3”</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>The role %1 does not sync with the back office.</source>
         <translation>角色 %1 不与后台同步。</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>应为记录数目或 null</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此处没有 %1：路由列表请参阅 docs/api.md。</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>应为 %1 至 %2 之间的整数，而不是 %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>name the back office&apos;s data folder with --data DIR</source>
         <translation>请用 --data DIR 指定后台的数据文件夹</translation>
     </message>
@@ -1614,12 +1614,12 @@
         <translation>应为 PostgreSQL 网址，例如 postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-21"/>
         <source>expected true or false</source>
         <translation>应为 true 或 false</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+48"/>
         <source>a password needs at least 8 characters</source>
         <translation>密码至少需要 8 个字符</translation>
     </message>
@@ -2144,7 +2144,22 @@
         <translation>此个案没有可供您签名的%1。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>This back office takes an application only signed: sign it as it is now (%1: Sign… in the case, or voucherdesk-cli sign), sync, then %2 again.</source>
+        <translation>此后台只接受已签名的申请：请按申请当前的内容签名（%1：在个案中选“签名…”，或使用 voucherdesk-cli sign），同步后再%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>answer</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>That record belongs to another case.</source>
         <translation>该记录属于另一个个案。</translation>
     </message>
@@ -5091,7 +5106,7 @@
         <translation>个案的状态只能通过工作流程操作（例如提交）更改，不能直接编辑。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>A signature is made only by its signer.</source>
         <translation>签名只能由签名人本人作出。</translation>
     </message>
@@ -6092,7 +6107,7 @@
         <translation>资助额</translation>
     </message>
     <message>
-        <location filename="../app/cli/clioptions.cpp" line="+33"/>
+        <location filename="../app/cli/clioptions.cpp" line="+34"/>
         <source>“%1” is not a whole number from %2 to %3</source>
         <translation>“%1”不是 %2 至 %3 之间的整数</translation>
     </message>
@@ -7050,14 +7065,12 @@
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
-        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
-        <location filename="../app/cli/signcommand.cpp" line="+37"/>
+        <location filename="../app/cli/clioptions.cpp" line="+19"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>须提供此选项：--%1 文件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+34"/>
         <source>the file cannot be written: %1</source>
         <translation>无法写入文件：%1</translation>
     </message>
@@ -7127,15 +7140,14 @@
         <translation>revoke：unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
+        <location filename="../app/cli/clioptions.cpp" line="+8"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
-        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+54"/>
         <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
         <translation>工作区中此附件的副本丢失或已损坏</translation>
     </message>
@@ -7146,7 +7158,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../app/cli/signcommand.cpp" line="+15"/>
+        <location filename="../app/cli/signcommand.cpp" line="+40"/>
         <source>Passphrase of your signing key: </source>
         <translation>您签名密钥的口令：</translation>
     </message>

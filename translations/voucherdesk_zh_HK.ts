@@ -779,7 +779,7 @@
 <context>
     <name>vd::ApiRoutes</name>
     <message>
-        <location filename="../domain/backoffice/apiroutes.cpp" line="+86"/>
+        <location filename="../domain/backoffice/apiroutes.cpp" line="+87"/>
         <source>The role %1 has no access to cases.</source>
         <translation>角色 %1 無權查閱個案。</translation>
     </message>
@@ -794,7 +794,7 @@
         <translation>應為 %1 至 %2 之間的整數，而非「%3」</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+134"/>
         <source>The role %1 does not sync with the back office.</source>
         <translation>角色 %1 不會與後台同步。</translation>
     </message>
@@ -804,7 +804,7 @@
         <translation>應為記錄數目或 null</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>There is no %1 here: see docs/api.md for the routes.</source>
         <translation>此處沒有 %1：路由一覽請參閱 docs/api.md。</translation>
     </message>
@@ -1604,7 +1604,7 @@
         <translation>應為 %1 至 %2 之間的整數，而非 %3</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>name the back office&apos;s data folder with --data DIR</source>
         <translation>請以 --data DIR 指明後台的數據資料夾</translation>
     </message>
@@ -1614,12 +1614,12 @@
         <translation>應為 PostgreSQL 網址，例如 postgresql://voucherdesk@127.0.0.1:5432/voucherdesk</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-21"/>
         <source>expected true or false</source>
         <translation>應為 true 或 false</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+48"/>
         <source>a password needs at least 8 characters</source>
         <translation>密碼須最少有 8 個字元</translation>
     </message>
@@ -2144,7 +2144,22 @@
         <translation>此個案沒有可供閣下簽署的%1。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+19"/>
+        <source>This back office takes an application only signed: sign it as it is now (%1: Sign… in the case, or voucherdesk-cli sign), sync, then %2 again.</source>
+        <translation>此後台只接受已簽署的申請：請按申請現時的內容簽署（%1：在個案中選「簽署…」，或使用 voucherdesk-cli sign），同步後再%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>submit</source>
+        <translation>遞交</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>answer</source>
+        <translation>回覆</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>That record belongs to another case.</source>
         <translation>該記錄屬於另一個個案。</translation>
     </message>
@@ -5091,7 +5106,7 @@
         <translation>個案的狀態只可經工作流程操作（例如遞交）更改，不可直接編輯。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>A signature is made only by its signer.</source>
         <translation>簽署只可由簽署人本人作出。</translation>
     </message>
@@ -6092,7 +6107,7 @@
         <translation>資助額</translation>
     </message>
     <message>
-        <location filename="../app/cli/clioptions.cpp" line="+33"/>
+        <location filename="../app/cli/clioptions.cpp" line="+34"/>
         <source>“%1” is not a whole number from %2 to %3</source>
         <translation>「%1」並非 %2 至 %3 之間的整數</translation>
     </message>
@@ -7050,14 +7065,12 @@
         <translation>密碼：</translation>
     </message>
     <message>
-        <location filename="../app/cli/certificatecommand.cpp" line="+37"/>
-        <location filename="../app/cli/packagecommand.cpp" line="+47"/>
-        <location filename="../app/cli/signcommand.cpp" line="+37"/>
+        <location filename="../app/cli/clioptions.cpp" line="+19"/>
         <source>this option is needed: --%1 FILE</source>
         <translation>須提供此選項：--%1 檔案</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location filename="../app/cli/certificatecommand.cpp" line="+34"/>
         <source>the file cannot be written: %1</source>
         <translation>無法寫入檔案：%1</translation>
     </message>
@@ -7127,15 +7140,14 @@
         <translation>revoke：unspecified、key_compromise、affiliation_changed、superseded 或 cessation_of_operation。</translation>
     </message>
     <message>
-        <location filename="../app/cli/packagecommand.cpp" line="+3"/>
+        <location filename="../app/cli/clioptions.cpp" line="+8"/>
         <location filename="../app/cli/secretinput.cpp" line="+56"/>
-        <location filename="../app/cli/signcommand.cpp" line="+3"/>
         <location filename="../app/cli/transitioncommand.cpp" line="+33"/>
         <source>%1 cannot be read: %2</source>
         <translation>無法讀取 %1：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../app/cli/packagecommand.cpp" line="+54"/>
         <source>the workspace&apos;s copy of this attachment is missing or damaged</source>
         <translation>工作區內此附件的副本遺失或已損壞</translation>
     </message>
@@ -7146,7 +7158,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../app/cli/signcommand.cpp" line="+15"/>
+        <location filename="../app/cli/signcommand.cpp" line="+40"/>
         <source>Passphrase of your signing key: </source>
         <translation>閣下簽署密鑰的密碼短語：</translation>
     </message>

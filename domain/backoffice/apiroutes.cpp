@@ -5,6 +5,7 @@
 #include "assessmentjson.h"
 #include "attachmentroutes.h"
 #include "auditroutes.h"
+#include "casesignatures.h"
 #include "certificateroutes.h"
 #include "caseaccess.h"
 #include "casefile.h"
@@ -221,6 +222,12 @@ public:
         request.username = user.username;
         const Application application = visibleCase(call, user);
         request.caseKey = application.reference.isEmpty() ? application.id : application.reference;
+        if (call.context().settings.signaturesRequired) {
+            if (const std::optional<QString> missing = call.inLanguage([&] {
+                    return CaseSignatures::missingFor(call.workspace(), application.id, request.action, user.id);
+                }))
+                throw ApiError(409, QStringLiteral("SIGNATURE_REQUIRED"), *missing, QStringLiteral("body.action"));
+        }
         const TransitionResult result = call.inLanguage([&] {
             return CaseTransitions(call.workspace()).apply(request, Language::localeFor(call.language()));
         });
@@ -296,7 +303,8 @@ public:
         const User &user = syncUser(call);
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
         return Reply::json(call.inLanguage([&] {
-            return SyncDesk(call.workspace(), user, &call.context().certificates).push(body, call.context().settings.pushOperations,
+            return SyncDesk(call.workspace(), user, &call.context().certificates, call.context().settings.signaturesRequired)
+                .push(body, call.context().settings.pushOperations,
                                                          Language::localeFor(call.language()));
         }));
     }

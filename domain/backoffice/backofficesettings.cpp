@@ -38,6 +38,15 @@ int number(const Poco::Util::AbstractConfiguration &config, const char *key, int
     return value;
 }
 
+bool flag(const Poco::Util::AbstractConfiguration &config, const char *key, bool fallback)
+{
+    try {
+        return config.getBool(key, fallback);
+    } catch (const Poco::Exception &) {
+        refuse(QString::fromLatin1(key), SettingsText::tr("expected true or false"));
+    }
+}
+
 QString text(const Poco::Util::AbstractConfiguration &config, const char *key, const QString &fallback)
 {
     return QString::fromStdString(config.getString(key, fallback.toStdString()));
@@ -58,11 +67,8 @@ BackOfficeSettings BackOfficeSettings::from(const Poco::Util::AbstractConfigurat
                SettingsText::tr("expected a PostgreSQL URL such as postgresql://voucherdesk@127.0.0.1:5432/voucherdesk"));
     s.bindAddress = text(config, "server.bind", s.bindAddress);
     s.port = number(config, "server.port", s.port, 0, 65535);
-    try {
-        s.plainHttp = config.getBool("server.http", false);
-    } catch (const Poco::Exception &) {
-        refuse(QStringLiteral("server.http"), SettingsText::tr("expected true or false"));
-    }
+    s.plainHttp = flag(config, "server.http", false);
+    s.signaturesRequired = flag(config, "signing.required", false);
     s.certificateFile = text(config, "tls.certificate", {});
     s.keyFile = text(config, "tls.key", {});
     s.demoApplications = number(config, "demo.applications", s.demoApplications, 0, 1000000);

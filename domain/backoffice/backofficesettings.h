@@ -36,6 +36,10 @@ struct BackOfficeSettings
     qint64 attachmentChunkBytes = 4 << 20; // limits.attachment_chunk_bytes: the largest piece of an upload
     qint64 attachmentBytes = 50 << 20;     // limits.attachment_bytes: the largest attachment
 
+    // signing.required: an applicant's submit and answer to a clarification need its signature
+    // of the application as it stands (docs/signing.md "Signed items").
+    bool signaturesRequired = false;
+
     int tokenHours = 8;                    // signin.token_hours
     int lockAfterFailures = 5;             // signin.lock_after
     int lockMinutes = 15;                  // signin.lock_minutes

@@ -458,6 +458,10 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
     }
     if (!statusChanged && saved > 0)
         return Outcome::applied(saved, merged); // the revision as written: nothing needs reading back
+    if (statusChanged && m_signaturesRequired) {
+        if (const std::optional<QString> missing = CaseSignatures::missingFor(m_workspace, op.recordId, op.action, m_user.id))
+            return Outcome::rejected(QStringLiteral("SIGNATURE_REQUIRED"), *missing, server);
+    }
     if (statusChanged) {
         TransitionRequest request;
         request.caseKey = op.recordId;

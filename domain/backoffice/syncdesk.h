@@ -31,9 +31,12 @@ class SyncDesk
     Q_DECLARE_TR_FUNCTIONS(vd::SyncDesk)
 
 public:
-    // Without a certificate authority, pushed signatures are refused (SIGNATURE_NOT_CHECKED).
-    SyncDesk(Workspace &workspace, const User &user, const CertificateDesk *certificates = nullptr)
-        : m_workspace(workspace), m_user(user), m_certificates(certificates) {}
+    // Without a certificate authority, pushed signatures are refused
+    // (SIGNATURE_NOT_CHECKED); with signaturesRequired, an applicant's submit
+    // and answer need its signature (CaseSignatures::missingFor).
+    SyncDesk(Workspace &workspace, const User &user, const CertificateDesk *certificates = nullptr,
+             bool signaturesRequired = false)
+        : m_workspace(workspace), m_user(user), m_certificates(certificates), m_signaturesRequired(signaturesRequired) {}
 
     // The pull answer as JSON text (the records' JSON goes in as stored).
     // Throws ApiError 400 for a malformed request.
@@ -57,6 +60,7 @@ private:
     Workspace &m_workspace;
     const User &m_user;
     const CertificateDesk *m_certificates;
+    bool m_signaturesRequired;
     mutable QHash<QString, bool> m_seen; // cases looked up in this request
 };
 

@@ -96,6 +96,26 @@ QString CaseSignatures::recordToSign(Workspace &workspace, const QString &purpos
     return id;
 }
 
+std::optional<QString> CaseSignatures::missingFor(Workspace &workspace, const QString &applicationId,
+                                                 const QString &action, const QString &userId)
+{
+    const QString purpose = action == QLatin1String("submit")                 ? QStringLiteral("submission")
+                          : action == QLatin1String("answer_clarification") ? QStringLiteral("revision")
+                                                                              : QString();
+    if (purpose.isEmpty())
+        return std::nullopt;
+    const QString content = QString::fromUtf8(SignedContent::of(workspace, purpose, applicationId).content);
+    for (const Signature &signature : store::Records<Signature>::where(
+             workspace, QStringLiteral("\"application_id\" = ? AND \"purpose\" = ? AND \"signer_id\" = ?"),
+             {applicationId, purpose, userId})) {
+        if (signature.content == content)
+            return std::nullopt; // checked when it arrived
+    }
+    return tr("This back office takes an application only signed: sign it as it is now (%1: Sign… in the case, or "
+              "voucherdesk-cli sign), sync, then %2 again.")
+        .arg(purposeName(purpose), action == QLatin1String("submit") ? tr("submit") : tr("answer"));
+}
+
 QStringList CaseSignatures::purposesOf(const QString &role)
 {
     if (role == QLatin1String("applicant"))

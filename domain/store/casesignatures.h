@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace vd {
 
 class Certificate;
@@ -43,6 +45,12 @@ public:
     // payment. NOT_FOUND when the case has none.
     static QString recordToSign(Workspace &workspace, const QString &purpose, const QString &applicationId,
                                 const QString &signerId);
+    // When the back office requires signatures (signing.required): why the
+    // user may not take this workflow action yet — an applicant's submit needs
+    // its submission signature, its answer to a clarification its revision
+    // signature, each of the application as it stands now; nothing otherwise.
+    static std::optional<QString> missingFor(Workspace &workspace, const QString &applicationId, const QString &action,
+                                             const QString &userId);
     // The purposes a role signs (Signature::purposes()), as the back office allows them.
     static QStringList purposesOf(const QString &role);
     // Signs the record with the person's key and keeps the signature (a unit
