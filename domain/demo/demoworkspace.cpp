@@ -129,6 +129,38 @@ private:
     bool m_switched = false;
 };
 
+// The demo fills an empty workspace: its secondary (non-unique) indexes are
+// dropped inside the demo's transaction and made again, each by one sort, just
+// before the commit, instead of being kept up to date row by row through
+// millions of random inserts. Unique indexes stay: the inserts' conflict
+// clauses and the checks rely on them. A demo that fails rolls the drops
+// back with everything else.
+class DeferredIndexes
+{
+public:
+    explicit DeferredIndexes(Workspace &workspace) : m_workspace(workspace)
+    {
+        QSqlQuery indexes = m_workspace.run(QStringLiteral(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+            "AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"));
+        while (indexes.next())
+            m_indexes.append({indexes.value(0).toString(), indexes.value(1).toString()});
+        indexes.finish();
+        for (const auto &[name, sql] : std::as_const(m_indexes))
+            m_workspace.run(QStringLiteral("DROP INDEX \"%1\"").arg(name));
+    }
+    void rebuild()
+    {
+        for (const auto &[name, sql] : std::as_const(m_indexes))
+            m_workspace.run(sql);
+        m_indexes.clear();
+    }
+
+private:
+    Workspace &m_workspace;
+    QList<std::pair<QString, QString>> m_indexes; // name, CREATE INDEX statement
+};
+
 // Makes the cohort's cases, and their rows, on a second thread while the
 // writer stores the earlier ones (the machine's other core): the writer only
 // binds and runs the inserts (BulkRows::writeTo). The generator and the
@@ -319,6 +351,9 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
         cache.emplace(m_workspace);
     }
     UnitOfWork work(m_workspace, staff.users.isEmpty() ? QString() : staff.users.first().id, ChangeOrigin::Server);
+    std::optional<DeferredIndexes> indexes;
+    if (m_workspace.dialect() == sql::Dialect::SQLite)
+        indexes.emplace(m_workspace);
     BulkEncoder encoder(work.chainHead(), work.actorId(), m_workspace.keepsChangeLog());
     CasesAhead cases(cohort, encoder);
     CasesAhead::Made made;
@@ -327,6 +362,8 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
         if (progress && made.applications > 0 && made.applicationsYielded % 1000 < made.applications)
             progress(made.applicationsYielded, cohort.applicationsTotal());
     }
+    if (indexes)
+        indexes->rebuild();
     work.commit();
 }
 
