@@ -1,6 +1,7 @@
 #include "demoworkspace.h"
 
 #include "applicationrepository.h"
+#include "applicationsearch.h"
 #include "bulkrows.h"
 #include "domainerror.h"
 #include "unitofwork.h"
@@ -354,6 +355,8 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     std::optional<DeferredIndexes> indexes;
     if (m_workspace.dialect() == sql::Dialect::SQLite)
         indexes.emplace(m_workspace);
+    // The search indexes of all the cases are written at the commit: in 64 MiB segments, not 1 MiB ones.
+    ApplicationSearch::setPendingBytes(m_workspace, ApplicationSearch::kBulkPendingBytes);
     BulkEncoder encoder(work.chainHead(), work.actorId(), m_workspace.keepsChangeLog());
     CasesAhead cases(cohort, encoder);
     CasesAhead::Made made;
@@ -365,6 +368,7 @@ void DemoWorkspace::write(DemoCohort &cohort, const std::function<void(int, int)
     if (indexes)
         indexes->rebuild();
     work.commit();
+    ApplicationSearch::setPendingBytes(m_workspace, ApplicationSearch::kDefaultPendingBytes);
 }
 
 } // namespace vd

@@ -266,6 +266,15 @@ void ApplicationSearch::indexAtCommit(UnitOfWork &work)
     work.beforeCommit(QStringLiteral("application_search"), [&workspace] { flushPending(workspace); });
 }
 
+void ApplicationSearch::setPendingBytes(Workspace &workspace, qint64 bytes)
+{
+    if (workspace.dialect() != sql::Dialect::SQLite)
+        return;
+    for (const char *index : {"application_search_index", "application_search_characters"})
+        workspace.run(QStringLiteral("INSERT INTO %1 (%1, rank) VALUES ('hashsize', %2)")
+                          .arg(QString::fromLatin1(index)).arg(bytes));
+}
+
 void ApplicationSearch::reindexEnterprise(UnitOfWork &work, const QString &enterpriseId)
 {
     QSqlQuery &select = work.workspace().statement(kIndexedColumns + QStringLiteral(" WHERE a.enterprise_id = ?"));

@@ -81,6 +81,13 @@ public:
     // commits (indexAtCommit).
     static void encodeNew(BulkRows &rows, const Application &application, const Enterprise &enterprise);
     static void indexAtCommit(UnitOfWork &work);
+    // How much text the FTS5 indexes gather in memory before writing a segment
+    // (FTS5's "hashsize"; kept in the workspace). A bulk write of many texts in
+    // one transaction raises it, so that the indexes are written in fewer,
+    // larger segments with fewer merges, and sets it back to kDefaultPendingBytes.
+    static constexpr qint64 kDefaultPendingBytes = 1024 * 1024; // FTS5's own default
+    static constexpr qint64 kBulkPendingBytes = 64 * 1024 * 1024;
+    static void setPendingBytes(Workspace &workspace, qint64 bytes);
     // Recomputes the text of every application, in one transaction (after a
     // change to what is indexed).
     void rebuild();

@@ -3,6 +3,7 @@
 #include "workspacedocument.h"
 
 #include "applicationrepository.h"
+#include "applicationsearch.h"
 #include "audittrail.h"
 #include "caseworkrepository.h"
 #include "committeerepository.h"
@@ -989,8 +990,11 @@ ImportOutcome WorkspaceImport::read(QByteArrayView bytes, const QString &sourceN
     check.run();
     if (!check.problems().isEmpty())
         throw DocumentRefused(check.problems());
+    // Every application's search text is indexed at the commit: in large segments, as the demo's.
+    ApplicationSearch::setPendingBytes(m_workspace, ApplicationSearch::kBulkPendingBytes);
     DocumentWrite(m_workspace, work, *sections, check, rules).run();
     work.commit();
+    ApplicationSearch::setPendingBytes(m_workspace, ApplicationSearch::kDefaultPendingBytes);
     return {restore ? ImportMode::Restored : ImportMode::Added, check.counts()};
 }
 
