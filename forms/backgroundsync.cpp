@@ -58,17 +58,18 @@ public slots:
             BackOfficeConnection connection(account.address, account.certificateFile);
             connection.setLanguage(language);
             startSession(connection.signIn(account.username, account.password), account);
-            emit signedIn(m_session.serverUrl, m_session.user.username, SyncConnection::Online, {});
+            emit signedIn(m_session.serverUrl, m_session.user.username, m_session.user.role, SyncConnection::Online, {});
         } catch (const DomainError &error) {
             // Unreachable: kept (password too, in memory only) to sign in when the network returns.
             if (connectionAfter(error) == SyncConnection::Offline) {
                 m_waiting = account;
-                emit signedIn(account.address, account.username, SyncConnection::Offline, error.fullMessage());
+                emit signedIn(account.address, account.username, {}, SyncConnection::Offline, error.fullMessage());
             } else if (m_session.isValid()) {
                 // Refused: a sign-in made before still holds.
-                emit signedIn(m_session.serverUrl, m_session.user.username, SyncConnection::Online, error.fullMessage());
+                emit signedIn(m_session.serverUrl, m_session.user.username, m_session.user.role, SyncConnection::Online,
+                              error.fullMessage());
             } else {
-                emit signedIn(account.address, {}, SyncConnection::NotConnected, error.fullMessage());
+                emit signedIn(account.address, {}, {}, SyncConnection::NotConnected, error.fullMessage());
             }
         }
     }
@@ -118,7 +119,8 @@ public slots:
     }
 
 signals:
-    void signedIn(const QString &address, const QString &username, vd::SyncConnection connection, const QString &problem);
+    void signedIn(const QString &address, const QString &username, const QString &role, vd::SyncConnection connection,
+                  const QString &problem);
     void synced(const vd::SyncReport &report);
 
 private:
@@ -221,12 +223,13 @@ void BackgroundSync::signIn(const BackOfficeAccount &account)
     });
 }
 
-void BackgroundSync::signedIn(const QString &address, const QString &username, SyncConnection connection,
-                              const QString &problem)
+void BackgroundSync::signedIn(const QString &address, const QString &username, const QString &role,
+                              SyncConnection connection, const QString &problem)
 {
     m_busy = false;
     m_address = address;
     m_username = username;
+    m_role = role;
     setConnection(connection, problem);
     if (!username.isEmpty())
         m_interval->start();

@@ -52,6 +52,8 @@ public:
     // The back office and its user while signed in; empty otherwise.
     QString address() const { return m_address; }
     QString username() const { return m_username; }
+    // The signed-in person's role at the back office (empty when it signed in offline).
+    QString role() const { return m_role; }
     bool isSignedIn() const { return !m_username.isEmpty(); }
     bool isBusy() const { return m_busy; }
     void setInterval(std::chrono::milliseconds interval);
@@ -83,7 +85,8 @@ signals:
 private:
     void setConnection(SyncConnection connection, const QString &problem);
     void startSync();
-    void signedIn(const QString &address, const QString &username, SyncConnection connection, const QString &problem);
+    void signedIn(const QString &address, const QString &username, const QString &role, SyncConnection connection,
+                  const QString &problem);
     void finished(const SyncReport &report);
 
     QThread *m_thread;
@@ -94,6 +97,7 @@ private:
     QString m_problem;
     QString m_address;
     QString m_username;
+    QString m_role;
     bool m_busy = false;        // a sign-in or sync is under way on the thread
     bool m_again = false;       // another sync was asked for meanwhile
 };

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QSettings>
 
@@ -119,6 +120,44 @@ bool WorkspaceDialog::unlockSealed(QWidget *parent, const QString &folder)
     }
 }
 
+bool WorkspaceDialog::sealForRole(QWidget *parent, const QString &folder, const QString &role)
+{
+    if (Workspace::existsIn(folder)
+        || (role != QLatin1String("committee_member") && role != QLatin1String("committee_chair")))
+        return true;
+    QString problem, passphrase;
+    for (;;) {
+        const QString intro = tr("Cases on a committee member's computer are kept encrypted. Choose a passphrase of at "
+                                 "least 8 characters for this workspace: it is asked for each time the workspace "
+                                 "opens, and cannot be recovered if forgotten (the back office keeps the cases).");
+        bool given = false;
+        const QString first = QInputDialog::getText(parent, tr("Seal this workspace"),
+                                                    problem.isEmpty() ? intro : problem + QStringLiteral("\n\n") + intro,
+                                                    QLineEdit::Password, QString(), &given);
+        if (!given)
+            return false;
+        const QString again = QInputDialog::getText(parent, tr("Seal this workspace"), tr("Type the passphrase again:"),
+                                                    QLineEdit::Password, QString(), &given);
+        if (!given)
+            return false;
+        if (first.size() < 8) {
+            problem = tr("The passphrase is shorter than 8 characters.");
+        } else if (first != again) {
+            problem = tr("The two passphrases differ.");
+        } else {
+            passphrase = first;
+            break;
+        }
+    }
+    try {
+        SealedWorkspace::create(folder, passphrase);
+    } catch (const DomainError &error) {
+        QMessageBox::warning(parent, tr("Seal this workspace"), error.fullMessage());
+        return false;
+    }
+    return true;
+}
+
 bool WorkspaceDialog::openFolder(const QString &folder)
 {
     if (!unlockSealed(this, folder))
@@ -200,6 +239,8 @@ bool WorkspaceDialog::isFreshFolder(const QString &folder)
 // Signed in: the workspace is made and synced once, so that it knows the person.
 bool WorkspaceDialog::joinBackOffice(const QString &folder, BackgroundSync &sync)
 {
+    if (!sealForRole(this, folder, sync.role()))
+        return false;
     try {
         m_workspace = std::make_unique<Workspace>(folder, Workspace::Mode::CreateIfMissing);
     } catch (const DomainError &error) {

@@ -52,6 +52,11 @@ public:
     // A sealed workspace (SealedWorkspace) asks for its passphrase, again
     // after a wrong one; false when the person gives up. True for any other folder.
     static bool unlockSealed(QWidget *parent, const QString &folder);
+    // A committee member's or chair's new desk is sealed (docs/audit-trail.md
+    // "Sealed workspaces"): asks for a passphrase, twice, and makes the sealed
+    // workspace; false when the person gives up. True, and nothing made, for
+    // another role or a folder that holds a workspace already.
+    static bool sealForRole(QWidget *parent, const QString &folder, const QString &role);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -10,11 +10,17 @@
 #include "syncreplica.h"
 #include "unitofwork.h"
 #include "userrepository.h"
+#include "sealedworkspace.h"
 #include "workspace.h"
+#include "workspacedialog.h"
 
 #include <Poco/Net/ServerSocket.h>
 
+#include <QApplication>
+#include <QDirIterator>
+#include <QInputDialog>
 #include <QPushButton>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +41,7 @@ private slots:
     void aLocalSaveIsSentSoonAndReachesAnotherDesk();
     void anOfflineDeskCatchesUpWhenTheBackOfficeReturns();
     void aConflictMadeOnTwoDesksIsSettledInThePanel();
+    void aCommitteeMembersNewDeskIsSealed();
 
 private:
     struct Desk
@@ -249,6 +256,53 @@ void DesktopSyncTest::aConflictMadeOnTwoDesksIsSettledInThePanel()
     QCOMPARE(SyncReplica(*second->workspace).conflictCount(), 0);
     QCOMPARE(first->sync->syncAndWait(nullptr), QString());
     QCOMPARE(titleOf(*first, id), QStringLiteral("The second desk's title"));
+}
+
+void DesktopSyncTest::aCommitteeMembersNewDeskIsSealed()
+{
+    const QString member = [&] {
+        Workspace office(m_dir.filePath(QStringLiteral("office")), Workspace::Mode::OpenExisting);
+        return UserRepository(office).withRole(QStringLiteral("committee_member")).constFirst().username;
+    }();
+    QTemporaryDir folder, other;
+    BackgroundSync sync(folder.path());
+    QCOMPARE(sync.signInAndWait({QStringLiteral("http://127.0.0.1:%1").arg(m_office.port()), member,
+                                 QStringLiteral("voucherdesk-demo"), {}}),
+             QString());
+    QCOMPARE(sync.role(), QStringLiteral("committee_member"));
+    // The person types the passphrase into both dialogs.
+    QTimer typist;
+    connect(&typist, &QTimer::timeout, [] {
+        for (QWidget *window : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<QInputDialog *>(window); dialog && dialog->isVisible()) {
+                dialog->setTextValue(QStringLiteral("committee laptop 2026"));
+                dialog->accept();
+            }
+        }
+    });
+    typist.start(20);
+    QVERIFY(WorkspaceDialog::sealForRole(nullptr, folder.path(), sync.role()));
+    typist.stop();
+    QVERIFY(SealedWorkspace::isIn(folder.path()));
+    Workspace workspace(folder.path());
+    QVERIFY(workspace.isSealed());
+    QCOMPARE(sync.syncAndWait(nullptr), QString());
+    // What the member received (the back office's people, and the cases on its agendas) is in none of its files.
+    QSqlQuery title = workspace.run(QStringLiteral(
+        "SELECT text FROM (SELECT title_en AS text FROM applications UNION ALL SELECT email FROM users) "
+        "WHERE text <> '' LIMIT 1"));
+    QVERIFY(title.next());
+    const QByteArray plain = title.value(0).toString().toUtf8();
+    QVERIFY(!plain.isEmpty());
+    QDirIterator files(folder.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(plain), qPrintable(file.fileName()));
+    }
+    // Other roles' desks are not sealed.
+    QVERIFY(WorkspaceDialog::sealForRole(nullptr, other.path(), QStringLiteral("secretariat")));
+    QVERIFY(!SealedWorkspace::isIn(other.path()));
 }
 
 QTEST_MAIN(DesktopSyncTest)

@@ -1645,7 +1645,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+189"/>
+        <location filename="../forms/backgroundsync.cpp" line="+191"/>
         <source>Fetching the cases from the back office…</source>
         <translation>Fetching the cases from the back office…</translation>
     </message>
@@ -3655,7 +3655,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+340"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</translation>
     </message>
@@ -5671,7 +5671,7 @@
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <location filename="../forms/workspacedialog.cpp" line="+107"/>
         <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
         <translation>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</translation>
     </message>
@@ -5682,6 +5682,33 @@
     </message>
     <message>
         <location line="+21"/>
+        <source>Cases on a committee member&apos;s computer are kept encrypted. Choose a passphrase of at least 8 characters for this workspace: it is asked for each time the workspace opens, and cannot be recovered if forgotten (the back office keeps the cases).</source>
+        <translation>Cases on a committee member&apos;s computer are kept encrypted. Choose a passphrase of at least 8 characters for this workspace: it is asked for each time the workspace opens, and cannot be recovered if forgotten (the back office keeps the cases).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Seal this workspace</source>
+        <translation>Seal this workspace</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Type the passphrase again:</source>
+        <translation>Type the passphrase again:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase is shorter than 8 characters.</source>
+        <translation>The passphrase is shorter than 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>This folder cannot be opened as a workspace. %1</translation>
     </message>
@@ -5699,7 +5726,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The workspace could not be made. %1</source>
         <translation>The workspace could not be made. %1</translation>
     </message>
@@ -5740,7 +5767,7 @@
 <context>
     <name>vd::WorkspaceImport</name>
     <message>
-        <location filename="../domain/store/workspaceimport.cpp" line="+103"/>
+        <location filename="../domain/store/workspaceimport.cpp" line="+104"/>
         <source>must be a SHA-256 hash: 64 hexadecimal digits in lower case</source>
         <translation>must be a SHA-256 hash: 64 hexadecimal digits in lower case</translation>
     </message>

@@ -1642,7 +1642,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+189"/>
+        <location filename="../forms/backgroundsync.cpp" line="+191"/>
         <source>Fetching the cases from the back office…</source>
         <translation>正在从后台获取个案…</translation>
     </message>
@@ -3638,7 +3638,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+340"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作区已有数据；示范数据只能放入空白工作区：请用 --workspace 选择新的文件夹</translation>
     </message>
@@ -5650,7 +5650,7 @@
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <location filename="../forms/workspacedialog.cpp" line="+107"/>
         <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
         <translation>%1 中的工作区已密封：其个案以加密方式存于此计算机。请输入其口令以打开。</translation>
     </message>
@@ -5661,6 +5661,33 @@
     </message>
     <message>
         <location line="+21"/>
+        <source>Cases on a committee member&apos;s computer are kept encrypted. Choose a passphrase of at least 8 characters for this workspace: it is asked for each time the workspace opens, and cannot be recovered if forgotten (the back office keeps the cases).</source>
+        <translation>委员会委员计算机上的个案会以加密方式存放。请为此工作区设置至少 8 个字符的口令：每次打开工作区时均须输入；如忘记将无法找回（个案仍存于后台）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Seal this workspace</source>
+        <translation>密封此工作区</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Type the passphrase again:</source>
+        <translation>请再输入一次口令：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase is shorter than 8 characters.</source>
+        <translation>口令少于 8 个字符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>此文件夹无法作为工作区打开。%1</translation>
     </message>
@@ -5678,7 +5705,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The workspace could not be made. %1</source>
         <translation>无法创建工作区。%1</translation>
     </message>
@@ -5719,7 +5746,7 @@
 <context>
     <name>vd::WorkspaceImport</name>
     <message>
-        <location filename="../domain/store/workspaceimport.cpp" line="+103"/>
+        <location filename="../domain/store/workspaceimport.cpp" line="+104"/>
         <source>must be a SHA-256 hash: 64 hexadecimal digits in lower case</source>
         <translation>须为 SHA-256 哈希值：64 位小写十六进制数字</translation>
     </message>

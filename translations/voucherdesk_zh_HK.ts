@@ -1642,7 +1642,7 @@
 <context>
     <name>vd::BackgroundSync</name>
     <message>
-        <location filename="../forms/backgroundsync.cpp" line="+189"/>
+        <location filename="../forms/backgroundsync.cpp" line="+191"/>
         <source>Fetching the cases from the back office…</source>
         <translation>正在從後台取得個案…</translation>
     </message>
@@ -3638,7 +3638,7 @@
 <context>
     <name>vd::DemoWorkspace</name>
     <message>
-        <location filename="../domain/demo/demoworkspace.cpp" line="+307"/>
+        <location filename="../domain/demo/demoworkspace.cpp" line="+340"/>
         <source>the workspace already has data; demo data goes into an empty workspace: choose a new folder with --workspace</source>
         <translation>此工作區已有資料；示範資料只可放入空白工作區：請以 --workspace 選擇新的資料夾</translation>
     </message>
@@ -5650,7 +5650,7 @@
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../forms/workspacedialog.cpp" line="+106"/>
+        <location filename="../forms/workspacedialog.cpp" line="+107"/>
         <source>The workspace in %1 is sealed: its cases are kept encrypted on this computer. Type its passphrase to open it.</source>
         <translation>%1 內的工作區已密封：其個案以加密方式存於此電腦。請輸入其密碼短語以開啟。</translation>
     </message>
@@ -5661,6 +5661,33 @@
     </message>
     <message>
         <location line="+21"/>
+        <source>Cases on a committee member&apos;s computer are kept encrypted. Choose a passphrase of at least 8 characters for this workspace: it is asked for each time the workspace opens, and cannot be recovered if forgotten (the back office keeps the cases).</source>
+        <translation>委員會委員電腦上的個案會以加密方式存放。請為此工作區設定最少 8 個字元的密碼短語：每次開啟工作區時均須輸入；如忘記將無法取回（個案仍存於後台）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+5"/>
+        <location line="+16"/>
+        <source>Seal this workspace</source>
+        <translation>密封此工作區</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Type the passphrase again:</source>
+        <translation>請再輸入一次密碼短語：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The passphrase is shorter than 8 characters.</source>
+        <translation>密碼短語少於 8 個字元。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The two passphrases differ.</source>
+        <translation>兩次輸入的密碼短語不相同。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>This folder cannot be opened as a workspace. %1</source>
         <translation>此資料夾無法以工作區形式開啟。%1</translation>
     </message>
@@ -5678,7 +5705,7 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>The workspace could not be made. %1</source>
         <translation>無法建立工作區。%1</translation>
     </message>
@@ -5719,7 +5746,7 @@
 <context>
     <name>vd::WorkspaceImport</name>
     <message>
-        <location filename="../domain/store/workspaceimport.cpp" line="+103"/>
+        <location filename="../domain/store/workspaceimport.cpp" line="+104"/>
         <source>must be a SHA-256 hash: 64 hexadecimal digits in lower case</source>
         <translation>須為 SHA-256 雜湊值：64 位小寫十六進位數字</translation>
     </message>
