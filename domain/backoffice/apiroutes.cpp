@@ -250,6 +250,17 @@ const User &syncUser(ApiCall &call)
     return user;
 }
 
+// Adds the fields to a JSON object written as text (the pull page, whose
+// records go in as stored and are not parsed again).
+void spliceInto(QByteArray &object, const QJsonObject &fields)
+{
+    if (fields.isEmpty() || !object.endsWith('}'))
+        return;
+    const QByteArray more = QJsonDocument(fields).toJson(QJsonDocument::Compact); // {"a":…,"b":…}
+    object.chop(1);
+    object += ',' + more.mid(1);
+}
+
 class PullRoute : public ApiHandler
 {
 public:
@@ -260,34 +271,26 @@ public:
         const QJsonObject body = call.jsonBody(call.context().settings.maxSyncBodyBytes);
         Reply reply;
         reply.body = SyncDesk(call.workspace(), user).pull(body);
-        // The audit log's head rides on the first page (the desk asks with
-        // "audit_tree_size", its kept size or null): one request when nothing is new.
-        if (body.contains(QStringLiteral("audit_tree_size")) && reply.body.endsWith('}')) {
+        // What rides on the first page, so that a sync with nothing new is one request:
+        // the audit log's head (the desk asks with "audit_tree_size", its kept size or null);
+        // the certificate revocations when the desk's count is not the back office's; the CA
+        // certificate to a desk that has none (what it checks signatures against).
+        QJsonObject extra;
+        if (body.contains(QStringLiteral("audit_tree_size"))) {
             const QJsonValue kept = body.value(QStringLiteral("audit_tree_size"));
             if (!kept.isNull() && (!kept.isDouble() || kept.toInteger(-1) < 0))
                 throw ApiError(400, QStringLiteral("INPUT_ERROR"), RouteText::tr("expected a number of entries or null"),
                                QStringLiteral("body.audit_tree_size"));
-            const QJsonObject audit = auditLogJson(call, kept.isNull() ? std::nullopt
-                                                                       : std::optional<std::uint64_t>(kept.toInteger()));
-            reply.body.chop(1);
-            reply.body += ",\"audit_log\":" + QJsonDocument(audit).toJson(QJsonDocument::Compact) + '}';
+            extra.insert(QStringLiteral("audit_log"),
+                         auditLogJson(call, kept.isNull() ? std::nullopt : std::optional<std::uint64_t>(kept.toInteger())));
         }
-        // So do the certificate revocations, when the desk's count is not the back office's.
-        if (body.contains(QStringLiteral("revocation_count")) && reply.body.endsWith('}')
-            && body.value(QStringLiteral("revocation_count")).toInteger(-1) != revocationCount(call)) {
-            reply.body.chop(1);
-            reply.body += ",\"revocations\":"
-                + QJsonDocument(revocationsJson(call).value(QStringLiteral("revocations")).toArray()).toJson(QJsonDocument::Compact)
-                + '}';
-        }
-        // And the CA certificate, to a desk that has none (what it checks signatures against).
-        if (body.value(QStringLiteral("has_ca_certificate")) == QJsonValue(false) && reply.body.endsWith('}')) {
-            reply.body.chop(1);
-            reply.body += ",\"ca_certificate\":"
-                + QJsonDocument(QJsonArray{QString::fromLatin1(call.context().certificates.authority().pem())})
-                      .toJson(QJsonDocument::Compact).mid(1).chopped(1)
-                + '}';
-        }
+        CertificateDesk &certificates = call.context().certificates;
+        if (body.contains(QStringLiteral("revocation_count"))
+            && body.value(QStringLiteral("revocation_count")).toInteger(-1) != certificates.revocationCount())
+            extra.insert(QStringLiteral("revocations"), certificates.revocations().toJson());
+        if (body.value(QStringLiteral("has_ca_certificate")) == QJsonValue(false))
+            extra.insert(QStringLiteral("ca_certificate"), QString::fromLatin1(certificates.authority().pem()));
+        spliceInto(reply.body, extra);
         return reply;
     }
 };

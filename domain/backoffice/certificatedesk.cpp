@@ -33,6 +33,12 @@ RevocationList CertificateDesk::revocations() const
     return m_authority.revocations();
 }
 
+qsizetype CertificateDesk::revocationCount() const
+{
+    const std::lock_guard guard(m_mutex);
+    return m_authority.revocations().size();
+}
+
 Certificate CertificateDesk::authority() const
 {
     return m_authority.certificate(); // made once, never changed

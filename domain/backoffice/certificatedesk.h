@@ -17,6 +17,8 @@ public:
     Revocation revoke(const QString &serial, RevocationReason reason);
     std::optional<Certificate> issued(const QString &serial) const;
     RevocationList revocations() const;
+    // Revocations are only ever added, so their count names the list a desk holds (docs/sync.md).
+    qsizetype revocationCount() const;
     Certificate authority() const;
 
 private:

@@ -125,11 +125,6 @@ QJsonObject revocationsJson(ApiCall &call)
     return {{QStringLiteral("revocations"), call.context().certificates.revocations().toJson()}};
 }
 
-qsizetype revocationCount(ApiCall &call)
-{
-    return call.context().certificates.revocations().size();
-}
-
 Poco::Net::HTTPRequestHandler *certificateRoute(BackOfficeContext &context, const QStringList &rest, const QString &method)
 {
     if (rest.isEmpty() && method == QLatin1String("POST"))

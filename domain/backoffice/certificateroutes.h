@@ -23,10 +23,7 @@ class ApiCall;
 // nullptr for any other path under it.
 Poco::Net::HTTPRequestHandler *certificateRoute(BackOfficeContext &context, const QStringList &rest, const QString &method);
 
-// What a pull's first page carries as "revocations" when the desk's count
-// (its "revocation_count") differs from the back office's: revocations are
-// only ever added, so a count names a list (docs/sync.md).
+// {"revocations": every revocation}, as GET …/revocations answers it.
 QJsonObject revocationsJson(ApiCall &call);
-qsizetype revocationCount(ApiCall &call);
 
 } // namespace vd

@@ -478,21 +478,17 @@ SyncDesk::Outcome SyncDesk::upsert(const Operation &op, const std::optional<QJso
 
 namespace {
 
-// Who signs what: the purpose's role, and for a review its own reviewer.
+// Who signs what: a purpose of the role (CaseSignatures::purposesOf), a
+// review only by its reviewer, a payment's release once it is released.
 bool signsFor(const User &user, const QString &purpose, const QJsonObject &record)
 {
-    const QString &role = user.role;
-    if (purpose == QLatin1String("submission") || purpose == QLatin1String("revision"))
-        return role == QLatin1String("applicant");
+    if (!CaseSignatures::purposesOf(user.role).contains(purpose))
+        return false;
     if (purpose == QLatin1String("review"))
         return record.value(QStringLiteral("reviewer_id")).toString() == user.id;
-    if (purpose == QLatin1String("committee_outcome"))
-        return role == QLatin1String("committee_chair");
-    if (purpose == QLatin1String("approval"))
-        return role == QLatin1String("approving_officer");
     if (purpose == QLatin1String("payment_release"))
-        return role == QLatin1String("finance") && record.value(QStringLiteral("status")).toString() == QLatin1String("released");
-    return false;
+        return record.value(QStringLiteral("status")).toString() == QLatin1String("released");
+    return true;
 }
 
 } // namespace
@@ -512,10 +508,7 @@ std::optional<SyncDesk::Outcome> SyncDesk::signatureRefusal(const QJsonObject &j
         return refuse(QStringLiteral("INPUT_ERROR"),
                       tr("A signature for %1 signs a record of another kind, not %2.").arg(signature.purpose, signature.entityType));
     const SignedContent::Item item = SignedContent::of(m_workspace, signature.purpose, signature.entityId);
-    const QJsonObject signedRecord = signature.entityType == QLatin1String("application")
-                                         ? QJsonObject()
-                                         : EntityStore(m_workspace).find(signature.entityType, signature.entityId).value_or(QJsonObject());
-    if (!signsFor(m_user, signature.purpose, signedRecord))
+    if (!signsFor(m_user, signature.purpose, item.record))
         return refuse(QStringLiteral("ROLE_NOT_PERMITTED"),
                       tr("Your role (%1) does not sign this %2.").arg(m_user.role, CaseSignatures::purposeName(signature.purpose)));
     if (item.applicationId != signature.applicationId)

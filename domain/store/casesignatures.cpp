@@ -15,16 +15,11 @@
 
 namespace vd {
 
-QList<CheckedSignature> CaseSignatures::of(Workspace &workspace, const QString &applicationId)
-{
-    QList<CheckedSignature> checked;
-    for (const Signature &signature :
-         store::Records<Signature>::where(workspace, QStringLiteral("\"application_id\" = ?"), {applicationId}))
-        checked.append(check(workspace, signature));
-    return checked;
-}
+namespace {
 
-CheckedSignature CaseSignatures::check(Workspace &workspace, const Signature &signature)
+// One signature against what the desk holds to check it with (read once for the case).
+CheckedSignature checked(Workspace &workspace, const Signature &signature, const std::optional<Certificate> &authority,
+                         const RevocationList &revocations)
 {
     CheckedSignature result{signature, {}, false, {}, {}, false};
     const QByteArray content = signature.content.toUtf8();
@@ -33,15 +28,14 @@ CheckedSignature CaseSignatures::check(Workspace &workspace, const Signature &si
     } catch (const DomainError &) {
         result.recordChanged = true; // the record is not here (any more)
     }
-    const std::optional<Certificate> authority = SigningTrust::authority(workspace.folder());
     if (!authority) {
         result.code = QStringLiteral("NO_CA_CERTIFICATE");
-        result.reason = tr("Not checked: this workspace has not received the back office's CA certificate yet "
-                           "(it comes with the next sync).");
+        result.reason = CaseSignatures::tr("Not checked: this workspace has not received the back office's CA "
+                                           "certificate yet (it comes with the next sync).");
         return result;
     }
-    const SignatureCheck check = DetachedSignature::verify(content, QByteArray::fromBase64(signature.signature.toLatin1()),
-                                                           *authority, SigningTrust::revocations(workspace.folder()));
+    const SignatureCheck check =
+        DetachedSignature::verify(content, QByteArray::fromBase64(signature.signature.toLatin1()), *authority, revocations);
     if (check.signer)
         result.signerName = check.signer->subject().displayName;
     result.verifies = check.verified();
@@ -49,6 +43,22 @@ CheckedSignature CaseSignatures::check(Workspace &workspace, const Signature &si
         result.code = check.code();
         result.reason = check.reason();
     }
+    return result;
+}
+
+} // namespace
+
+QList<CheckedSignature> CaseSignatures::of(Workspace &workspace, const QString &applicationId)
+{
+    const QList<Signature> signatures =
+        store::Records<Signature>::where(workspace, QStringLiteral("\"application_id\" = ?"), {applicationId});
+    if (signatures.isEmpty())
+        return {};
+    const std::optional<Certificate> authority = SigningTrust::authority(workspace.folder());
+    const RevocationList revocations = SigningTrust::revocations(workspace.folder());
+    QList<CheckedSignature> result;
+    for (const Signature &signature : signatures)
+        result.append(checked(workspace, signature, authority, revocations));
     return result;
 }
 

@@ -34,9 +34,8 @@ class CaseSignatures
     Q_DECLARE_TR_FUNCTIONS(vd::CaseSignatures)
 
 public:
-    // Oldest first.
+    // Oldest first; the CA certificate and revocations are read once for them all.
     static QList<CheckedSignature> of(Workspace &workspace, const QString &applicationId);
-    static CheckedSignature check(Workspace &workspace, const Signature &signature);
     // "submission", … in the person's language.
     static QString purposeName(const QString &purpose);
 

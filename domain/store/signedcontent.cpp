@@ -23,16 +23,17 @@ SignedContent::Item SignedContent::of(Workspace &workspace, const QString &purpo
         const std::optional<Application> application = ApplicationRepository(workspace).find(entityId);
         if (!application)
             throw missing();
-        return {application->id, SubmissionManifest::of(*application).bytes};
+        return {application->id, SubmissionManifest::of(*application).bytes, {}};
     }
-    std::optional<QJsonObject> record = EntityStore(workspace).find(entityType, entityId);
+    const std::optional<QJsonObject> record = EntityStore(workspace).find(entityType, entityId);
     if (!record)
         throw missing();
-    record->remove(QStringLiteral("revision"));
+    QJsonObject signedRecord = *record;
+    signedRecord.remove(QStringLiteral("revision"));
     const QJsonObject signedPart{{QStringLiteral("format"), QLatin1String(kFormat)},
                                  {QStringLiteral("purpose"), purpose},
-                                 {QStringLiteral("record"), *record}};
-    return {record->value(QStringLiteral("application_id")).toString(), CanonicalJson::of(signedPart)};
+                                 {QStringLiteral("record"), signedRecord}};
+    return {record->value(QStringLiteral("application_id")).toString(), CanonicalJson::of(signedPart), *record};
 }
 
 } // namespace vd

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 
 namespace vd {
@@ -30,6 +31,7 @@ public:
     {
         QString applicationId;
         QByteArray content;
+        QJsonObject record; // the signed record's JSON as held now (empty for an application)
     };
     // Throws a DomainError INPUT_ERROR for an unknown purpose and NOT_FOUND
     // when the workspace has no such record.
